@@ -1,0 +1,50 @@
+"""Errors raised by the data layer, each with a message written for the staff.
+
+The message is an English template marked for translation (context "db") plus its values; the
+desktop shows `error.message(translate)` in the staff's language, at the field named by `field`.
+"""
+
+from collections.abc import Callable
+
+Translate = Callable[[str, str], str]
+
+
+def _untranslated(_context: str, text: str) -> str:
+    return text
+
+
+class ZoneDeskError(Exception):
+    """A rule was broken; nothing was saved."""
+
+    def __init__(self, template: str, *, field: str | None = None, **values: object) -> None:
+        self.template = template
+        self.field = field
+        self.values = values
+        super().__init__(self.message())
+
+    def message(self, translate: Translate = _untranslated) -> str:
+        return translate("db", self.template).format(**self.values)
+
+
+class ValidationError(ZoneDeskError):
+    """Bad input; `field` names the field to fix."""
+
+
+class UsccCheckWarning(ValidationError):
+    """The USCC is well formed but its check character does not match (early pilot codes)."""
+
+
+class PermissionDenied(ZoneDeskError):
+    """The person's role or zones do not allow this."""
+
+
+class NotFound(ZoneDeskError):
+    """The record does not exist (or is outside the person's zones)."""
+
+
+class ChangedMeanwhile(ZoneDeskError):
+    """Someone else saved the same record since it was opened."""
+
+
+class LoginRefused(ZoneDeskError):
+    """Wrong user name or password, a locked or deactivated account."""

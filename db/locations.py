@@ -1,0 +1,37 @@
+"""Where the database, backups, logs and settings live.
+
+Order of precedence for the database: the --db flag, then ZONEDESK_DB, then the user's data
+folder (for example ~/.local/share/ZoneDesk/zonedesk.sqlite, %LOCALAPPDATA%\\ZoneDesk).
+Backups sit in a `backups` folder beside the database file, so a copied database keeps them.
+"""
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ZoneDesk"
+DB_ENV = "ZONEDESK_DB"
+DATA_ENV = "ZONEDESK_DATA"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def database_path(flag: str | os.PathLike[str] | None = None) -> Path:
+    if flag:
+        return Path(flag).expanduser().resolve()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    return data_dir() / "zonedesk.sqlite"
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def log_dir() -> Path:
+    return data_dir() / "logs"

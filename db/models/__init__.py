@@ -1,0 +1,21 @@
+"""The tables of Zone Desk. Schema changes are made by Alembic migrations (db/migrations)."""
+
+from db.models.audit import AuditEvent, AuditHead
+from db.models.enterprise import Enterprise, EnterpriseFields, Tenancy
+from db.models.reference import Cluster, District, Sector, Zone, ZoneFields
+from db.models.staff import StaffAccount, StaffZone
+
+__all__ = [
+    "AuditEvent",
+    "AuditHead",
+    "Cluster",
+    "District",
+    "Enterprise",
+    "EnterpriseFields",
+    "Sector",
+    "StaffAccount",
+    "StaffZone",
+    "Tenancy",
+    "Zone",
+    "ZoneFields",
+]

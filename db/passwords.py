@@ -1,0 +1,36 @@
+"""Password hashing with argon2id.
+
+OWASP's minimum for argon2id: 19 MiB of memory, 2 passes, 1 lane. Tests make it cheap with
+`use_cheap_hashing()`; stored hashes made with other parameters are re-hashed at the next log-in.
+"""
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+# verified against when the user name is unknown, so that it costs as long as a wrong password
+_dummy_hash = _hasher.hash("unknown user")
+
+MIN_LENGTH = 8
+
+
+def use_cheap_hashing() -> None:
+    """For tests only: argon2id with the smallest cost."""
+    global _hasher, _dummy_hash
+    _hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    _dummy_hash = _hasher.hash("unknown user")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)

@@ -1,0 +1,208 @@
+"""Registering and editing firms."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from db import search, size_class, uscc
+from db.access import Action, Actor, Role, authorise
+from db.audit import Change, record
+from db.clock import today_shanghai, utc_now
+from db.engine import Database
+from db.errors import ChangedMeanwhile, NotFound, ValidationError
+from db.models import Enterprise, EnterpriseFields, Sector, Tenancy, Zone
+from db.services import validation as v
+from db.translatable import QT_TRANSLATE_NOOP
+
+GIANT_LEVELS = ("none", "municipal", "national")
+AUDITED = tuple(EnterpriseFields.model_fields) + ("zone_id", "size_class", "status", "uscc_check")
+
+
+@dataclass(frozen=True)
+class FirstTenancy:
+    """Where a newly registered firm sits."""
+
+    unit: str
+    floor_area_dm2: int
+    start_on: date
+
+
+def snapshot(enterprise: Enterprise) -> dict[str, object]:
+    return {name: getattr(enterprise, name) for name in AUDITED} | {"version": enterprise.version}
+
+
+def _clean(session, fields: EnterpriseFields) -> EnterpriseFields:  # noqa: ANN001
+    """Validated, trimmed copy of what was typed (USCC excepted: see _uscc_status)."""
+    data = fields.model_copy()
+    data.name = v.required_text(fields.name, "name", max_length=100)
+    data.name_en = v.optional_text(fields.name_en, "name_en", max_length=200)
+    data.legal_representative = v.optional_text(fields.legal_representative, "legal_representative", max_length=50)
+    data.core_tech_note = v.optional_text(fields.core_tech_note, "core_tech_note", max_length=500)
+    data.contact_name = v.optional_text(fields.contact_name, "contact_name", max_length=50)
+    data.contact_phone = v.phone(fields.contact_phone, "contact_phone")
+    data.contact_email = v.email(fields.contact_email, "contact_email")
+    for name in ("registered_capital_fen", "employees", "annual_revenue_fen", "total_assets_fen"):
+        v.not_negative(getattr(fields, name), name)
+    today = today_shanghai()
+    v.not_future(fields.founded_on, today, "founded_on")
+    v.not_future(fields.giant_recognised_on, today, "giant_recognised_on")
+    if session.get(Sector, fields.sector_code) is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a sector from the list."), field="sector_code")
+    if fields.industry_code not in size_class.INDUSTRIES:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose an industry from the list."), field="industry_code")
+    if fields.giant_level not in GIANT_LEVELS:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a level from the list."), field="giant_level")
+    if fields.giant_level == "none":
+        data.giant_recognised_on = None
+    elif fields.giant_recognised_on is None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "Enter the date the firm was recognised at this level."), field="giant_recognised_on")
+    if size_class.needs_assets(fields.industry_code) and fields.total_assets_fen is None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "This industry's size class needs the total assets."), field="total_assets_fen")
+    return data
+
+
+def _uscc_status(actor: Actor, raw: str, accept_warning: bool, previous: Enterprise | None) -> tuple[str, str]:
+    """(normalised code, uscc_check). A failed check character is kept only when accepted;
+    accepted by a reviewer or administrator it is confirmed, by a clerk it awaits a reviewer."""
+    code = uscc.validate(raw, accept_check_failure=True)  # malformed: refused here
+    if uscc.judge(code).status == "valid":
+        return code, "ok"
+    if previous is not None and previous.uscc == code:
+        return code, previous.uscc_check
+    uscc.validate(code, accept_check_failure=accept_warning)  # raises UsccCheckWarning if not
+    return code, "confirmed" if actor.role in (Role.REVIEWER, Role.ADMIN) else "unconfirmed"
+
+
+def _refuse_duplicate(session, actor: Actor, code: str, own_id: int | None) -> None:  # noqa: ANN001
+    other = session.exec(select(Enterprise).where(Enterprise.uscc == code)).first()
+    if other is not None and other.id != own_id:
+        if actor.covers(other.zone_id):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "This credit code is already registered, for “{name}”."), field="uscc", name=other.name)
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "This credit code is already registered in another zone."), field="uscc")
+
+
+def _derive(enterprise: Enterprise) -> None:
+    enterprise.size_class = size_class.classify(
+        enterprise.industry_code, employees=enterprise.employees,
+        revenue_fen=enterprise.annual_revenue_fen, assets_fen=enterprise.total_assets_fen)
+
+
+def register_enterprise(db: Database, *, actor: Actor, fields: EnterpriseFields, zone_id: int,
+                        tenancy: FirstTenancy | None = None, accept_uscc_warning: bool = False) -> int:
+    """Registers a firm in a zone, with its first tenancy when given. Returns its id."""
+    with db.writing() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.ENTERPRISE_CREATE, zone_id)
+        zone = session.get(Zone, zone_id)
+        if zone is None or not zone.active:
+            raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a zone from the list."), field="zone_id")
+        data = _clean(session, fields)
+        data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, None)
+        _refuse_duplicate(session, actor, data.uscc, None)
+        now = utc_now()
+        enterprise = Enterprise(**data.model_dump(), zone_id=zone_id, uscc_check=check,
+                                created_at=now, updated_at=now)
+        _derive(enterprise)
+        session.add(enterprise)
+        _flush(session)
+        changes = [Change("enterprise.register", "enterprise", enterprise.id, None, snapshot(enterprise))]
+        if tenancy is not None:
+            opened = _new_tenancy(session, enterprise.id, zone_id, tenancy)
+            changes.append(Change("tenancy.open", "tenancy", opened.id, None, opened.model_dump()))
+        search.index_enterprise(session, enterprise)
+        record(session, actor, *changes)
+        uow.commit()
+        return enterprise.id
+
+
+def _new_tenancy(session, enterprise_id: int, zone_id: int, first: FirstTenancy) -> Tenancy:  # noqa: ANN001
+    unit = v.required_text(first.unit, "unit", max_length=50)
+    if first.floor_area_dm2 <= 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "The floor area must be more than 0 m²."),
+                              field="floor_area")
+    tenancy = Tenancy(enterprise_id=enterprise_id, zone_id=zone_id, unit=unit,
+                      floor_area_dm2=first.floor_area_dm2, start_on=first.start_on)
+    session.add(tenancy)
+    _flush(session)
+    return tenancy
+
+
+def _flush(session) -> None:  # noqa: ANN001
+    try:
+        session.flush()
+    except IntegrityError as error:
+        if "enterprise.uscc" in str(error.orig):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "This credit code is already registered in another zone."), field="uscc") from None
+        if "tenancy.enterprise_id" in str(error.orig):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "The firm already has an open tenancy: close it or move the firm."),
+                field="zone_id") from None
+        raise
+
+
+def load_for_change(session, actor: Actor, action: Action, enterprise_id: int,  # noqa: ANN001
+                    expected_version: int | None) -> tuple[Actor, Enterprise]:
+    """The firm, after the role, zone and version checks every change of a firm needs."""
+    enterprise = session.get(Enterprise, enterprise_id)
+    if enterprise is None:
+        raise NotFound(QT_TRANSLATE_NOOP("db", "This firm no longer exists."))
+    actor = authorise(session, actor, action, enterprise.zone_id)
+    if expected_version is not None and enterprise.version != expected_version:
+        raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
+            "db", "Someone else saved this firm after you opened it. Reload it to see their "
+            "changes, then make yours again."))
+    return actor, enterprise
+
+
+def update_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
+                      fields: EnterpriseFields, accept_uscc_warning: bool = False) -> int:
+    """Saves edited details. Refused if someone saved the firm meanwhile. Returns the new version."""
+    with db.writing() as uow:
+        session = uow.session
+        actor, enterprise = load_for_change(session, actor, Action.ENTERPRISE_EDIT, enterprise_id,
+                                            expected_version)
+        before = snapshot(enterprise)
+        data = _clean(session, fields)
+        data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, enterprise)
+        _refuse_duplicate(session, actor, data.uscc, enterprise.id)
+        for name, value in data.model_dump().items():
+            setattr(enterprise, name, value)
+        enterprise.uscc_check = check
+        _derive(enterprise)
+        after = snapshot(enterprise)
+        if after == before:
+            return enterprise.version  # nothing changed: nothing to save or audit
+        enterprise.version += 1
+        enterprise.updated_at = utc_now()
+        _flush(session)
+        search.index_enterprise(session, enterprise)
+        record(session, actor, Change("enterprise.edit", "enterprise", enterprise.id, before,
+                                      snapshot(enterprise)))
+        uow.commit()
+        return enterprise.version
+
+
+def confirm_uscc(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int) -> int:
+    """A reviewer confirms a credit code whose check character fails (an early pilot code)."""
+    with db.writing() as uow:
+        session = uow.session
+        actor, enterprise = load_for_change(session, actor, Action.USCC_CONFIRM, enterprise_id,
+                                            expected_version)
+        if enterprise.uscc_check != "unconfirmed":
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "This credit code does not need a confirmation."), field="uscc")
+        before = snapshot(enterprise)
+        enterprise.uscc_check = "confirmed"
+        enterprise.version += 1
+        enterprise.updated_at = utc_now()
+        record(session, actor, Change("enterprise.confirm_uscc", "enterprise", enterprise.id,
+                                      before, snapshot(enterprise)))
+        uow.commit()
+        return enterprise.version

@@ -1,0 +1,138 @@
+"""Tenancies: a firm opens one in a zone, closes it when it leaves, or moves to another zone.
+
+Dates are inclusive: a tenancy covers start_on to end_on. A move on day D ends the old tenancy
+on D-1 and starts the new one on D. A firm has at most one open tenancy (also a unique index).
+"""
+
+from datetime import date, timedelta
+
+from sqlmodel import select
+
+from db.access import Action, Actor, require
+from db.audit import Change, record
+from db.clock import utc_now
+from db.engine import Database
+from db.errors import ValidationError
+from db.models import Tenancy, Zone
+from db.services.enterprises import FirstTenancy, _new_tenancy, load_for_change, snapshot
+from db.translatable import QT_TRANSLATE_NOOP
+
+
+def _open_tenancy_of(session, enterprise_id: int) -> Tenancy | None:  # noqa: ANN001
+    return session.exec(select(Tenancy).where(Tenancy.enterprise_id == enterprise_id,
+                                              Tenancy.end_on.is_(None))).first()
+
+
+def _last_end(session, enterprise_id: int) -> date | None:  # noqa: ANN001
+    ends = session.exec(select(Tenancy.end_on).where(Tenancy.enterprise_id == enterprise_id,
+                                                     Tenancy.end_on.is_not(None))).all()
+    return max(ends, default=None)
+
+
+def _zone(session, zone_id: int) -> Zone:  # noqa: ANN001
+    zone = session.get(Zone, zone_id)
+    if zone is None or not zone.active:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a zone from the list."), field="zone_id")
+    return zone
+
+
+def open_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
+                 zone_id: int, tenancy: FirstTenancy) -> int:
+    """A firm without an open tenancy takes a unit in one of the actor's zones."""
+    with db.writing() as uow:
+        session = uow.session
+        actor, enterprise = load_for_change(session, actor, Action.TENANCY_OPEN, enterprise_id,
+                                            expected_version)
+        require(actor, Action.TENANCY_OPEN, zone_id)
+        _zone(session, zone_id)
+        current = _open_tenancy_of(session, enterprise_id)
+        if current is not None:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "The firm already has an open tenancy: close it or move the firm."), field="zone_id")
+        last_end = _last_end(session, enterprise_id)
+        if last_end is not None and tenancy.start_on <= last_end:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "The start date must be after the last tenancy ended ({date})."),
+                field="start_on", date=last_end.isoformat())
+        before = snapshot(enterprise)
+        opened = _new_tenancy(session, enterprise_id, zone_id, tenancy)
+        enterprise.zone_id, enterprise.status = zone_id, "active"
+        enterprise.version += 1
+        enterprise.updated_at = utc_now()
+        record(session, actor,
+               Change("tenancy.open", "tenancy", opened.id, None, opened.model_dump()),
+               Change("enterprise.edit", "enterprise", enterprise.id, before, snapshot(enterprise)))
+        uow.commit()
+        return opened.id
+
+
+def close_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
+                  end_on: date) -> None:
+    """The firm leaves its zone: its open tenancy ends on `end_on` and it is marked moved out."""
+    with db.writing() as uow:
+        session = uow.session
+        actor, enterprise = load_for_change(session, actor, Action.TENANCY_CLOSE, enterprise_id,
+                                            expected_version)
+        current = _open_tenancy_of(session, enterprise_id)
+        if current is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("db", "The firm has no open tenancy."), field="end_on")
+        if end_on < current.start_on:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "The end date cannot be before the tenancy started ({date})."),
+                field="end_on", date=current.start_on.isoformat())
+        tenancy_before, firm_before = current.model_dump(), snapshot(enterprise)
+        current.end_on = end_on
+        current.version += 1
+        enterprise.status = "moved_out"
+        enterprise.version += 1
+        enterprise.updated_at = utc_now()
+        record(session, actor,
+               Change("tenancy.close", "tenancy", current.id, tenancy_before, current.model_dump()),
+               Change("enterprise.edit", "enterprise", enterprise.id, firm_before, snapshot(enterprise)))
+        uow.commit()
+
+
+def move_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
+                    to_zone_id: int, tenancy: FirstTenancy) -> int:
+    """Moves a firm to another zone on tenancy.start_on: the old tenancy ends the day before,
+    the new one opens, and the new zone's staff look after the firm from then on.
+
+    The actor must cover the zone the firm leaves; the zone it moves to may be any active zone
+    (the staff who see the firm go are the ones who record it)."""
+    with db.writing() as uow:
+        session = uow.session
+        actor, enterprise = load_for_change(session, actor, Action.TENANCY_MOVE, enterprise_id,
+                                            expected_version)
+        if to_zone_id == enterprise.zone_id:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "The firm is already in this zone: choose another."), field="zone_id")
+        _zone(session, to_zone_id)
+        current = _open_tenancy_of(session, enterprise_id)
+        changes = []
+        if current is not None:
+            if tenancy.start_on <= current.start_on:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "db", "The move date must be after the current tenancy started ({date})."),
+                    field="start_on", date=current.start_on.isoformat())
+            before = current.model_dump()
+            current.end_on = tenancy.start_on - timedelta(days=1)
+            current.version += 1
+            session.flush()
+            changes.append(Change("tenancy.close", "tenancy", current.id, before, current.model_dump()))
+        else:
+            last_end = _last_end(session, enterprise_id)
+            if last_end is not None and tenancy.start_on <= last_end:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "db", "The start date must be after the last tenancy ended ({date})."),
+                    field="start_on", date=last_end.isoformat())
+        firm_before = snapshot(enterprise)
+        opened = _new_tenancy(session, enterprise_id, to_zone_id, tenancy)
+        enterprise.zone_id, enterprise.status = to_zone_id, "active"
+        enterprise.version += 1
+        enterprise.updated_at = utc_now()
+        changes += [Change("tenancy.open", "tenancy", opened.id, None, opened.model_dump()),
+                    Change("enterprise.move", "enterprise", enterprise.id, firm_before,
+                           snapshot(enterprise))]
+        record(session, actor, *changes)
+        uow.commit()
+        return opened.id
