@@ -58,7 +58,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.STAFF_DEACTIVATE: frozenset({AD}),
     Action.STAFF_UNLOCK: frozenset({AD}),
     Action.STAFF_RESET_PASSWORD: frozenset({AD}),
-    Action.AUDIT_READ: frozenset({R, AD, AU}),
+    Action.AUDIT_READ: frozenset({AD, AU}),
 }
 
 ZONE_SCOPED = frozenset({C, R})

@@ -1,0 +1,179 @@
+"""Finding firms: the filtered list (counted and paged in SQL) and one firm's details."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import text
+
+from db import search
+from db.access import Action, Actor, authorise
+from db.engine import Database
+from db.errors import NotFound
+from db.models import Enterprise, EnterpriseFields, Tenancy, Zone
+from db.translatable import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class EnterpriseFilter:
+    text: str = ""
+    zone_id: int | None = None
+    sector_code: str | None = None
+    giant_level: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class EnterpriseRow:
+    id: int
+    uscc: str
+    name: str
+    zone_code: str
+    zone_name: str
+    sector_name: str
+    size_class: str
+    giant_level: str
+    status: str
+    contact_name: str
+    contact_phone: str
+    uscc_check: str
+
+
+@dataclass(frozen=True)
+class TenancyRow:
+    id: int
+    zone_id: int
+    zone_code: str
+    zone_name: str
+    unit: str
+    floor_area_dm2: int
+    start_on: date
+    end_on: date | None
+
+
+@dataclass(frozen=True)
+class EnterpriseDetail:
+    id: int
+    version: int
+    zone_id: int
+    zone_name: str
+    size_class: str
+    status: str
+    uscc_check: str
+    fields: EnterpriseFields
+    tenancies: list[TenancyRow] = field(default_factory=list)
+
+
+_COLUMNS = ("e.id, e.uscc, e.name, z.code, z.name, s.name, e.size_class, e.giant_level, e.status,"
+            " e.contact_name, e.contact_phone, e.uscc_check")
+
+
+def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, object]] | None:
+    """(FROM clause, WHERE clause, values) for the filter, or None when it can match nothing.
+
+    Two ways to find text, by which is cheaper: within a few zones (a clerk's, or a chosen zone:
+    a few thousand firms even at city scale) the zone's rows are read and each is searched with
+    instr(); across the whole city the search index is read, in firm order, so the first page
+    comes after a few hundred matches however common the fragment is.
+    """
+    clauses: list[str] = []
+    values: dict[str, object] = {}
+    zone_ids: list[int] | None = None
+    if not actor.all_zones:
+        if flt.zone_id is not None and flt.zone_id not in actor.zone_ids:
+            return None
+        zone_ids = sorted(actor.zone_ids) if flt.zone_id is None else [flt.zone_id]
+    elif flt.zone_id is not None:
+        zone_ids = [flt.zone_id]
+    if zone_ids is not None:
+        clauses.append(f"e.zone_id IN ({', '.join(str(int(z)) for z in zone_ids)})")
+    for name in ("sector_code", "giant_level", "status"):
+        value = getattr(flt, name)
+        if value:
+            clauses.append(f"e.{name} = :{name}")
+            values[name] = value
+    source = "enterprise e"
+    parts = [p for p in flt.text.split() if search.tokens(p)]
+    if parts and zone_ids is not None:
+        for i, part in enumerate(parts):
+            values[f"q{i}"], values[f"u{i}"] = part.lower(), part.upper()
+            clauses.append(f"(instr(e.name, :q{i}) OR instr(lower(e.name_en), :q{i})"
+                           f" OR instr(e.uscc, :u{i}) OR instr(e.contact_name, :q{i})"
+                           f" OR instr(e.contact_phone, :q{i}))")
+    elif parts:
+        # CROSS JOIN keeps the index as the outer loop, read in rowid (= firm id) order
+        source = "enterprise_search f CROSS JOIN enterprise e ON e.id = f.rowid"
+        clauses.append("enterprise_search MATCH :match")
+        values["match"] = search.match_expression(flt.text)
+    return source, " AND ".join(clauses) or "1", values
+
+
+def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset: int = 0,
+                    limit: int = 200) -> list[EnterpriseRow]:
+    """The matching firms offset..offset+limit, in registration order."""
+    with db.reading() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.ENTERPRISE_READ)
+        plan = _plan(actor, flt)
+        if plan is None:
+            return []
+        source, clause, values = plan
+        order = "f.rowid" if source.startswith("enterprise_search") else "e.id"
+        rows = session.connection().execute(text(
+            f"SELECT {_COLUMNS} FROM (SELECT e.id AS id FROM {source} WHERE {clause}"
+            f"  ORDER BY {order} LIMIT :limit OFFSET :offset) AS hit"
+            " CROSS JOIN enterprise e ON e.id = hit.id CROSS JOIN zone z ON z.id = e.zone_id"
+            " CROSS JOIN sector s ON s.code = e.sector_code ORDER BY e.id"),
+            values | {"limit": limit, "offset": offset}).all()
+        return [EnterpriseRow(*row) for row in rows]
+
+
+def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter) -> int:
+    """How many firms match (asked after the first page, so the list never waits for it)."""
+    with db.reading() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.ENTERPRISE_READ)
+        plan = _plan(actor, flt)
+        if plan is None:
+            return 0
+        source, clause, values = plan
+        if source.startswith("enterprise_search") and clause == "enterprise_search MATCH :match":
+            source = "enterprise_search"  # the index alone answers: no join needed
+        return session.connection().execute(
+            text(f"SELECT count(*) FROM {source} WHERE {clause}"), values).scalar_one()
+
+
+def enterprise_detail(db: Database, *, actor: Actor, enterprise_id: int) -> EnterpriseDetail:
+    with db.reading() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.ENTERPRISE_READ)
+        enterprise = session.get(Enterprise, enterprise_id)
+        if enterprise is None or not actor.covers(enterprise.zone_id):
+            raise NotFound(QT_TRANSLATE_NOOP("db", "This firm does not exist or is not in your zones."))
+        zone = session.get(Zone, enterprise.zone_id)
+        tenancies = session.connection().execute(text(
+            "SELECT t.id, t.zone_id, z.code, z.name, t.unit, t.floor_area_dm2, t.start_on, t.end_on"
+            " FROM tenancy t JOIN zone z ON z.id = t.zone_id WHERE t.enterprise_id = :id"
+            " ORDER BY t.start_on DESC"), {"id": enterprise_id}).all()
+        return EnterpriseDetail(
+            id=enterprise.id, version=enterprise.version, zone_id=enterprise.zone_id,
+            zone_name=zone.name, size_class=enterprise.size_class, status=enterprise.status,
+            uscc_check=enterprise.uscc_check,
+            fields=EnterpriseFields.model_validate(enterprise.model_dump(include=set(EnterpriseFields.model_fields))),
+            tenancies=[TenancyRow(r[0], r[1], r[2], r[3], r[4], r[5], _date(r[6]), _date(r[7]))
+                       for r in tenancies])
+
+
+def _date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def open_tenancy(db: Database, *, actor: Actor, enterprise_id: int) -> Tenancy | None:
+    """The firm's open tenancy as a detached copy (None if it has none)."""
+    detail = enterprise_detail(db, actor=actor, enterprise_id=enterprise_id)
+    for row in detail.tenancies:
+        if row.end_on is None:
+            return Tenancy(id=row.id, enterprise_id=enterprise_id, zone_id=row.zone_id, unit=row.unit,
+                           floor_area_dm2=row.floor_area_dm2, start_on=row.start_on)
+    return None
