@@ -1,0 +1,1 @@
+"""Zone Desk's Qt program: windows, panes, dialogs, Qt models, background work."""

@@ -1,0 +1,154 @@
+"""The one way the program runs database work: on a single worker thread, off the UI thread.
+
+`BackgroundRunner.run(fn, on_success=..., on_failure=...)` queues `fn(task)` on the database
+thread; its result (plain values, never ORM objects) or its exception comes back to the
+callbacks on the UI thread. Work runs one job at a time, in the order asked, so two writes of
+this program never race each other. `task.report(done, total)` drives a progress dialog;
+`task.cancelled` tells long work to stop. A failure without its own handler is shown with the
+default error dialog.
+"""
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop import modals
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Task:
+    """Handed to the function that runs in the background."""
+
+    _runner: "BackgroundRunner"
+    number: int
+    _cancel: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def report(self, done: int, total: int) -> None:
+        self._runner._progress.emit(self.number, done, total)
+
+
+@dataclass
+class _Job:
+    task: Task
+    fn: Callable[[Task], Any]
+    on_success: Callable[[Any], None] | None
+    on_failure: Callable[[BaseException], None] | None
+    on_progress: Callable[[int, int], None] | None
+    parent: QWidget | None
+
+
+class _Worker(QObject):
+    done = Signal(int, object, object)  # job number, result, exception
+
+    @Slot(object)
+    def execute(self, job: _Job) -> None:
+        if job.task.cancelled:
+            self.done.emit(job.task.number, None, None)
+            return
+        try:
+            result = job.fn(job.task)
+        except BaseException as error:  # handed to the UI thread, which shows or logs it
+            self.done.emit(job.task.number, None, error)
+        else:
+            self.done.emit(job.task.number, result, None)
+
+
+class BackgroundRunner(QObject):
+    _submit = Signal(object)
+    _progress = Signal(int, int, int)
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("database")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.execute)
+        self._worker.done.connect(self._finish)
+        self._progress.connect(self._on_progress)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._jobs: dict[int, _Job] = {}
+        self._next = 0
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def run(self, fn: Callable[[Task], Any], *, on_success: Callable[[Any], None] | None = None,
+            on_failure: Callable[[BaseException], None] | None = None,
+            on_progress: Callable[[int, int], None] | None = None,
+            parent: QWidget | None = None) -> Task:
+        self._next += 1
+        task = Task(self, self._next)
+        self._jobs[task.number] = _Job(task, fn, on_success, on_failure, on_progress, parent)
+        self._submit.emit(self._jobs[task.number])
+        return task
+
+    def run_with_progress(self, fn: Callable[[Task], Any], *, label: str, parent: QWidget,
+                          on_success: Callable[[Any], None] | None = None,
+                          on_failure: Callable[[BaseException], None] | None = None) -> Task:
+        """Long work: a progress dialog with a cancel button while it runs."""
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        def finish(callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
+            def handler(value: Any) -> None:
+                dialog.reset()
+                dialog.deleteLater()
+                if callback:
+                    callback(value)
+            return handler
+
+        task = self.run(fn, on_success=finish(on_success), on_failure=finish(on_failure),
+                        on_progress=progress, parent=parent)
+        dialog.canceled.connect(task.cancel)
+        return task
+
+    @Slot(int, int, int)
+    def _on_progress(self, number: int, done: int, total: int) -> None:
+        job = self._jobs.get(number)
+        if job and job.on_progress:
+            job.on_progress(done, total)
+
+    @Slot(int, object, object)
+    def _finish(self, number: int, result: Any, error: BaseException | None) -> None:
+        job = self._jobs.pop(number, None)
+        try:
+            if job is None or job.task.cancelled and error is None and result is None:
+                return
+            if error is not None:
+                if job.on_failure is not None:
+                    job.on_failure(error)
+                else:
+                    modals.show_failure(job.parent, error)
+            elif job.on_success is not None:
+                job.on_success(result)
+        finally:
+            if not self._jobs:
+                self.idle.emit()
+
+    def stop(self) -> None:
+        """Finishes the queued work, then ends the thread (at quit)."""
+        self._thread.quit()
+        self._thread.wait()

@@ -1,0 +1,40 @@
+"""Every modal of the program behind one patchable function (tests replace them)."""
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from db.errors import ZoneDeskError
+
+log = logging.getLogger(__name__)
+
+
+def translate_error(error: ZoneDeskError) -> str:
+    return error.message(QCoreApplication.translate)
+
+
+def show_message(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("modals", "Not saved"), text)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_failure(parent: QWidget | None, error: BaseException) -> None:
+    """A rule broken in db/ is shown in the staff's words; anything else is logged with its
+    traceback and shown as 'something went wrong, nothing was saved'."""
+    if isinstance(error, ZoneDeskError):
+        show_error(parent, translate_error(error))
+        return
+    log.error("unexpected failure", exc_info=(type(error), error, error.__traceback__))
+    show_error(parent, QCoreApplication.translate(
+        "modals", "Something went wrong and nothing was saved. The details are in the log file."))
