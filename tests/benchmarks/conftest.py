@@ -1,0 +1,44 @@
+"""Benchmark databases: demo data at city scale (11,000 firms) and stress scale (150,000),
+generated once and kept in .bench-cache/ (regenerated when the demo generator changes)."""
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from db import demo
+from db.bundle import resource_path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CACHE = Path(__file__).resolve().parents[2] / ".bench-cache"
+SCALES = {"city": 11_000, "stress": 150_000}
+
+
+def _fingerprint() -> str:
+    sources = [Path(demo.__file__), *sorted(Path(demo.__file__).parent.joinpath("migrations", "versions").glob("*.py")),
+               *sorted(resource_path("reference").glob("*.csv"))]
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def bench_database(scale: str) -> Path:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"{scale}-{SCALES[scale]}-{_fingerprint()}.sqlite"
+    if not path.exists():
+        for stale in CACHE.glob(f"{scale}-*.sqlite*"):
+            stale.unlink()
+        partial = path.with_suffix(".partial")
+        for leftover in CACHE.glob(partial.name + "*"):
+            leftover.unlink()
+        demo.generate(partial, firms=SCALES[scale])
+        partial.rename(path)
+    return path
+
+
+@pytest.fixture(scope="session", params=list(SCALES))
+def scale_db(request: pytest.FixtureRequest) -> tuple[str, Path]:
+    return request.param, bench_database(request.param)
