@@ -74,6 +74,11 @@ class Database:
         _configure(self.engine)
         self._write_engine = self.engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
 
+    @property
+    def writing_engine(self) -> Engine:
+        """The engine whose transactions begin IMMEDIATE (migrations, bulk work)."""
+        return self._write_engine
+
     def reading(self) -> UnitOfWork:
         return UnitOfWork(self.engine)
 

@@ -14,10 +14,11 @@ def read_csv(name: str) -> list[dict[str, str]]:
 
 def load_if_empty(connection: sqlite3.Connection) -> bool:
     """Fills the reference tables of a new database, audited, in one transaction."""
-    if connection.execute("SELECT count(*) FROM district").fetchone()[0]:
-        return False
-    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("BEGIN IMMEDIATE")  # a second program starting on the same new file waits
     try:
+        if connection.execute("SELECT count(*) FROM district").fetchone()[0]:
+            connection.execute("ROLLBACK")
+            return False
         districts = read_csv("districts.csv")
         sectors = read_csv("sectors.csv")
         zones = read_csv("zones.csv")

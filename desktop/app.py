@@ -30,9 +30,9 @@ def install_language(app: QApplication, language: str) -> None:
         app.removeTranslator(old)
     _translators.clear()
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator(app)
     if ours.load(str(resource_path("i18n", f"zonedesk_{language}.qm"))):
         _translators.append(ours)

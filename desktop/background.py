@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from desktop import modals
 
@@ -137,6 +138,8 @@ class BackgroundRunner(QObject):
         try:
             if job is None or job.task.cancelled and error is None and result is None:
                 return
+            if job.parent is not None and not isValid(job.parent):
+                return  # the window that asked was closed meanwhile: nobody to tell
             if error is not None:
                 if job.on_failure is not None:
                     job.on_failure(error)

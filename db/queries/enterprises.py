@@ -96,8 +96,8 @@ def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, obje
     if parts and zone_ids is not None:
         for i, part in enumerate(parts):
             values[f"q{i}"], values[f"u{i}"] = part.lower(), part.upper()
-            clauses.append(f"(instr(e.name, :q{i}) OR instr(lower(e.name_en), :q{i})"
-                           f" OR instr(e.uscc, :u{i}) OR instr(e.contact_name, :q{i})"
+            clauses.append(f"(instr(lower(e.name), :q{i}) OR instr(lower(e.name_en), :q{i})"
+                           f" OR instr(e.uscc, :u{i}) OR instr(lower(e.contact_name), :q{i})"
                            f" OR instr(e.contact_phone, :q{i}))")
     elif parts:
         # CROSS JOIN keeps the index as the outer loop, read in rowid (= firm id) order

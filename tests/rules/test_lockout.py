@@ -1,0 +1,169 @@
+"""Log-in: ten wrong passwords lock an account for 30 minutes, in the file; names stay secret.
+
+The clock is moved with log_in(now=...). The timing check restores the real (OWASP) argon2
+parameters for its own duration: it compares an unknown name with a wrong password, a behaviour
+check rather than a speed benchmark.
+"""
+
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from argon2.exceptions import VerifyMismatchError
+
+from db import passwords
+from db.engine import Database
+from db.errors import LoginRefused
+from db.models import StaffAccount
+from db.services import auth, staff
+from tests.conftest import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+
+T0 = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+WRONG = "not the password"
+
+
+def attempt(db, password, at, username="clerk1"):
+    """None when the log-in worked, else the refusal."""
+    try:
+        auth.log_in(db, username=username, password=password, now=at)
+    except LoginRefused as refused:
+        return refused
+    return None
+
+
+def account(db, username="clerk1") -> StaffAccount:
+    with db.reading() as uow:
+        return uow.session.exec(
+            StaffAccount.__table__.select().where(StaffAccount.username == username)).one()
+
+
+def fail(db, times, start=T0):
+    for i in range(times):
+        refused = attempt(db, WRONG, start + timedelta(seconds=i))
+        assert refused is not None and refused.template == "Wrong user name or password."
+
+
+def test_nine_wrong_passwords_do_not_lock_and_the_right_one_resets_the_count(db, people):
+    fail(db, 9)
+    assert account(db).failed_attempts == 9
+    assert attempt(db, PASSWORD, T0 + timedelta(minutes=1)) is None
+    assert account(db).failed_attempts == 0
+    fail(db, 9, T0 + timedelta(minutes=2))  # nine more: still not ten in a row
+    assert attempt(db, PASSWORD, T0 + timedelta(minutes=3)) is None
+
+
+def test_ten_wrong_passwords_lock_for_30_minutes(db, people):
+    fail(db, 10)
+    last = T0 + timedelta(seconds=9)
+    locked_until = account(db).locked_until
+    assert locked_until is not None
+    stored = locked_until if locked_until.tzinfo else locked_until.replace(tzinfo=UTC)
+    assert stored == last + timedelta(minutes=30)
+
+    refused = attempt(db, PASSWORD, last + timedelta(minutes=1))
+    assert refused is not None and "locked" in refused.message()
+    refused = attempt(db, PASSWORD, last + timedelta(minutes=29, seconds=59))
+    assert refused is not None and "locked" in refused.message()
+    # the refusal while locked did not count as (or extend) anything
+    assert attempt(db, PASSWORD, last + timedelta(minutes=30, seconds=1)) is None
+    assert account(db).locked_until is None
+
+
+def test_the_lock_shows_its_end_in_shanghai_time(db, people):
+    fail(db, 10)  # the lock ends at 01:30:09 UTC = 09:30 in Shanghai
+    refused = attempt(db, PASSWORD, T0 + timedelta(minutes=5))
+    assert refused.values == {"time": "09:30"}
+
+
+def test_the_lock_survives_a_restart(db, people, db_path):
+    fail(db, 10)
+    db.dispose()
+    reopened = Database(db_path)
+    try:
+        refused = attempt(reopened, PASSWORD, T0 + timedelta(minutes=10))
+        assert refused is not None and "locked" in refused.message()
+        assert attempt(reopened, PASSWORD, T0 + timedelta(minutes=31)) is None
+    finally:
+        reopened.dispose()
+
+
+def test_an_administrator_unlocks(db, people):
+    fail(db, 10)
+    assert attempt(db, PASSWORD, T0 + timedelta(minutes=1)) is not None
+    staff.unlock_staff(db, actor=people.admin, staff_id=people.clerk.staff_id)
+    assert attempt(db, PASSWORD, T0 + timedelta(minutes=2)) is None
+
+
+def test_a_password_reset_unlocks_too(db, people):
+    fail(db, 10)
+    staff.reset_password(db, actor=people.admin, staff_id=people.clerk.staff_id,
+                         new_password="brand new secret")
+    assert attempt(db, "brand new secret", T0 + timedelta(minutes=2)) is None
+
+
+def test_an_unknown_name_gets_the_same_answer_as_a_wrong_password(db, people):
+    unknown = attempt(db, WRONG, T0, username="nobody")
+    wrong = attempt(db, WRONG, T0)
+    assert unknown is not None and wrong is not None
+    assert (unknown.template, unknown.field, unknown.values) == (wrong.template, wrong.field, wrong.values)
+
+
+def test_the_real_parameters_are_owasps():
+    """Checked in a fresh interpreter, since the tests' conftest makes hashing cheap."""
+    code = ("from db import passwords as p; h = p._hasher;"
+            "print(h.time_cost, h.memory_cost, h.parallelism, h.type.name, p._dummy_hash.split('$')[3])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    assert out.stdout.split() == ["2", "19456", "1", "ID", "m=19456,t=2,p=1"]
+
+
+def test_an_unknown_name_takes_about_as_long_as_a_wrong_password(db, people, monkeypatch):
+    owasp = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+    monkeypatch.setattr(passwords, "_hasher", owasp)
+    monkeypatch.setattr(passwords, "_dummy_hash", owasp.hash("unknown user"))
+    staff.reset_password(db, actor=people.admin, staff_id=people.clerk.staff_id,
+                         new_password=PASSWORD)  # stored with the real cost too
+    assert "m=19456,t=2,p=1" in account(db).password_hash
+
+    def timed(username):
+        started = time.perf_counter()
+        assert attempt(db, WRONG, T0, username=username) is not None
+        return time.perf_counter() - started
+
+    timed("nobody")  # warm up
+    unknown, wrong = [], []
+    for _ in range(5):  # interleaved, so that a busy moment of the machine hits both
+        unknown.append(timed("nobody"))
+        wrong.append(timed("clerk1"))
+    unknown_median, wrong_median = statistics.median(unknown), statistics.median(wrong)
+    ratio = max(unknown_median, wrong_median) / min(unknown_median, wrong_median)
+    assert ratio < 2, (unknown, wrong)
+
+
+def test_a_hash_with_other_parameters_is_replaced_at_the_next_log_in(db, people, monkeypatch):
+    older = PasswordHasher(time_cost=1, memory_cost=16, parallelism=2)
+    with monkeypatch.context() as m:
+        m.setattr(passwords, "_hasher", older)
+        staff.reset_password(db, actor=people.admin, staff_id=people.clerk.staff_id,
+                             new_password=PASSWORD)
+    old_hash = account(db).password_hash
+    assert "m=16,t=1,p=2" in old_hash and passwords.needs_rehash(old_hash)
+
+    assert attempt(db, WRONG, T0) is not None
+    assert account(db).password_hash == old_hash  # a failed log-in re-hashes nothing
+
+    assert attempt(db, PASSWORD, T0) is None
+    new_hash = account(db).password_hash
+    assert new_hash != old_hash
+    assert not passwords.needs_rehash(new_hash)
+    assert passwords.verify(new_hash, PASSWORD)
+    with pytest.raises(VerifyMismatchError):
+        PasswordHasher().verify(new_hash, WRONG)
+    assert attempt(db, PASSWORD, T0) is None  # and it still lets the person in
