@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Action
+from db.queries.reference import zones
 from desktop.context import AppContext
 from desktop.labels import ROLES, label
 
@@ -102,15 +103,22 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self.context.actor
-        zones = self.tr("all zones") if actor.all_zones else ", ".join(self._zone_codes())
-        self.signed_in = QLabel(self.tr("{name} · {role} · {zones}").format(
-            name=actor.display_name, role=label(ROLES, actor.role), zones=zones))
+        self.signed_in = QLabel()
         self.signed_in.setObjectName("signed_in")
         self.statusBar().addPermanentWidget(self.signed_in)
+        if actor.all_zones:
+            self._show_signed_in(self.tr("all zones"))
+            return
+        self._show_signed_in("…")
+        db = self.context.db  # the zone codes are read on the database thread, like all reads
+        self.context.runner.run(
+            lambda _task: [z.code for z in zones(db, actor=actor, only_mine=True)],
+            on_success=lambda codes: self._show_signed_in(", ".join(codes)), parent=self)
 
-    def _zone_codes(self) -> list[str]:
-        from db.queries.reference import zones
-        return [z.code for z in zones(self.context.db, actor=self.context.actor, only_mine=True)]
+    def _show_signed_in(self, zone_text: str) -> None:
+        actor = self.context.actor
+        self.signed_in.setText(self.tr("{name} · {role} · {zones}").format(
+            name=actor.display_name, role=label(ROLES, actor.role), zones=zone_text))
 
     def show_pane(self, key: str) -> QWidget:
         for row in range(self.sidebar.count()):

@@ -36,8 +36,8 @@ def pane(qtbot, context, firms) -> EnterprisesPane:  # noqa: ANN001
     qtbot.addWidget(widget)
     widget.resize(1280, 640)
     widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
+    with qtbot.waitActive(widget):  # shortcuts (Ctrl+N, Ctrl+F) work in the active window only
+        widget.activateWindow()
     qtbot.waitUntil(lambda: widget.references is not None and widget.model.count is not None)
     return widget
 
@@ -159,7 +159,7 @@ def test_ctrl_n_registers_a_new_firm(qtbot, pane, firms, people, db):  # noqa: A
     assert (detail.zone_id, detail.fields.uscc, detail.size_class) == (1, code, "small")
     assert detail.fields.annual_revenue_fen == 500 * 1_000_000
     assert [(t.unit, t.floor_area_dm2) for t in detail.tenancies] == [("B栋201", 8850)]
-    assert pane.count_label.text() == "4 firms"
+    qtbot.waitUntil(lambda: pane.count_label.text() == "4 firms")  # the count follows the page
 
 
 def test_a_new_firm_with_a_bad_amount_stays_open(qtbot, pane, shown):  # noqa: ANN001

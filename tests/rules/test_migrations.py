@@ -184,3 +184,9 @@ def test_a_second_writer_waits_for_the_first_instead_of_failing(db, people):
     assert outcome["second_done"] >= outcome["first_done"]
     db.dispose()
     assert audit.verify(db.path).ok
+
+
+def test_head_revision_read_from_the_files_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate._config()).get_current_head()

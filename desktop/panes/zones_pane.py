@@ -1,0 +1,245 @@
+"""The Zones pane: the 55 industrial zones, filtered as you type; administrators edit them."""
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.access import Action
+from db.queries.reference import Choice, ZoneRow, districts, zones
+from desktop.context import AppContext
+from desktop.labels import is_chinese
+from desktop.panes.zone_dialog import ZoneDialog
+
+Index = QModelIndex | QPersistentModelIndex
+PROVISIONAL_COLOUR = QColor("#b35c00")
+
+
+class ZoneTableModel(QAbstractTableModel):
+    """All zones; `set_filter` keeps those whose code, names, district, centre or phone match."""
+
+    COL_CODE, COL_NAME, COL_DISTRICT, COL_CENTRE, COL_PHONE, COL_FIRMS, COL_DETAILS = range(7)
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[ZoneRow] = []
+        self._shown: list[ZoneRow] = []
+        self._districts: dict[str, Choice] = {}
+        self._filter = ""
+        self._sort = (self.COL_CODE, Qt.SortOrder.AscendingOrder)
+        self._headers = (self.tr("Code"), self.tr("Name"), self.tr("District"),
+                         self.tr("Service centre"), self.tr("Phone"), self.tr("Firms"),
+                         self.tr("Details"))
+
+    def set_rows(self, rows: list[ZoneRow], district_choices: list[Choice]) -> None:
+        self._all = list(rows)
+        self._districts = {d.code: d for d in district_choices}
+        self._refresh()
+
+    def set_filter(self, text: str) -> None:
+        self._filter = text.strip().casefold()
+        self._refresh()
+
+    def total(self) -> int:
+        return len(self._all)
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        self._shown = [z for z in self._all if self._matches(z)]
+        column, order = self._sort
+        self._shown.sort(key=lambda z: self._sort_key(z, column),
+                         reverse=order == Qt.SortOrder.DescendingOrder)
+        self.endResetModel()
+
+    def _matches(self, zone: ZoneRow) -> bool:
+        if not self._filter:
+            return True
+        district = self._districts.get(zone.district_code)
+        words = (zone.code, zone.name, zone.name_en, zone.district_name,
+                 district.name_en if district else "", zone.service_centre, zone.phone, zone.address)
+        return any(self._filter in word.casefold() for word in words)
+
+    def _name(self, zone: ZoneRow) -> str:
+        return zone.name if is_chinese() or not zone.name_en else zone.name_en
+
+    def _district(self, zone: ZoneRow) -> str:
+        district = self._districts.get(zone.district_code)
+        if district is None or is_chinese() or not district.name_en:
+            return zone.district_name
+        return district.name_en
+
+    def _details(self, zone: ZoneRow) -> str:
+        if not zone.active:
+            return self.tr("Inactive")
+        return self.tr("To be confirmed") if zone.provisional else self.tr("Confirmed")
+
+    def _sort_key(self, zone: ZoneRow, column: int) -> object:
+        return {self.COL_CODE: zone.code, self.COL_NAME: self._name(zone),
+                self.COL_DISTRICT: zone.district_code, self.COL_CENTRE: zone.service_centre,
+                self.COL_PHONE: zone.phone, self.COL_FIRMS: zone.firms,
+                self.COL_DETAILS: (not zone.provisional, zone.code)}.get(column, zone.code)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._shown.sort(key=lambda z: self._sort_key(z, column),
+                         reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        zone, column = self._shown[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (zone.code, self._name(zone), self._district(zone), zone.service_centre,
+                    zone.phone, f"{zone.firms:,}", self._details(zone))[column]
+        if role == self.ID_ROLE:
+            return zone.id
+        if role == self.ROW_ROLE:
+            return zone
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_FIRMS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DETAILS and zone.provisional:
+            return QBrush(PROVISIONAL_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_DETAILS and zone.provisional:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if role == Qt.ItemDataRole.ToolTipRole and zone.provisional:
+            return self.tr("The name and details of this zone are placeholders that an "
+                           "administrator has not yet confirmed.")
+        return None
+
+    def row_of(self, zone_id: int) -> int:
+        return next((i for i, z in enumerate(self._shown) if z.id == zone_id), -1)
+
+
+class ZonesPane(QWidget):
+    """Everyone reads the zones; an administrator opens one with Edit, Enter or a double-click."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.may_edit = context.actor.may(Action.ZONE_EDIT)
+        self._districts: list[Choice] = []
+        self.zone_dialog: ZoneDialog | None = None
+        self.model = ZoneTableModel(self)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("zone_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by code, name, district, centre or phone"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.count = QLabel()
+        self.count.setObjectName("zone_count")
+        self.edit_button: QPushButton | None = None
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count)
+        if self.may_edit:  # others are not shown the button; db/ refuses them anyway
+            self.edit_button = QPushButton(self.tr("Edit…"))
+            self.edit_button.setObjectName("zone_edit")
+            self.edit_button.clicked.connect(self.edit_selected)
+            top.addWidget(self.edit_button)
+        self.table = QTableView()
+        self.table.setObjectName("zone_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ZoneTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ZoneTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        context.bus.changed.connect(self._data_changed)
+        self._update_buttons()
+        self.reload()
+
+    def reload(self) -> None:
+        db, actor = self.context.db, self.context.actor
+        self.context.runner.run(lambda _task: (zones(db, actor=actor), districts(db)),
+                                on_success=self._loaded, parent=self)
+
+    def _loaded(self, result: tuple[list[ZoneRow], list[Choice]]) -> None:
+        selected = self.selected_zone()
+        rows, self._districts = result
+        self.model.set_rows(rows, self._districts)
+        if selected is not None:
+            self.select_zone(selected.id)
+        self._update_count()
+        self._update_buttons()
+
+    def _data_changed(self, kind: str, _id: object) -> None:
+        if kind in ("zone", "enterprise", "tenancy"):  # firm counts change with firms
+            self.reload()
+
+    def _filter_changed(self, text: str) -> None:
+        selected = self.selected_zone()
+        self.model.set_filter(text)
+        if selected is not None:
+            self.select_zone(selected.id)
+        self._update_count()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count.setText(self.tr("%n zone(s)", "", total) if shown == total
+                           else self.tr("{shown} of {total} zones").format(shown=shown, total=total))
+
+    def _update_buttons(self) -> None:
+        if self.edit_button is not None:
+            self.edit_button.setEnabled(self.selected_zone() is not None)
+
+    def selected_zone(self) -> ZoneRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ZoneTableModel.ROW_ROLE) if rows else None
+
+    def select_zone(self, zone_id: int) -> None:
+        row = self.model.row_of(zone_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def edit_selected(self) -> None:
+        zone = self.selected_zone()
+        if not self.may_edit or zone is None:
+            return
+        self.zone_dialog = ZoneDialog(self.context, zone, self._districts, self)
+        self.zone_dialog.finished.connect(self._dialog_closed)
+        self.zone_dialog.open()
+
+    def _dialog_closed(self) -> None:
+        if self.zone_dialog is not None:
+            self.zone_dialog.deleteLater()
+            self.zone_dialog = None
