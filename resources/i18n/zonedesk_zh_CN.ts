@@ -1,0 +1,1200 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackgroundRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTenancyDialog</name>
+    <message>
+        <source>Close tenancy</source>
+        <translation>退租</translation>
+    </message>
+    <message>
+        <source>The tenancy of unit {unit} in {zone} ends on the day below, and the firm is marked as moved out.</source>
+        <translation>{zone} {unit} 的租约于下列日期结束，企业标记为已迁出。</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDialog</name>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>修改信息</translation>
+    </message>
+    <message>
+        <source>Moved to another zone</source>
+        <translation>已迁往其他园区</translation>
+    </message>
+    <message>
+        <source>Credit code confirmed</source>
+        <translation>信用代码已确认</translation>
+    </message>
+    <message>
+        <source>Tenancy opened</source>
+        <translation>入驻</translation>
+    </message>
+    <message>
+        <source>Tenancy closed</source>
+        <translation>退租</translation>
+    </message>
+    <message>
+        <source>Someone else saved this firm after you opened it. What you typed is still here; reload to see their changes, then make yours again.</source>
+        <translation>您打开此企业后，其他人已保存过修改。您输入的内容仍在；请重新加载查看其修改，然后再做您的修改。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Confirm credit code</source>
+        <translation>确认信用代码</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New firm</source>
+        <translation>新增企业</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Tenancies</source>
+        <translation>入驻记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Firm: {name}</source>
+        <translation>企业：{name}</translation>
+    </message>
+    <message>
+        <source>Firm moved</source>
+        <translation>企业迁移</translation>
+    </message>
+    <message>
+        <source>The firm is now in a zone you do not cover, so it leaves your list.</source>
+        <translation>该企业已迁入您不负责的园区，将从您的列表中移除。</translation>
+    </message>
+    <message>
+        <source>You cover no zone: ask an administrator.</source>
+        <translation>您没有负责的园区，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Save this code anyway? A reviewer will then be asked to confirm it against the business licence.</source>
+        <translation>{reason}
+
+仍然保存该代码？之后将由审核员对照营业执照确认。</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Save this code anyway? You confirm that it matches the business licence.</source>
+        <translation>{reason}
+
+仍然保存该代码？您确认它与营业执照一致。</translation>
+    </message>
+    <message>
+        <source>Credit code check failed</source>
+        <translation>信用代码校验未通过</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>You have changed this firm without saving. Close it and lose the changes?</source>
+        <translation>企业信息已修改但未保存。关闭并放弃修改？</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseForm</name>
+    <message>
+        <source>Credit code (USCC)</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered capital (10,000 yuan)</source>
+        <translation>注册资本（万元）</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业领域</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>从业人员（人）</translation>
+    </message>
+    <message>
+        <source>Annual revenue (10,000 yuan)</source>
+        <translation>年营业收入（万元）</translation>
+    </message>
+    <message>
+        <source>Total assets (10,000 yuan)</source>
+        <translation>资产总额（万元）</translation>
+    </message>
+    <message>
+        <source>Size class</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <source>Core technology</source>
+        <translation>核心技术</translation>
+    </message>
+    <message>
+        <source>Core technology note</source>
+        <translation>核心技术说明</translation>
+    </message>
+    <message>
+        <source>Little-giant level</source>
+        <translation>专精特新认定等级</translation>
+    </message>
+    <message>
+        <source>Recognised on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation>联系邮箱</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Credit code check</source>
+        <translation>信用代码校验</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Tenant since</source>
+        <translation>入驻日期</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>The firm has core-technology results</source>
+        <translation>企业拥有核心技术成果</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Size and recognition</source>
+        <translation>规模与认定</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>e.g. 120.5</source>
+        <translation>例如 120.5</translation>
+    </message>
+    <message>
+        <source>Zone and first tenancy</source>
+        <translation>园区与入驻</translation>
+    </message>
+    <message>
+        <source>Required for this industry</source>
+        <translation>该行业必填</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业领域</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Little giant</source>
+        <translation>专精特新</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPane</name>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>New firm…</source>
+        <translation>新增企业…</translation>
+    </message>
+    <message>
+        <source>Search by name, credit code or contact (Ctrl+F)</source>
+        <translation>按名称、信用代码或联系人搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>All sectors</source>
+        <translation>全部行业领域</translation>
+    </message>
+    <message>
+        <source>Any little-giant level</source>
+        <translation>全部认定等级</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No firm matches.</source>
+        <translation>没有符合条件的企业。</translation>
+    </message>
+    <message>
+        <source>1 firm</source>
+        <translation>1 家企业</translation>
+    </message>
+    <message>
+        <source>{count} firms</source>
+        <translation>{count} 家企业</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Zone Desk — first administrator</source>
+        <translation>园区服务台 — 创建管理员</translation>
+    </message>
+    <message>
+        <source>This database is new. Create the administrator account that will set up zones and staff.</source>
+        <translation>这是一个新数据库。请创建管理员账号，用于设置园区和工作人员。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create and log in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Unit {unit}, {area} m², from {start}</source>
+        <translation>房号 {unit}，{area} 平方米，自 {start} 起</translation>
+    </message>
+    <message>
+        <source>Ended on {date}</source>
+        <translation>{date} 结束</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Zone Desk — log in</source>
+        <translation>园区服务台 — 登录</translation>
+    </message>
+    <message>
+        <source>Zone Desk</source>
+        <translation>园区服务台</translation>
+    </message>
+    <message>
+        <source>SME industrial zone service centre</source>
+        <translation>中小企业园区服务中心</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Zone Desk</source>
+        <translation>园区服务台</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>all zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>{name} · {role} · {zones}</source>
+        <translation>{name} · {role} · {zones}</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>A new password for {name} ({user}). Give it to them in person; it also lifts a lock-out.</source>
+        <translation>为 {name}（{user}）设置新密码。请当面告知本人；重置密码同时解除锁定。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>New staff account</source>
+        <translation>新增工作人员账号</translation>
+    </message>
+    <message>
+        <source>Staff account {user}</source>
+        <translation>工作人员账号 {user}</translation>
+    </message>
+    <message>
+        <source>e.g. zhang.wei</source>
+        <translation>例如 zhang.wei</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Tick the zones this person works in.</source>
+        <translation>请勾选此人负责的园区。</translation>
+    </message>
+    <message>
+        <source>Administrators and auditors cover all zones.</source>
+        <translation>管理员和审计员负责全部园区。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPane</name>
+    <message>
+        <source>Filter by user name, name, role or zone</source>
+        <translation>按用户名、姓名、角色或园区筛选</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Read-only: your role may look at the accounts, not change them.</source>
+        <translation>只读：您的角色可以查看账号，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Deactivate account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of {name} ({user})? They can no longer log in until an administrator reactivates it.</source>
+        <translation>停用 {name}（{user}）的账号？停用后该账号无法登录，直至管理员重新启用。</translation>
+    </message>
+    <message>
+        <source>{name} can log in again.</source>
+        <translation>{name} 可以重新登录。</translation>
+    </message>
+    <message>
+        <source>{name} can no longer log in.</source>
+        <translation>{name} 已无法登录。</translation>
+    </message>
+    <message>
+        <source>{name} is unlocked and can log in.</source>
+        <translation>{name} 已解锁，可以登录。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在园</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>TenanciesTab</name>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Move to another zone…</source>
+        <translation>迁往其他园区…</translation>
+    </message>
+    <message>
+        <source>Close tenancy…</source>
+        <translation>退租…</translation>
+    </message>
+    <message>
+        <source>Open a tenancy…</source>
+        <translation>办理入驻…</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
+    <name>TenancyDialog</name>
+    <message>
+        <source>Move to another zone</source>
+        <translation>迁往其他园区</translation>
+    </message>
+    <message>
+        <source>The firm’s current tenancy ends the day before the move, and the staff of the new zone look after it from then on.</source>
+        <translation>企业当前租约于迁移日前一天结束，此后由新园区工作人员负责。</translation>
+    </message>
+    <message>
+        <source>Open a tenancy</source>
+        <translation>办理入驻</translation>
+    </message>
+    <message>
+        <source>The firm takes a unit in one of your zones and is active again.</source>
+        <translation>该企业入驻您负责的园区，恢复为在园状态。</translation>
+    </message>
+    <message>
+        <source>e.g. 120.5</source>
+        <translation>例如 120.5</translation>
+    </message>
+    <message>
+        <source>To zone</source>
+        <translation>迁入园区</translation>
+    </message>
+    <message>
+        <source>Move on</source>
+        <translation>迁移日期</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <source>Open tenancy</source>
+        <translation>入驻</translation>
+    </message>
+    <message>
+        <source>Choose a zone from the list.</source>
+        <translation>请从列表中选择园区。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneDialog</name>
+    <message>
+        <source>Zone {code}</source>
+        <translation>园区 {code}</translation>
+    </message>
+    <message>
+        <source>The details of this zone are confirmed</source>
+        <translation>本园区信息已核实</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在区</translation>
+    </message>
+    <message>
+        <source>Service centre</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Leave the box unticked while the name or details are placeholders; the zone is then marked &quot;to be confirmed&quot; in every list.</source>
+        <translation>名称或信息仍为占位内容时请勿勾选；未勾选的园区在各列表中标为“待核实”。</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在区</translation>
+    </message>
+    <message>
+        <source>Service centre</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Firms</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>The name and details of this zone are placeholders that an administrator has not yet confirmed.</source>
+        <translation>本园区的名称和信息为占位内容，管理员尚未核实。</translation>
+    </message>
+</context>
+<context>
+    <name>ZonesPane</name>
+    <message>
+        <source>Filter by code, name, district, centre or phone</source>
+        <translation>按编号、名称、所在区、服务中心或电话筛选</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zone(s)</source>
+        <translation>
+            <numerusform>%n 个园区</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} zones</source>
+        <translation>{shown} / {total} 个园区</translation>
+    </message>
+</context>
+<context>
+    <name>db</name>
+    <message>
+        <source>Your account has been deactivated. Ask an administrator.</source>
+        <translation>您的账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not do this ({action}).</source>
+        <translation>您的角色（{role}）无权执行此操作（{action}）。</translation>
+    </message>
+    <message>
+        <source>This belongs to a zone you do not cover.</source>
+        <translation>该记录属于您不负责的园区。</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The amount has more than one decimal point.</source>
+        <translation>金额中有多个小数点。</translation>
+    </message>
+    <message>
+        <source>Thousands separators must group three digits, as in 1,234,567.89.</source>
+        <translation>千位分隔符须每三位一组，例如 1,234,567.89。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount: use digits, one decimal point and commas only.</source>
+        <translation>“{text}”不是金额：只能使用数字、一个小数点和千位逗号。</translation>
+    </message>
+    <message>
+        <source>At most {decimals} decimal places here.</source>
+        <translation>此处最多保留 {decimals} 位小数。</translation>
+    </message>
+    <message>
+        <source>This firm does not exist or is not in your zones.</source>
+        <translation>该企业不存在，或不在您负责的园区。</translation>
+    </message>
+    <message>
+        <source>This database already has staff accounts: log in instead.</source>
+        <translation>该数据库已有工作人员账号，请直接登录。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {time}. An administrator can unlock it sooner.</source>
+        <translation>密码错误次数过多，该账号锁定至 {time}。管理员可提前解锁。</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated. Ask an administrator.</source>
+        <translation>该账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Choose a sector from the list.</source>
+        <translation>请从列表中选择行业领域。</translation>
+    </message>
+    <message>
+        <source>Choose an industry from the list.</source>
+        <translation>请从列表中选择所属行业。</translation>
+    </message>
+    <message>
+        <source>Choose a level from the list.</source>
+        <translation>请从列表中选择认定等级。</translation>
+    </message>
+    <message>
+        <source>Enter the date the firm was recognised at this level.</source>
+        <translation>请输入该等级的认定日期。</translation>
+    </message>
+    <message>
+        <source>This industry&apos;s size class needs the total assets.</source>
+        <translation>该行业划分企业规模需要资产总额。</translation>
+    </message>
+    <message>
+        <source>This credit code is already registered, for “{name}”.</source>
+        <translation>该信用代码已登记，企业为“{name}”。</translation>
+    </message>
+    <message>
+        <source>This credit code is already registered in another zone.</source>
+        <translation>该信用代码已在其他园区登记。</translation>
+    </message>
+    <message>
+        <source>Choose a zone from the list.</source>
+        <translation>请从列表中选择园区。</translation>
+    </message>
+    <message>
+        <source>The floor area must be more than 0 m².</source>
+        <translation>面积必须大于 0 平方米。</translation>
+    </message>
+    <message>
+        <source>The firm already has an open tenancy: close it or move the firm.</source>
+        <translation>该企业已有在租记录：请先退租或办理迁移。</translation>
+    </message>
+    <message>
+        <source>This firm no longer exists.</source>
+        <translation>该企业已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this firm after you opened it. Reload it to see their changes, then make yours again.</source>
+        <translation>您打开此企业后，其他人已保存过修改。请重新加载查看其修改，然后再做您的修改。</translation>
+    </message>
+    <message>
+        <source>This credit code does not need a confirmation.</source>
+        <translation>该信用代码无需确认。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {min} characters.</source>
+        <translation>密码至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose a role from the list.</source>
+        <translation>请从列表中选择角色。</translation>
+    </message>
+    <message>
+        <source>A clerk or reviewer needs at least one zone.</source>
+        <translation>办事员或审核员至少要负责一个园区。</translation>
+    </message>
+    <message>
+        <source>Choose zones from the list.</source>
+        <translation>请从列表中选择园区。</translation>
+    </message>
+    <message>
+        <source>A user name has 3 to 32 lower-case letters, digits, dots, dashes or underscores.</source>
+        <translation>用户名为 3 至 32 个小写字母、数字、点、连字符或下划线。</translation>
+    </message>
+    <message>
+        <source>This user name is taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填。</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>该账号已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this account after you opened it. Reload and try again.</source>
+        <translation>您打开此账号后，其他人已修改过它。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>At least one active administrator must remain.</source>
+        <translation>至少要保留一名在用的管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <source>The start date must be after the last tenancy ended ({date}).</source>
+        <translation>入驻日期必须晚于上一次租约结束日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>The firm has no open tenancy.</source>
+        <translation>该企业没有在租记录。</translation>
+    </message>
+    <message>
+        <source>The end date cannot be before the tenancy started ({date}).</source>
+        <translation>结束日期不能早于入驻日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>The firm is already in this zone: choose another.</source>
+        <translation>该企业已在此园区，请选择其他园区。</translation>
+    </message>
+    <message>
+        <source>The move date must be after the current tenancy started ({date}).</source>
+        <translation>迁移日期必须晚于当前入驻日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>This cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>A phone number has digits, spaces, +, - and brackets only.</source>
+        <translation>电话号码只能包含数字、空格、+、- 和括号。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.com).</source>
+        <translation>邮箱地址格式不正确（例如 name@example.com）。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>Enter the floor area in square metres, e.g. 120.5.</source>
+        <translation>请输入面积（平方米），例如 120.5。</translation>
+    </message>
+    <message>
+        <source>This zone no longer exists.</source>
+        <translation>该园区已不存在。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this zone after you opened it. Reload and try again.</source>
+        <translation>您打开此园区后，其他人已保存过修改。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>Choose a district from the list.</source>
+        <translation>请从列表中选择区。</translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code (18 characters).</source>
+        <translation>请输入统一社会信用代码（18 位）。</translation>
+    </message>
+    <message>
+        <source>Character {position} is “{char}”: a credit code never uses I, O, S, V or Z.</source>
+        <translation>第 {position} 位是“{char}”：统一社会信用代码不使用 I、O、S、V、Z。</translation>
+    </message>
+    <message>
+        <source>Character {position} is “{char}”: a credit code has only digits and capital letters.</source>
+        <translation>第 {position} 位是“{char}”：统一社会信用代码只含数字和大写字母。</translation>
+    </message>
+    <message>
+        <source>A credit code has 18 characters; this one has {length}.</source>
+        <translation>统一社会信用代码应为 18 位，现为 {length} 位。</translation>
+    </message>
+    <message>
+        <source>The check character is “{actual}” but should be “{expected}”. Early pilot codes can be like this: a reviewer must confirm the code against the business licence.</source>
+        <translation>校验位是“{actual}”，按规则应为“{expected}”。早期试点代码可能如此：须由审核员对照营业执照确认。</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Clerk</source>
+        <translation>办事员</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在园</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>Deregistered</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Municipal specialised (专精特新)</source>
+        <translation>市级专精特新</translation>
+    </message>
+    <message>
+        <source>National little giant (小巨人)</source>
+        <translation>国家级专精特新“小巨人”</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大型</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中型</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>小型</translation>
+    </message>
+    <message>
+        <source>Micro</source>
+        <translation>微型</translation>
+    </message>
+    <message>
+        <source>Not determined</source>
+        <translation>无法判定</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Check failed: awaiting a reviewer</source>
+        <translation>校验未通过：待审核员确认</translation>
+    </message>
+    <message>
+        <source>Check failed: confirmed by a reviewer</source>
+        <translation>校验未通过：审核员已确认</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>中文</translation>
+    </message>
+</context>
+<context>
+    <name>modals</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was saved. The details are in the log file.</source>
+        <translation>出现错误，未保存任何内容。详细信息已记入日志文件。</translation>
+    </message>
+</context>
+</TS>
