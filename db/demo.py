@@ -163,7 +163,7 @@ def _fill(connection: sqlite3.Connection, rng: random.Random, firms: int,
                 break
         used_names.add(name)
         employees = int(rng.lognormvariate(3.4, 1.0)) + 3
-        revenue_fen = int(rng.lognormvariate(7.0, 1.3) * 10_000) * 100  # 元 -> fen, ~1,100万 median
+        revenue_fen = int(rng.lognormvariate(7.0, 1.3) * 10) * 100_000  # whole 千元, ~1,100万 median
         assets_fen = revenue_fen * rng.randint(5, 20) // 10
         level_roll = rng.random()
         level = "national" if level_roll < 0.015 else "municipal" if level_roll < 0.09 else "none"
