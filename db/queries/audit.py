@@ -7,9 +7,7 @@ from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
 from db.engine import Database
-from db.errors import NotFound
-from db.models import Enterprise
-from db.translatable import QT_TRANSLATE_NOOP
+from db.queries.enterprises import readable_enterprise
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,7 @@ def enterprise_history(db: Database, *, actor: Actor, enterprise_id: int) -> lis
     may read its history."""
     with db.reading() as uow:
         session = uow.session
-        actor = authorise(session, actor, Action.ENTERPRISE_READ)
-        enterprise = session.get(Enterprise, enterprise_id)
-        if enterprise is None or not actor.covers(enterprise.zone_id):
-            raise NotFound(QT_TRANSLATE_NOOP("db", "This firm does not exist or is not in your zones."))
+        readable_enterprise(session, actor, enterprise_id)
         rows = session.connection().execute(text(
             "SELECT seq, at, actor_name, action, entity_type, entity_id, before_json, after_json"
             " FROM auditevent WHERE (entity_type = 'enterprise' AND entity_id = :id)"

@@ -142,13 +142,20 @@ def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter) -> i
             text(f"SELECT count(*) FROM {source} WHERE {clause}"), values).scalar_one()
 
 
+def readable_enterprise(session, actor: Actor, enterprise_id: int) -> Enterprise:  # noqa: ANN001
+    """The firm, if the actor may read it; NotFound alike for a missing firm and for one in
+    another zone (so that other zones' firms cannot be probed)."""
+    actor = authorise(session, actor, Action.ENTERPRISE_READ)
+    enterprise = session.get(Enterprise, enterprise_id)
+    if enterprise is None or not actor.covers(enterprise.zone_id):
+        raise NotFound(QT_TRANSLATE_NOOP("db", "This firm does not exist or is not in your zones."))
+    return enterprise
+
+
 def enterprise_detail(db: Database, *, actor: Actor, enterprise_id: int) -> EnterpriseDetail:
     with db.reading() as uow:
         session = uow.session
-        actor = authorise(session, actor, Action.ENTERPRISE_READ)
-        enterprise = session.get(Enterprise, enterprise_id)
-        if enterprise is None or not actor.covers(enterprise.zone_id):
-            raise NotFound(QT_TRANSLATE_NOOP("db", "This firm does not exist or is not in your zones."))
+        enterprise = readable_enterprise(session, actor, enterprise_id)
         zone = session.get(Zone, enterprise.zone_id)
         tenancies = session.connection().execute(text(
             "SELECT t.id, t.zone_id, z.code, z.name, t.unit, t.floor_area_dm2, t.start_on, t.end_on"

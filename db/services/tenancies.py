@@ -23,10 +23,15 @@ def _open_tenancy_of(session, enterprise_id: int) -> Tenancy | None:  # noqa: AN
                                               Tenancy.end_on.is_(None))).first()
 
 
-def _last_end(session, enterprise_id: int) -> date | None:  # noqa: ANN001
+def _refuse_overlap(session, enterprise_id: int, start_on: date) -> None:  # noqa: ANN001
+    """A new tenancy starts after every earlier one ended."""
     ends = session.exec(select(Tenancy.end_on).where(Tenancy.enterprise_id == enterprise_id,
                                                      Tenancy.end_on.is_not(None))).all()
-    return max(ends, default=None)
+    last_end = max(ends, default=None)
+    if last_end is not None and start_on <= last_end:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "The start date must be after the last tenancy ended ({date})."),
+            field="start_on", date=last_end.isoformat())
 
 
 def _zone(session, zone_id: int) -> Zone:  # noqa: ANN001
@@ -49,11 +54,7 @@ def open_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_ver
         if current is not None:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "db", "The firm already has an open tenancy: close it or move the firm."), field="zone_id")
-        last_end = _last_end(session, enterprise_id)
-        if last_end is not None and tenancy.start_on <= last_end:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "db", "The start date must be after the last tenancy ended ({date})."),
-                field="start_on", date=last_end.isoformat())
+        _refuse_overlap(session, enterprise_id, tenancy.start_on)
         before = snapshot(enterprise)
         opened = _new_tenancy(session, enterprise_id, zone_id, tenancy)
         enterprise.zone_id, enterprise.status = zone_id, "active"
@@ -120,11 +121,7 @@ def move_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expected_
             session.flush()
             changes.append(Change("tenancy.close", "tenancy", current.id, before, current.model_dump()))
         else:
-            last_end = _last_end(session, enterprise_id)
-            if last_end is not None and tenancy.start_on <= last_end:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "db", "The start date must be after the last tenancy ended ({date})."),
-                    field="start_on", date=last_end.isoformat())
+            _refuse_overlap(session, enterprise_id, tenancy.start_on)
         firm_before = snapshot(enterprise)
         opened = _new_tenancy(session, enterprise_id, to_zone_id, tenancy)
         enterprise.zone_id, enterprise.status = to_zone_id, "active"

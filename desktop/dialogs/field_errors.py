@@ -3,6 +3,9 @@
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from db.errors import ZoneDeskError
+from desktop import modals
+
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff4f4;"
 WARNING_STYLE = "border: 1px solid #ef8f00; background: #fff9ec;"
 
@@ -60,6 +63,13 @@ class FieldErrors:
         self.mark(name, text, warning=warning, focus=False)
         if focused is not None and focused is not QApplication.focusWidget():
             focused.setFocus()
+
+    def show_failure(self, parent: QWidget | None, error: BaseException) -> None:
+        """A db/ rule's message at the field it names; anything else (a change made meanwhile,
+        a refusal, the unexpected) in the default failure dialog."""
+        if isinstance(error, ZoneDeskError) and self.mark(error.field, modals.translate_error(error)):
+            return
+        modals.show_failure(parent, error)
 
     def clear(self, name: str | None = None) -> None:
         for key, (widget, message) in self._fields.items():

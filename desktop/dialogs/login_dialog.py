@@ -139,6 +139,4 @@ class FirstAdminDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ZoneDeskError) and self.errors.mark(error.field, modals.translate_error(error)):
-            return
-        modals.show_failure(self, error)
+        self.errors.show_failure(self, error)

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import ZoneDeskError
 from db.queries.reference import ZoneRow
 from db.queries.staff import StaffRow
 from db.services.staff import create_staff, reset_password, update_staff
-from desktop import modals
 from desktop.context import AppContext
 from desktop.dialogs.field_errors import FieldErrors
 from desktop.labels import ROLES, is_chinese, label
@@ -48,10 +46,7 @@ class _AccountDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ZoneDeskError) and self.errors.mark(error.field,
-                                                                 modals.translate_error(error)):
-            return
-        modals.show_failure(self, error)
+        self.errors.show_failure(self, error)
 
 
 class StaffDialog(_AccountDialog):

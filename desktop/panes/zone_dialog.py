@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import ZoneDeskError
 from db.models import ZoneFields
 from db.queries.reference import Choice, ZoneRow
 from db.services.zones import update_zone
-from desktop import modals
 from desktop.context import AppContext
 from desktop.dialogs.field_errors import FieldErrors
 from desktop.labels import is_chinese
@@ -105,7 +103,4 @@ class ZoneDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ZoneDeskError) and self.errors.mark(error.field,
-                                                                 modals.translate_error(error)):
-            return
-        modals.show_failure(self, error)  # ChangedMeanwhile, PermissionDenied, the unexpected
+        self.errors.show_failure(self, error)

@@ -18,6 +18,14 @@ from tests.conftest import Staff, firm_fields, valid_uscc
 
 
 @pytest.fixture
+def runner(qtbot, db: Database):  # noqa: ANN001, ANN201
+    """One database thread per test, stopped before the database is closed."""
+    background = BackgroundRunner()
+    yield background
+    background.stop()
+
+
+@pytest.fixture
 def make_context(qapp, qtbot, db: Database):  # noqa: ANN001, ANN201 (pytest-qt fixtures)
     """make_context(actor) -> AppContext; each one's runner is drained and stopped at the end."""
     made: list[AppContext] = []

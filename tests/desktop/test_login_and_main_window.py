@@ -6,18 +6,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from db.services import auth
 from desktop import modals
-from desktop.background import BackgroundRunner
 from desktop.context import AppContext, ChangeBus
 from desktop.dialogs.login_dialog import FirstAdminDialog, LoginDialog
 from tests.conftest import PASSWORD
-
-
-@pytest.fixture
-def runner(qtbot, db):
-    """One database thread per test, stopped before the database is closed."""
-    background = BackgroundRunner()
-    yield background
-    background.stop()
 
 
 @pytest.fixture

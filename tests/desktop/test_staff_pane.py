@@ -11,19 +11,10 @@ from db.queries.enterprises import EnterpriseFilter, count_enterprises
 from db.queries.reference import zones
 from db.services import auth, enterprises
 from desktop import modals
-from desktop.background import BackgroundRunner
 from desktop.context import AppContext, ChangeBus
 from desktop.panes.staff_dialog import ResetPasswordDialog, StaffDialog
 from desktop.panes.staff_pane import StaffPane, StaffTableModel
 from tests.conftest import PASSWORD, firm_fields
-
-
-@pytest.fixture
-def runner(qtbot, db):
-    """One database thread per test, stopped before the database is closed."""
-    background = BackgroundRunner()
-    yield background
-    background.stop()
 
 
 @pytest.fixture

@@ -10,18 +10,9 @@ from db.queries.audit import recent_events
 from db.queries.reference import zones
 from db.services.zones import update_zone
 from desktop import modals
-from desktop.background import BackgroundRunner
 from desktop.context import AppContext, ChangeBus
 from desktop.panes.zone_dialog import ZoneDialog
 from desktop.panes.zones_pane import ZonesPane, ZoneTableModel
-
-
-@pytest.fixture
-def runner(qtbot, db):
-    """One database thread per test, stopped before the database is closed."""
-    background = BackgroundRunner()
-    yield background
-    background.stop()
 
 
 @pytest.fixture
