@@ -48,3 +48,8 @@ class ChangedMeanwhile(ZoneDeskError):
 
 class LoginRefused(ZoneDeskError):
     """Wrong user name or password, a locked or deactivated account."""
+
+
+class Interrupted(Exception):
+    """Work stopped because the person no longer wanted it (a newer query, a cancel button).
+    Not a broken rule: nothing to show."""

@@ -124,6 +124,7 @@ class BackgroundRunner(QObject):
         task = self.run(fn, on_success=finish(on_success), on_failure=finish(on_failure),
                         on_progress=progress, parent=parent)
         dialog.canceled.connect(task.cancel)
+        dialog.canceled.connect(dialog.deleteLater)
         return task
 
     @Slot(int, int, int)
@@ -136,8 +137,8 @@ class BackgroundRunner(QObject):
     def _finish(self, number: int, result: Any, error: BaseException | None) -> None:
         job = self._jobs.pop(number, None)
         try:
-            if job is None or job.task.cancelled and error is None and result is None:
-                return
+            if job is None or job.task.cancelled:
+                return  # nobody wants the outcome of cancelled work
             if job.parent is not None and not isValid(job.parent):
                 return  # the window that asked was closed meanwhile: nobody to tell
             if error is not None:

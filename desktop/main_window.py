@@ -66,18 +66,16 @@ class MainWindow(QMainWindow):
             "QListWidget::item { padding: 12px 16px; }"
             "QListWidget::item:selected { background: #2f5d8f; }")
         self.stack = QStackedWidget()
+        # the panes this role may use, in side-bar order; each is built when first shown, so
+        # that start-up reads only what the first pane needs
+        self.entries = [entry for entry in PANES if context.actor.may(entry.needs)]
         self.panes: dict[str, QWidget] = {}
-        for entry in PANES:
-            if not context.actor.may(entry.needs):
-                continue  # not shown; db/ refuses it anyway
-            pane = entry.build(context)
-            pane.setObjectName(f"{entry.key}_pane")
-            self.panes[entry.key] = pane
-            self.stack.addWidget(pane)
+        for entry in self.entries:
+            self.stack.addWidget(QWidget())  # a place holder until the pane is first shown
             item = QListWidgetItem(QCoreApplication.translate("MainWindow", entry.title))
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -95,7 +93,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        for row, entry in enumerate(e for e in PANES if e.key in self.panes):
+        for row, entry in enumerate(self.entries):
             action = QAction(QCoreApplication.translate("MainWindow", entry.title), self)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
@@ -120,11 +118,31 @@ class MainWindow(QMainWindow):
         self.signed_in.setText(self.tr("{name} · {role} · {zones}").format(
             name=actor.display_name, role=label(ROLES, actor.role), zones=zone_text))
 
+    @property
+    def pane_keys(self) -> list[str]:
+        return [entry.key for entry in self.entries]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            self._pane(row)
+            self.stack.setCurrentIndex(row)
+
+    def _pane(self, row: int) -> QWidget:
+        entry = self.entries[row]
+        if entry.key not in self.panes:
+            pane = entry.build(self.context)
+            pane.setObjectName(f"{entry.key}_pane")
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, pane)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.panes[entry.key] = pane
+        return self.panes[entry.key]
+
     def show_pane(self, key: str) -> QWidget:
-        for row in range(self.sidebar.count()):
-            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self.sidebar.setCurrentRow(row)
-        return self.panes[key]
+        row = self.pane_keys.index(key)
+        self.sidebar.setCurrentRow(row)
+        return self._pane(row)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         self.context.runner.stop()

@@ -1,14 +1,16 @@
 """Finding firms: the filtered list (counted and paged in SQL) and one firm's details."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from db import search
 from db.access import Action, Actor, authorise
 from db.engine import Database
-from db.errors import NotFound
+from db.errors import Interrupted, NotFound
 from db.models import Enterprise, EnterpriseFields, Tenancy, Zone
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -127,8 +129,13 @@ def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset
         return [EnterpriseRow(*row) for row in rows]
 
 
-def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter) -> int:
-    """How many firms match (asked after the first page, so the list never waits for it)."""
+def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter,
+                      cancelled: Callable[[], bool] | None = None) -> int:
+    """How many firms match (asked after the first page, so the list never waits for it).
+
+    Counting a common fragment over 150,000 firms takes tens of milliseconds; `cancelled` is
+    polled while SQLite works, so that the next keystroke's query need not wait for it: the
+    count then stops with Interrupted."""
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_READ)
@@ -138,8 +145,19 @@ def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter) -> i
         source, clause, values = plan
         if source.startswith("enterprise_search") and clause == "enterprise_search MATCH :match":
             source = "enterprise_search"  # the index alone answers: no join needed
-        return session.connection().execute(
-            text(f"SELECT count(*) FROM {source} WHERE {clause}"), values).scalar_one()
+        connection = session.connection()
+        sqlite = connection.connection.dbapi_connection
+        if cancelled is not None:
+            sqlite.set_progress_handler(lambda: int(cancelled()), 1_000)
+        try:
+            return connection.execute(
+                text(f"SELECT count(*) FROM {source} WHERE {clause}"), values).scalar_one()
+        except OperationalError as error:
+            if cancelled is not None and cancelled():
+                raise Interrupted("the count was no longer wanted") from error
+            raise
+        finally:
+            sqlite.set_progress_handler(None, 0)
 
 
 def readable_enterprise(session, actor: Actor, enterprise_id: int) -> Enterprise:  # noqa: ANN001

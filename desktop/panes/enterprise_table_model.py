@@ -189,7 +189,9 @@ class EnterpriseTableModel(QAbstractTableModel):
     def _request_count(self, generation: int) -> None:
         db, actor, flt = self._context.db, self._context.actor, self._filter
         self._tasks.append(self._context.runner.run(
-            lambda _task: count_enterprises(db, actor=actor, flt=flt),
+            # a newer filter cancels the task, and the count stops at once instead of keeping
+            # the database thread from that filter's first page
+            lambda task: count_enterprises(db, actor=actor, flt=flt, cancelled=lambda: task.cancelled),
             on_success=lambda count: self._count_arrived(generation, count),
             on_failure=lambda error: self._failed(generation, error)))
 
