@@ -32,7 +32,7 @@ from desktop import modals
 from desktop.context import AppContext
 from desktop.labels import USCC_CHECKS, label
 from desktop.panes.enterprise_form import EnterpriseForm, field_label
-from desktop.panes.form_fields import References, skip_if_closed
+from desktop.panes.form_fields import References
 from desktop.panes.tenancy_dialogs import TenanciesTab
 
 ACTIONS = {
@@ -163,7 +163,6 @@ class EnterpriseDialog(QDialog):
                            enterprise_history(db, actor=actor, enterprise_id=enterprise_id)),
             on_success=self._loaded, on_failure=self._load_failed, parent=self)
 
-    @skip_if_closed
     def _loaded(self, result: tuple[EnterpriseDetail, list[AuditRow]]) -> None:
         detail, history = result
         self.detail, self.loaded = detail, True
@@ -182,7 +181,6 @@ class EnterpriseDialog(QDialog):
         if self.status.text() == self.tr("Loading…"):
             self.status.clear()
 
-    @skip_if_closed
     def _load_failed(self, error: BaseException) -> None:
         self.status.clear()
         if isinstance(error, NotFound) and self.loaded:  # moved to a zone the person does not cover
@@ -227,7 +225,6 @@ class EnterpriseDialog(QDialog):
         if self.save_button is not None:
             self.save_button.setEnabled(not saving)
 
-    @skip_if_closed
     def _saved(self, result: int) -> None:
         self._set_saving(False)
         if self.new:
@@ -239,7 +236,6 @@ class EnterpriseDialog(QDialog):
         self.reload()
         self.status.setText(self.tr("Saved."))
 
-    @skip_if_closed
     def _refused(self, error: BaseException, warning_accepted: bool) -> None:
         self._set_saving(False)
         if isinstance(error, UsccCheckWarning) and not warning_accepted:

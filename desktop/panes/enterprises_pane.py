@@ -40,7 +40,6 @@ from desktop.panes.form_fields import (
     References,
     choice_text,
     load_references,
-    skip_if_closed,
     zone_text,
 )
 
@@ -202,7 +201,6 @@ class EnterprisesPane(QWidget):
         self.context.runner.run(lambda _task: load_references(db, actor),
                                 on_success=self._references_loaded, parent=self)
 
-    @skip_if_closed
     def _references_loaded(self, references: References) -> None:
         self.references = references
         self._refill(self.zone_filter, [(zone_text(z), z.id) for z in references.my_zones])

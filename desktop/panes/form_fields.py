@@ -1,15 +1,11 @@
-"""What the firm and tenancy forms share: the reference lists they choose from, date fields, the
-and a guard for answers that arrive after a form was closed."""
+"""What the firm and tenancy forms share: the reference lists they choose from and date fields.
+(Answers that arrive after a form was closed are dropped by the BackgroundRunner.)"""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import wraps
-from typing import Any
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
-from shiboken6 import isValid
 
 from db.access import Actor
 from db.clock import today_shanghai
@@ -39,14 +35,6 @@ def zone_text(zone: ZoneRow) -> str:
 
 def choice_text(choice: Choice) -> str:
     return choice.name if is_chinese() else choice.name_en or choice.name
-
-
-def skip_if_closed(method: Callable[..., Any]) -> Callable[..., Any]:
-    """For callbacks from the database thread: nothing to do once the widget is gone."""
-    @wraps(method)
-    def guarded(self: QObject, *args: Any) -> Any:
-        return method(self, *args) if isValid(self) else None
-    return guarded
 
 
 def qdate(day: date) -> QDate:

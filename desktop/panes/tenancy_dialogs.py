@@ -38,7 +38,6 @@ from desktop.panes.form_fields import (
     References,
     date_edit,
     qdate,
-    skip_if_closed,
     zone_text,
 )
 
@@ -92,14 +91,12 @@ class TenancyChangeDialog(QDialog):
         self.buttons.setEnabled(False)
         self.context.runner.run(job, on_success=self._saved, on_failure=self._refused, parent=self)
 
-    @skip_if_closed
     def _saved(self, _result: object) -> None:
         self.buttons.setEnabled(True)
         self.context.bus.changed.emit("tenancy", None)
         self.context.bus.changed.emit("enterprise", self.detail.id)
         self.accept()
 
-    @skip_if_closed
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ZoneDeskError) and not isinstance(error, ChangedMeanwhile) \
