@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +25,9 @@ from db.services.staff import set_active, unlock_staff
 from desktop import modals
 from desktop.context import AppContext
 from desktop.labels import ROLES, label
+from desktop.panes.short_list_model import ShortListModel
 from desktop.panes.staff_dialog import ResetPasswordDialog, StaffDialog
 
-Index = QModelIndex | QPersistentModelIndex
 INACTIVE_COLOUR = QColor("#888888")
 LOCKED_COLOUR = QColor("#c62828")
 
@@ -39,40 +39,17 @@ def locked_now(row: StaffRow, now: datetime | None = None) -> bool:
     return until > (now or utc_now())
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(ShortListModel[StaffRow]):
     """The accounts; `set_filter` keeps those whose user name, name, role or zones match."""
 
     COL_USERNAME, COL_NAME, COL_ROLE, COL_ZONES, COL_ACTIVE, COL_LOCKED = range(6)
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._all: list[StaffRow] = []
-        self._shown: list[StaffRow] = []
-        self._filter = ""
-        self._headers = (self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Zones"),
-                         self.tr("Account"), self.tr("Locked until"))
+        super().__init__((self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Zones"),
+                          self.tr("Account"), self.tr("Locked until")), parent)
 
-    def set_rows(self, rows: list[StaffRow]) -> None:
-        self._all = list(rows)
-        self._refresh()
-
-    def set_filter(self, text: str) -> None:
-        self._filter = text.strip().casefold()
-        self._refresh()
-
-    def total(self) -> int:
-        return len(self._all)
-
-    def _refresh(self) -> None:
-        self.beginResetModel()
-        self._shown = [r for r in self._all if self._matches(r)]
-        self.endResetModel()
-
-    def _matches(self, row: StaffRow) -> bool:
-        words = (row.username, row.display_name, label(ROLES, row.role), row.role, row.zone_codes)
-        return not self._filter or any(self._filter in w.casefold() for w in words)
+    def _words(self, row: StaffRow) -> tuple[str, ...]:
+        return (row.username, row.display_name, label(ROLES, row.role), row.role, row.zone_codes)
 
     def _zones(self, row: StaffRow) -> str:
         if row.role not in ("clerk", "reviewer"):
@@ -84,31 +61,12 @@ class StaffTableModel(QAbstractTableModel):
             return ""
         return to_shanghai(row.locked_until).strftime("%Y-%m-%d %H:%M")
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._shown)
+    def _cell(self, row: StaffRow, column: int) -> str:
+        active = self.tr("Active") if row.active else self.tr("Deactivated")
+        return (row.username, row.display_name, label(ROLES, row.role), self._zones(row),
+                active, self._locked(row))[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown):
-            return None
-        row, column = self._shown[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            active = self.tr("Active") if row.active else self.tr("Deactivated")
-            return (row.username, row.display_name, label(ROLES, row.role), self._zones(row),
-                    active, self._locked(row))[column]
-        if role == self.ID_ROLE:
-            return row.id
-        if role == self.ROW_ROLE:
-            return row
+    def _style(self, row: StaffRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.COL_LOCKED:
                 return QBrush(LOCKED_COLOUR)
@@ -117,10 +75,6 @@ class StaffTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ZONES:
             return self._zones(row)
         return None
-
-    def row_of(self, staff_id: int) -> int:
-        return next((i for i, r in enumerate(self._shown) if r.id == staff_id), -1)
-
 
 
 class StaffPane(QWidget):

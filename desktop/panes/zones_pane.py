@@ -1,6 +1,6 @@
 """The Zones pane: the 55 industrial zones, filtered as you type; administrators edit them."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,57 +18,32 @@ from db.access import Action
 from db.queries.reference import Choice, ZoneRow, districts, zones
 from desktop.context import AppContext
 from desktop.labels import is_chinese
+from desktop.panes.short_list_model import ShortListModel
 from desktop.panes.zone_dialog import ZoneDialog
 
-Index = QModelIndex | QPersistentModelIndex
 PROVISIONAL_COLOUR = QColor("#b35c00")
 
 
-class ZoneTableModel(QAbstractTableModel):
+class ZoneTableModel(ShortListModel[ZoneRow]):
     """All zones; `set_filter` keeps those whose code, names, district, centre or phone match."""
 
     COL_CODE, COL_NAME, COL_DISTRICT, COL_CENTRE, COL_PHONE, COL_FIRMS, COL_DETAILS = range(7)
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._all: list[ZoneRow] = []
-        self._shown: list[ZoneRow] = []
+        super().__init__((self.tr("Code"), self.tr("Name"), self.tr("District"),
+                          self.tr("Service centre"), self.tr("Phone"), self.tr("Firms"),
+                          self.tr("Details")), parent)
         self._districts: dict[str, Choice] = {}
-        self._filter = ""
         self._sort = (self.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self._headers = (self.tr("Code"), self.tr("Name"), self.tr("District"),
-                         self.tr("Service centre"), self.tr("Phone"), self.tr("Firms"),
-                         self.tr("Details"))
 
-    def set_rows(self, rows: list[ZoneRow], district_choices: list[Choice]) -> None:
-        self._all = list(rows)
+    def set_rows(self, rows: list[ZoneRow], district_choices: list[Choice]) -> None:  # type: ignore[override]
         self._districts = {d.code: d for d in district_choices}
-        self._refresh()
+        super().set_rows(rows)
 
-    def set_filter(self, text: str) -> None:
-        self._filter = text.strip().casefold()
-        self._refresh()
-
-    def total(self) -> int:
-        return len(self._all)
-
-    def _refresh(self) -> None:
-        self.beginResetModel()
-        self._shown = [z for z in self._all if self._matches(z)]
-        column, order = self._sort
-        self._shown.sort(key=lambda z: self._sort_key(z, column),
-                         reverse=order == Qt.SortOrder.DescendingOrder)
-        self.endResetModel()
-
-    def _matches(self, zone: ZoneRow) -> bool:
-        if not self._filter:
-            return True
+    def _words(self, zone: ZoneRow) -> tuple[str, ...]:
         district = self._districts.get(zone.district_code)
-        words = (zone.code, zone.name, zone.name_en, zone.district_name,
-                 district.name_en if district else "", zone.service_centre, zone.phone, zone.address)
-        return any(self._filter in word.casefold() for word in words)
+        return (zone.code, zone.name, zone.name_en, zone.district_name,
+                district.name_en if district else "", zone.service_centre, zone.phone, zone.address)
 
     def _name(self, zone: ZoneRow) -> str:
         return zone.name if is_chinese() or not zone.name_en else zone.name_en
@@ -90,37 +65,21 @@ class ZoneTableModel(QAbstractTableModel):
                 self.COL_PHONE: zone.phone, self.COL_FIRMS: zone.firms,
                 self.COL_DETAILS: (not zone.provisional, zone.code)}.get(column, zone.code)
 
+    def _order(self, rows: list[ZoneRow]) -> None:
+        column, order = self._sort
+        rows.sort(key=lambda z: self._sort_key(z, column), reverse=order == Qt.SortOrder.DescendingOrder)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self._shown.sort(key=lambda z: self._sort_key(z, column),
-                         reverse=order == Qt.SortOrder.DescendingOrder)
+        self._order(self._shown)
         self.layoutChanged.emit()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._shown)
+    def _cell(self, zone: ZoneRow, column: int) -> str:
+        return (zone.code, self._name(zone), self._district(zone), zone.service_centre,
+                zone.phone, f"{zone.firms:,}", self._details(zone))[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown):
-            return None
-        zone, column = self._shown[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (zone.code, self._name(zone), self._district(zone), zone.service_centre,
-                    zone.phone, f"{zone.firms:,}", self._details(zone))[column]
-        if role == self.ID_ROLE:
-            return zone.id
-        if role == self.ROW_ROLE:
-            return zone
+    def _style(self, zone: ZoneRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_FIRMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_DETAILS and zone.provisional:
@@ -133,9 +92,6 @@ class ZoneTableModel(QAbstractTableModel):
             return self.tr("The name and details of this zone are placeholders that an "
                            "administrator has not yet confirmed.")
         return None
-
-    def row_of(self, zone_id: int) -> int:
-        return next((i for i, z in enumerate(self._shown) if z.id == zone_id), -1)
 
 
 class ZonesPane(QWidget):
