@@ -38,6 +38,13 @@ class Action(StrEnum):
     STAFF_UNLOCK = "staff.unlock"
     STAFF_RESET_PASSWORD = "staff.reset_password"
     AUDIT_READ = "audit.read"
+    MONEY_READ = "money.read"  # entries, awards, budgets, the ledger, the overview
+    ENTRY_EDIT = "entry.edit"  # type bills, save drafts, record awards
+    ENTRY_SUBMIT = "entry.submit"
+    ENTRY_REVERSE = "entry.reverse"  # ask for the reversal of an approved entry or award
+    ENTRY_DECIDE = "entry.decide"  # approve or reject (never one's own)
+    POLICY_EDIT = "policy.edit"  # rates, budgets, programme limits, award amounts
+    PERIOD_CLOSE = "period.close"  # close and reopen months
 
 
 C, R, AD, AU = Role.CLERK, Role.REVIEWER, Role.ADMIN, Role.AUDITOR
@@ -59,6 +66,13 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.STAFF_UNLOCK: frozenset({AD}),
     Action.STAFF_RESET_PASSWORD: frozenset({AD}),
     Action.AUDIT_READ: frozenset({AD, AU}),
+    Action.MONEY_READ: frozenset({C, R, AD, AU}),
+    Action.ENTRY_EDIT: frozenset({C, AD}),
+    Action.ENTRY_SUBMIT: frozenset({C, AD}),
+    Action.ENTRY_REVERSE: frozenset({C, AD}),
+    Action.ENTRY_DECIDE: frozenset({R, AD}),
+    Action.POLICY_EDIT: frozenset({AD}),
+    Action.PERIOD_CLOSE: frozenset({AD}),
 }
 
 ZONE_SCOPED = frozenset({C, R})

@@ -23,7 +23,9 @@ class ZoneDeskError(Exception):
         super().__init__(self.message())
 
     def message(self, translate: Translate = _untranslated) -> str:
-        return translate("db", self.template).format(**self.values)
+        from db.translatable import Term
+        values = {k: translate("db", v) if isinstance(v, Term) else v for k, v in self.values.items()}
+        return translate("db", self.template).format(**values)
 
 
 class ValidationError(ZoneDeskError):

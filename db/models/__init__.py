@@ -2,10 +2,26 @@
 
 from db.models.audit import AuditEvent, AuditHead
 from db.models.enterprise import Enterprise, EnterpriseFields, Tenancy
+from db.models.money import (
+    Award,
+    AwardRate,
+    Budget,
+    ClosedPeriod,
+    PolicyRate,
+    ProgrammeSetting,
+    SubsidyEntry,
+)
 from db.models.reference import Cluster, District, Sector, Zone, ZoneFields
 from db.models.staff import StaffAccount, StaffZone
 
 __all__ = [
+    "Award",
+    "AwardRate",
+    "Budget",
+    "ClosedPeriod",
+    "PolicyRate",
+    "ProgrammeSetting",
+    "SubsidyEntry",
     "AuditEvent",
     "AuditHead",
     "Cluster",

@@ -943,8 +943,48 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>请从列表中选择所属行业。</translation>
     </message>
     <message>
+        <source>No award amount is set for this level on that date: ask an administrator.</source>
+        <translation>该认定等级在该日期没有设定奖励金额，请联系管理员。</translation>
+    </message>
+    <message>
         <source>Choose a level from the list.</source>
         <translation>请从列表中选择认定等级。</translation>
+    </message>
+    <message>
+        <source>This firm already has an award for this level.</source>
+        <translation>该企业已有此等级的奖励。</translation>
+    </message>
+    <message>
+        <source>Enter the loan amount.</source>
+        <translation>请输入贷款金额。</translation>
+    </message>
+    <message>
+        <source>The term is 1 to 360 months.</source>
+        <translation>期限为 1 至 360 个月。</translation>
+    </message>
+    <message>
+        <source>The guaranteed amount must be more than 0 and at most the loan.</source>
+        <translation>担保金额必须大于 0，且不超过贷款金额。</translation>
+    </message>
+    <message>
+        <source>The firm&apos;s guarantees would reach ¥{total}, over the ¥{cap} limit by ¥{over}.</source>
+        <translation>该企业担保总额将达 ¥{total}，超出 ¥{cap} 上限 ¥{over}。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is no longer a draft (it is {status}): reload and try again.</source>
+        <translation>第 {id} 条已不是草稿（现为{status}），请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>Say why the entry is reversed.</source>
+        <translation>请填写冲销原因。</translation>
+    </message>
+    <message>
+        <source>Only an approved entry can be reversed.</source>
+        <translation>只有已审核通过的记录可以冲销。</translation>
+    </message>
+    <message>
+        <source>This entry is already reversed, or its reversal awaits review.</source>
+        <translation>该记录已冲销，或其冲销正在等待审核。</translation>
     </message>
     <message>
         <source>Enter the date the firm was recognised at this level.</source>
@@ -1051,12 +1091,60 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>迁移日期必须晚于当前入驻日期（{date}）。</translation>
     </message>
     <message>
+        <source>A bill cannot be negative.</source>
+        <translation>账单金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>A bill of more than 1,000,000,000 yuan is surely a typing slip.</source>
+        <translation>账单超过 10 亿元，应是输入有误。</translation>
+    </message>
+    <message>
         <source>At most {max} characters.</source>
         <translation>最多 {max} 个字符。</translation>
     </message>
     <message>
+        <source>{name} is not a tenant of this zone in {period}: no entry can be made.</source>
+        <translation>{name} 在 {period} 不是本园区的入驻企业，不能登记。</translation>
+    </message>
+    <message>
+        <source>This bill was already submitted ({status}): it cannot be typed over.</source>
+        <translation>该账单已提交（{status}），不能覆盖修改。</translation>
+    </message>
+    <message>
+        <source>Only drafts can be deleted; entry {id} is {status}.</source>
+        <translation>只有草稿可以删除；第 {id} 条为{status}。</translation>
+    </message>
+    <message>
+        <source>Unknown category {category}.</source>
+        <translation>未知的类别：{category}。</translation>
+    </message>
+    <message>
+        <source>The share of the bill is between 0 % and 100 %.</source>
+        <translation>补贴比例应在 0% 至 100% 之间。</translation>
+    </message>
+    <message>
         <source>This cannot be negative.</source>
         <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>All budgets together would reach ¥{total}, over the programme cap of ¥{cap} by ¥{over}.</source>
+        <translation>全部预算合计将达 ¥{total}，超出项目总额度 ¥{cap} 共 ¥{over}。</translation>
+    </message>
+    <message>
+        <source>Unknown setting.</source>
+        <translation>未知的设置项。</translation>
+    </message>
+    <message>
+        <source>The budgets already given out total ¥{total}: the cap cannot be lower.</source>
+        <translation>已下达预算合计 ¥{total}，总额度不能低于此数。</translation>
+    </message>
+    <message>
+        <source>{period} is already closed.</source>
+        <translation>{period} 已结账。</translation>
+    </message>
+    <message>
+        <source>{period} is not closed.</source>
+        <translation>{period} 未结账。</translation>
     </message>
     <message>
         <source>A phone number has digits, spaces, +, - and brackets only.</source>
@@ -1105,6 +1193,82 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>The check character is “{actual}” but should be “{expected}”. Early pilot codes can be like this: a reviewer must confirm the code against the business licence.</source>
         <translation>校验位是“{actual}”，按规则应为“{expected}”。早期试点代码可能如此：须由审核员对照营业执照确认。</translation>
+    </message>
+    <message>
+        <source>Entry {id} no longer exists.</source>
+        <translation>第 {id} 条记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Entry {id} is no longer waiting for review (it is {status}): reload the queue.</source>
+        <translation>第 {id} 条已不在待审状态（现为{status}），请刷新待审列表。</translation>
+    </message>
+    <message>
+        <source>Entry {id} was entered by you: another reviewer must decide it.</source>
+        <translation>第 {id} 条由您本人录入，须由其他审核员审核。</translation>
+    </message>
+    <message>
+        <source>Approving this would exceed the {year} {category} budget of {zone} by ¥{over} (¥{left} left, ¥{wanted} asked).</source>
+        <translation>审核通过将超出{zone} {year} 年{category}预算 ¥{over}（剩余 ¥{left}，申请 ¥{wanted}）。</translation>
+    </message>
+    <message>
+        <source>The guaranteed loans would exceed the programme quota of ¥{quota}.</source>
+        <translation>担保贷款将超出项目额度 ¥{quota}。</translation>
+    </message>
+    <message>
+        <source>The guarantees of this firm would exceed ¥{cap} in total.</source>
+        <translation>该企业担保总额将超过 ¥{cap}。</translation>
+    </message>
+    <message>
+        <source>Say why the entries are rejected.</source>
+        <translation>请填写退回原因。</translation>
+    </message>
+    <message>
+        <source>No subsidy rate is set for {category} in {period}: ask an administrator.</source>
+        <translation>{period} 没有设定{category}补贴比例，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>{period} is closed: it accepts no new, changed, approved or reversed entry.</source>
+        <translation>{period} 已结账：不能新增、修改、审核或冲销记录。</translation>
+    </message>
+    <message>
+        <source>A month is written like 2026-11.</source>
+        <translation>月份的写法如 2026-11。</translation>
+    </message>
+    <message>
+        <source>land</source>
+        <translation>土地</translation>
+    </message>
+    <message>
+        <source>electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>水费</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>little-giant awards</source>
+        <translation>专精特新奖励</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已退回</translation>
     </message>
 </context>
 <context>

@@ -62,15 +62,47 @@ def test_opening_a_file_at_head_changes_nothing_and_backs_up_nothing(db_path):
     assert not (db_path.parent / "backups").exists()
 
 
-def test_an_older_file_is_backed_up_before_it_is_migrated(db, people, db_path, monkeypatch):
-    """Simulated: the program's newest revision is ahead of the file's."""
-    enterprises.register_enterprise(db, actor=people.clerk, fields=firm_fields(), zone_id=1)
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    made = migrate.upgrade(db)
-    assert made is not None and made.exists()
-    assert made.parent == db_path.parent / "backups"
-    assert "before-0002" in made.name
-    assert table_counts(made) == table_counts(db_path)
+def test_an_older_file_is_backed_up_before_it_is_migrated(tmp_path):
+    """A real file at the first revision, with a firm in it, opened by today's program."""
+    from alembic import command
+
+    from db import reference
+    from db.engine import Database
+
+    path = tmp_path / "old.sqlite"
+    old = Database(path)
+    config = migrate._config()
+    with old.writing_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    raw = old.raw_connection()
+    reference.load_if_empty(raw)
+    raw.execute("INSERT INTO enterprise (uscc, name, name_en, legal_representative,"
+                " registered_capital_fen, sector_code, industry_code, employees, annual_revenue_fen,"
+                " core_tech, core_tech_note, giant_level, contact_name, contact_phone, contact_email,"
+                " zone_id, size_class, status, uscc_check, version, created_at, updated_at) VALUES"
+                " ('91310115MA1K3YJ20B', '上海旧档科技有限公司', '', '', 0, 'ai', 'software', 1, 0, 0, '',"
+                " 'none', '', '', '', 1, 'micro', 'active', 'ok', 1, '2025-01-01', '2025-01-01')")
+    raw.close()
+    old.dispose()
+    assert migrate.current_revision(Database(path)) == "0001"
+
+    database = open_database(path)
+    try:
+        assert migrate.current_revision(database) == migrate.head_revision() != "0001"
+    finally:
+        database.dispose()
+    (made,) = (tmp_path / "backups").glob("*.sqlite")
+    assert f"before-{migrate.head_revision()}" in made.name
+    backup = sqlite3.connect(made)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert backup.execute("SELECT name FROM enterprise").fetchall() == [("上海旧档科技有限公司",)]
+    assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    backup.close()
+    migrated = sqlite3.connect(path)
+    assert migrated.execute("SELECT name FROM enterprise").fetchall() == [("上海旧档科技有限公司",)]
+    assert migrated.execute("SELECT count(*) FROM programmesetting").fetchone() == (3,)
+    migrated.close()
 
 
 def test_the_backup_of_a_live_file_is_complete_and_sound(db, people, db_path):
