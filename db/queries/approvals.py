@@ -71,14 +71,20 @@ def approval_queue(db: Database, *, actor: Actor, zone_id: int | None = None,
         return items
 
 
+def budget_key(item: QueueItem) -> tuple[int, int, str] | None:
+    """The (zone, year, category) budget an item draws on when approved, as
+    db/services/approvals.py charges it: a subsidy its month's year, a little-giant award the
+    year it is approved; a loan guarantee draws on no budget (on the loan quota instead)."""
+    if item.kind == "subsidy_entry":
+        return item.zone_id, rules.year_of(item.period), item.category
+    if item.category == "little_giant":
+        return item.zone_id, today_shanghai().year, "little_giant"
+    return None
+
+
 def budgets_left(db: Database, *, actor: Actor, items: list[QueueItem]) -> list[BudgetLeft]:
     """The budget left for each zone, year and category the items draw on."""
-    keys = set()
-    for item in items:
-        if item.kind == "subsidy_entry":
-            keys.add((item.zone_id, rules.year_of(item.period), item.category))
-        elif item.category == "little_giant":
-            keys.add((item.zone_id, today_shanghai().year, "little_giant"))
+    keys = {key for key in map(budget_key, items) if key is not None}
     with db.reading() as uow:
         session = uow.session
         authorise(session, actor, Action.MONEY_READ)

@@ -75,7 +75,8 @@ def bill_sheet(db: Database, *, actor: Actor, zone_id: int, period: str) -> Bill
                 " AND enterprise_id IN (SELECT t.enterprise_id FROM tenancy t WHERE t.zone_id = :zone"
                 "   AND t.start_on <= :last AND (t.end_on IS NULL OR t.end_on >= :first))"
                 " AND period BETWEEN :y1 AND :y2 AND NOT (zone_id = :zone AND period = :period"
-                "   AND reverses_id IS NULL) GROUP BY enterprise_id, category"),
+                "   AND reverses_id IS NULL AND reversed_by_id IS NULL)"  # the month's own entry
+                " GROUP BY enterprise_id, category"),
                 {"zone": zone_id, "first": first, "last": last, "y1": f"{year:04d}-01",
                  "y2": f"{year:04d}-12", "period": period}):
             used[(firm, category)] = int(amount)

@@ -103,7 +103,12 @@ def approve(db: Database, *, actor: Actor, entry_ids: list[int] = (), award_ids:
             before, after = _decide(item, actor, "approved", "", now)
             changes.append(Change(f"{'entry' if kind == 'subsidy_entry' else 'award'}.approve",
                                   kind, item.id, before, after))
+        # the approvals reach the file first: the triggers link an original only to a reversal
+        # that is approved
+        session.flush()
+        for item in [*entries, *awards]:
             if item.reverses_id is not None:
+                kind = "subsidy_entry" if isinstance(item, SubsidyEntry) else "award"
                 original = session.get(type(item), item.reverses_id)
                 original_before = original.model_dump()
                 original.reversed_by_id = item.id

@@ -64,16 +64,18 @@ def budget_of(session: Session, zone_id: int, year: int, category: str) -> int |
 
 
 def budget_used(session: Session, zone_id: int, year: int, category: str) -> int:
-    """Approved money (reversals netted) of the zone, year and category."""
+    """Approved money (reversals netted) of the zone, year and category. Awards count in the
+    year they were approved, in Shanghai (times are stored in UTC; Shanghai is UTC+8 all year)."""
     if category == "little_giant":
         return int(_one(session,
                         f"SELECT coalesce(sum(amount_fen), 0) FROM award WHERE {_APPROVED}"
                         " AND kind = 'little_giant' AND zone_id = :zone"
-                        " AND strftime('%Y', coalesce(decided_at, entered_at)) = :year",
+                        " AND strftime('%Y', coalesce(decided_at, entered_at), '+8 hours') = :year",
                         zone=zone_id, year=f"{year:04d}"))
+    # kept by triggers as entries are approved (migration 0003): 12 rows, not the year's entries
     return int(_one(session,
-                    f"SELECT coalesce(sum(subsidy_fen), 0) FROM subsidyentry WHERE {_APPROVED}"
-                    " AND zone_id = :zone AND category = :category"
+                    "SELECT coalesce(sum(amount_fen), 0) FROM approvedtotal"
+                    " WHERE zone_id = :zone AND category = :category"
                     " AND period BETWEEN :first AND :last",
                     zone=zone_id, category=category, first=f"{year:04d}-01", last=f"{year:04d}-12"))
 

@@ -27,16 +27,19 @@ AWARD_COLUMNS = ("id", "enterprise_id", "zone_id", "kind", "level", "recognised_
                  "entered_by", "entered_at", "decided_by", "decided_at", "decision_note", "version")
 
 
-def _link_only(columns: tuple[str, ...]) -> str:
-    """True when an UPDATE only links a row to the reversal that cancels it (NULL -> id)."""
+def _link_only(table: str, columns: tuple[str, ...]) -> str:
+    """True when an UPDATE only links an approved row to the approved reversal that cancels it
+    (NULL -> the id of a row of the table that reverses this one), changing nothing else."""
     same = " AND ".join(f"NEW.{c} IS OLD.{c}" for c in columns)
-    return f"(OLD.reversed_by_id IS NULL AND NEW.reversed_by_id IS NOT NULL AND {same})"
+    return (f"(OLD.status = 'approved' AND OLD.reversed_by_id IS NULL"
+            f" AND NEW.reversed_by_id IS NOT NULL AND {same} AND EXISTS (SELECT 1 FROM {table} r"
+            f" WHERE r.id = NEW.reversed_by_id AND r.reverses_id = OLD.id AND r.status = 'approved'))")
 
 
 def _freeze(table: str, columns: tuple[str, ...], what: str) -> None:
     op.execute(
         f"CREATE TRIGGER {table}_frozen_update BEFORE UPDATE ON {table}"
-        f" WHEN OLD.status IN ('approved', 'rejected') AND NOT {_link_only(columns)} BEGIN"
+        f" WHEN OLD.status IN ('approved', 'rejected') AND NOT {_link_only(table, columns)} BEGIN"
         f" SELECT RAISE(ABORT, '{what} that were decided cannot be changed: reverse them'); END")
     op.execute(
         f"CREATE TRIGGER {table}_frozen_delete BEFORE DELETE ON {table}"
@@ -183,7 +186,7 @@ def upgrade() -> None:
                " SELECT RAISE(ABORT, 'this month is closed'); END")
     op.execute("CREATE TRIGGER subsidyentry_closed_update BEFORE UPDATE ON subsidyentry"
                " WHEN EXISTS (SELECT 1 FROM closedperiod WHERE period IN (OLD.period, NEW.period))"
-               f" AND NOT {_link_only(ENTRY_COLUMNS)} BEGIN"
+               f" AND NOT {_link_only('subsidyentry', ENTRY_COLUMNS)} BEGIN"
                " SELECT RAISE(ABORT, 'this month is closed'); END")
     op.execute("CREATE TRIGGER subsidyentry_closed_delete BEFORE DELETE ON subsidyentry"
                " WHEN EXISTS (SELECT 1 FROM closedperiod WHERE period = OLD.period) BEGIN"
