@@ -1,5 +1,6 @@
 """The main window: a side bar of panes, the pane area, the status bar. It only wires panes."""
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from db.access import Action
 from db.queries.reference import zones
+from desktop import modals
 from desktop.context import AppContext
 from desktop.labels import ROLES, label
 
@@ -29,25 +31,33 @@ class PaneEntry:
     build: Callable[[AppContext], QWidget]
 
 
-def _enterprises(context: AppContext) -> QWidget:
-    from desktop.panes.enterprises_pane import EnterprisesPane
-    return EnterprisesPane(context)
+def _build(module: str, name: str) -> Callable[[AppContext], QWidget]:
+    """A pane's constructor, imported when the pane is first shown (start-up imports less)."""
+    def build(context: AppContext) -> QWidget:
+        return getattr(importlib.import_module(f"desktop.panes.{module}"), name)(context)
+    return build
 
 
-def _zones(context: AppContext) -> QWidget:
-    from desktop.panes.zones_pane import ZonesPane
-    return ZonesPane(context)
-
-
-def _staff(context: AppContext) -> QWidget:
-    from desktop.panes.staff_pane import StaffPane
-    return StaffPane(context)
-
-
+# the side bar, in the staff's order of the day; each pane shows only to roles that may use it
 PANES = (
-    PaneEntry("enterprises", QT_TRANSLATE_NOOP("MainWindow", "Enterprises"), Action.ENTERPRISE_READ, _enterprises),
-    PaneEntry("zones", QT_TRANSLATE_NOOP("MainWindow", "Zones"), Action.ZONE_READ, _zones),
-    PaneEntry("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.STAFF_READ, _staff),
+    PaneEntry("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview"), Action.MONEY_READ,
+              _build("overview_pane", "OverviewPane")),
+    PaneEntry("enterprises", QT_TRANSLATE_NOOP("MainWindow", "Enterprises"), Action.ENTERPRISE_READ,
+              _build("enterprises_pane", "EnterprisesPane")),
+    PaneEntry("bill_sheet", QT_TRANSLATE_NOOP("MainWindow", "Bill sheet"), Action.ENTRY_EDIT,
+              _build("bill_sheet_pane", "BillSheetPane")),
+    PaneEntry("approvals", QT_TRANSLATE_NOOP("MainWindow", "Approvals"), Action.ENTRY_DECIDE,
+              _build("approvals_pane", "ApprovalsPane")),
+    PaneEntry("awards", QT_TRANSLATE_NOOP("MainWindow", "Awards"), Action.MONEY_READ,
+              _build("awards_pane", "AwardsPane")),
+    PaneEntry("ledger", QT_TRANSLATE_NOOP("MainWindow", "Ledger"), Action.MONEY_READ,
+              _build("ledger_pane", "LedgerPane")),
+    PaneEntry("policy", QT_TRANSLATE_NOOP("MainWindow", "Policy"), Action.POLICY_EDIT,
+              _build("policy_pane", "PolicyPane")),
+    PaneEntry("zones", QT_TRANSLATE_NOOP("MainWindow", "Zones"), Action.ZONE_READ,
+              _build("zones_pane", "ZonesPane")),
+    PaneEntry("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.STAFF_READ,
+              _build("staff_pane", "StaffPane")),
 )
 
 
@@ -145,5 +155,11 @@ class MainWindow(QMainWindow):
         return self._pane(row)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
+        unsaved = [pane for pane in self.panes.values()
+                   if getattr(pane, "has_unsaved_changes", lambda: False)()]
+        if unsaved and not modals.ask_yes_no(self, self.tr("Unsaved bills"), self.tr(
+                "Some bills you typed are not saved yet. Quit and lose them?")):
+            event.ignore()
+            return
         self.context.runner.stop()
         super().closeEvent(event)

@@ -2,10 +2,650 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalQueueModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Bill or loan</source>
+        <translation>账单或贷款</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>You entered this</source>
+        <translation>由您录入</translation>
+    </message>
+    <message>
+        <source>Reverses #{id}: {reason}</source>
+        <translation>冲销 #{id}：{reason}</translation>
+    </message>
+    <message>
+        <source>You entered this: another reviewer must decide it.</source>
+        <translation>由您录入：须由其他审核员审核。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPane</name>
+    <message>
+        <source>Approvals</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Filter by firm, zone, month or who entered it (Ctrl+F)</source>
+        <translation>按企业、园区、月份或录入人筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All my zones</source>
+        <translation>我负责的全部园区</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>Select all shown</source>
+        <translation>全选显示的事项</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Approve the selected items (Ctrl+Enter)</source>
+        <translation>审核通过所选事项（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Reject the selected items, with a reason (Ctrl+Delete)</source>
+        <translation>退回所选事项并填写原因（Ctrl+Delete）</translation>
+    </message>
+    <message>
+        <source>{count} waiting for review</source>
+        <translation>{count} 条待审核</translation>
+    </message>
+    <message>
+        <source>The selection exceeds the {year} {item} budget of {zone} by ¥{over}.</source>
+        <translation>所选事项超出{zone} {year} 年{item}预算 ¥{over}。</translation>
+    </message>
+    <message>
+        <source>{count} of the selected items were entered by you: another reviewer must decide them.</source>
+        <translation>所选事项中有 {count} 条由您录入：须由其他审核员审核。</translation>
+    </message>
+    <message>
+        <source>{count} approved.</source>
+        <translation>已通过 {count} 条。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>退回</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are the %n selected item(s) rejected? The clerk sees the reason.</source>
+        <translation>
+            <numerusform>退回所选 %n 条事项的原因是什么？办事员将看到此原因。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} rejected.</source>
+        <translation>已退回 {count} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>AwardDialog</name>
+    <message>
+        <source>Submit for review at once</source>
+        <translation>立即提交审核</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Yuan, e.g. 5,000,000</source>
+        <translation>元，例如 5,000,000</translation>
+    </message>
+    <message>
+        <source>Choose a firm from the suggestions.</source>
+        <translation>请从提示中选择企业。</translation>
+    </message>
+</context>
+<context>
+    <name>AwardRateDialog</name>
+    <message>
+        <source>Little-giant award amount</source>
+        <translation>专精特新奖励金额</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Award (yuan)</source>
+        <translation>奖励（元）</translation>
+    </message>
+</context>
+<context>
+    <name>AwardRateTableModel</name>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖励</translation>
+    </message>
+</context>
+<context>
+    <name>AwardTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Award or guaranteed</source>
+        <translation>奖励或担保金额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Recognised on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Reverses #{id}</source>
+        <translation>冲销 #{id}</translation>
+    </message>
+    <message>
+        <source>Reversed by #{id}</source>
+        <translation>已由 #{id} 冲销</translation>
+    </message>
+    <message>
+        <source>Reversal #{id} waiting for review</source>
+        <translation>冲销 #{id} 待审核</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months} 个月</translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation>已退回：{reason}</translation>
+    </message>
+    <message>
+        <source>Reversal asked because: {reason}</source>
+        <translation>申请冲销原因：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AwardsPane</name>
+    <message>
+        <source>Awards</source>
+        <translation>奖励与担保</translation>
+    </message>
+    <message>
+        <source>Filter by firm, credit code, document or bank (Ctrl+F)</source>
+        <translation>按企业、信用代码、文号或银行筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Record little-giant award…</source>
+        <translation>登记专精特新奖励…</translation>
+    </message>
+    <message>
+        <source>Record loan guarantee…</source>
+        <translation>登记贷款担保…</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <source>{count} awards</source>
+        <translation>{count} 项奖励</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} awards</source>
+        <translation>{shown} / {total} 项奖励</translation>
+    </message>
+    <message>
+        <source>Award #{id} recorded.</source>
+        <translation>奖励 #{id} 已登记。</translation>
+    </message>
+    <message>
+        <source>{count} submitted for review.</source>
+        <translation>已提交审核 {count} 条。</translation>
+    </message>
+    <message>
+        <source>Reverse award #{id}</source>
+        <translation>冲销奖励 #{id}</translation>
+    </message>
+    <message>
+        <source>The reversal cancels ¥{amount} for {firm} once a reviewer approves it. Why is it reversed?</source>
+        <translation>审核通过后，该冲销将取消{firm}的 ¥{amount}。冲销原因是什么？</translation>
+    </message>
+    <message>
+        <source>Ask for the reversal</source>
+        <translation>申请冲销</translation>
+    </message>
+    <message>
+        <source>Reversal #{id} submitted for review.</source>
+        <translation>冲销 #{id} 已提交审核。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundRunner</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BillSheet</name>
+    <message>
+        <source>A quantity cannot be negative.</source>
+        <translation>数量不能为负数。</translation>
+    </message>
+    <message>
+        <source>The quantity has more than one decimal point.</source>
+        <translation>数量中有多个小数点。</translation>
+    </message>
+    <message>
+        <source>Thousands separators must group three digits, as in 12,345.5.</source>
+        <translation>千位分隔符须每三位一组，例如 12,345.5。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a quantity: use digits and one decimal point only.</source>
+        <translation>“{text}”不是数量：只能使用数字和一个小数点。</translation>
+    </message>
+    <message>
+        <source>At most two decimal places in a quantity.</source>
+        <translation>数量最多保留两位小数。</translation>
+    </message>
+    <message>
+        <source>A bill number has at most {max} characters.</source>
+        <translation>账单编号最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter the bill amount, or clear the quantity and the bill number to remove the bill.</source>
+        <translation>请输入账单金额；如要删除该账单，请清空数量和账单编号。</translation>
+    </message>
+</context>
+<context>
+    <name>BillSheetModel</name>
+    <message>
+        <source>{name}
+Credit code {uscc}, unit {unit}</source>
+        <translation>{name}
+信用代码 {uscc}，房号 {unit}</translation>
+    </message>
+    <message>
+        <source>No subsidy rate is set for {category} in {period}.</source>
+        <translation>{period} 没有设定{category}补贴比例。</translation>
+    </message>
+    <message>
+        <source>{category}: {share} % of the bill, at most ¥{cap} a firm a year.</source>
+        <translation>{category}：补贴账单的 {share}%，每家企业每年最多 ¥{cap}。</translation>
+    </message>
+    <message>
+        <source>Bills
+total (¥)</source>
+        <translation>账单
+合计（¥）</translation>
+    </message>
+    <message>
+        <source>Subsidies
+total (¥)</source>
+        <translation>补贴
+合计（¥）</translation>
+    </message>
+    <message>
+        <source>{category}
+bill (¥)</source>
+        <translation>{category}
+账单（¥）</translation>
+    </message>
+    <message>
+        <source>{category}
+quantity ({unit})</source>
+        <translation>{category}
+数量（{unit}）</translation>
+    </message>
+    <message>
+        <source>{category}
+bill number</source>
+        <translation>{category}
+账单编号</translation>
+    </message>
+    <message>
+        <source>{category}
+subsidy (¥)</source>
+        <translation>{category}
+补贴（¥）</translation>
+    </message>
+    <message>
+        <source>Bills with a mistake are not counted until they are corrected.</source>
+        <translation>有错误的账单在更正前不计入合计。</translation>
+    </message>
+    <message>
+        <source>no rate</source>
+        <translation>未设比例</translation>
+    </message>
+    <message>
+        <source>{amount} · {status}</source>
+        <translation>{amount} · {status}</translation>
+    </message>
+    <message>
+        <source>{period} is closed: nothing in it can be changed.</source>
+        <translation>{period} 已结账：其中内容不能修改。</translation>
+    </message>
+    <message>
+        <source>No subsidy rate is set for {category} in {period}: an administrator must set it before these bills can be typed.</source>
+        <translation>{period} 没有设定{category}补贴比例：须由管理员设定后才能录入这些账单。</translation>
+    </message>
+    <message>
+        <source>Typed but not yet saved.</source>
+        <translation>已录入，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Saved as a draft, not yet submitted for review.</source>
+        <translation>已保存为草稿，尚未提交审核。</translation>
+    </message>
+    <message>
+        <source>Submitted for review: it can no longer be typed over.</source>
+        <translation>已提交审核：不能再修改。</translation>
+    </message>
+    <message>
+        <source>Approved: only a reversal can change it.</source>
+        <translation>已通过：只能通过冲销更正。</translation>
+    </message>
+</context>
+<context>
+    <name>BillSheetPane</name>
+    <message>
+        <source>Save as draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: the selected rows (select them by their names or with Shift+Space), else the whole sheet</source>
+        <translation>Ctrl+Enter：提交所选行（点击企业名称或按 Shift+Space 选择），未选择时提交整张账单</translation>
+    </message>
+    <message>
+        <source>You cover no zone: ask an administrator to add you to one.</source>
+        <translation>您没有负责的园区，请联系管理员添加。</translation>
+    </message>
+    <message>
+        <source>Unsaved bills</source>
+        <translation>未保存的账单</translation>
+    </message>
+    <message>
+        <source>The bills typed for {period} are not saved. Discard them?</source>
+        <translation>{period} 已录入的账单尚未保存。放弃这些账单？</translation>
+    </message>
+    <message>
+        <source>Reading the sheet…</source>
+        <translation>正在读取账单…</translation>
+    </message>
+    <message>
+        <source>{period} is closed: its bills can be read but not changed.</source>
+        <translation>{period} 已结账：账单只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>Your role can read the bill sheet but not type bills.</source>
+        <translation>您的角色可以查看账单，但不能录入。</translation>
+    </message>
+    <message>
+        <source>No firm is a tenant of this zone in {period}.</source>
+        <translation>{period} 本园区没有入驻企业。</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no bill was typed or changed.</source>
+        <translation>没有需要保存的内容：未录入或修改账单。</translation>
+    </message>
+    <message>
+        <source>There is nothing to submit: no draft bill in these rows.</source>
+        <translation>没有可提交的内容：这些行中没有草稿账单。</translation>
+    </message>
+    <message>
+        <source>Submit {count} bills for review? Submitted bills can no longer be typed over.</source>
+        <translation>提交 {count} 条账单审核？提交后不能再修改。</translation>
+    </message>
+    <message>
+        <source>{count} cells are marked wrong: correct them first, nothing was saved. {reason}</source>
+        <translation>有 {count} 个单元格标为错误：请先更正，未保存任何内容。{reason}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>{count} bills submitted for review.</source>
+        <translation>已提交审核 {count} 条账单。</translation>
+    </message>
+    <message>
+        <source>Saved: {saved} bills as drafts, {removed} drafts removed.</source>
+        <translation>已保存：{saved} 条账单为草稿，删除草稿 {removed} 条。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. {reason}</source>
+        <translation>未保存任何内容。{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submit %n selected row(s) for review</source>
+        <translation>
+            <numerusform>提交所选 %n 行审核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sheet total for {count} firms: bills ¥{bills}, subsidies ¥{subsidies}</source>
+        <translation>{count} 家企业合计：账单 ¥{bills}，补贴 ¥{subsidies}</translation>
+    </message>
+    <message>
+        <source>{firm}: {reason}</source>
+        <translation>{firm}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetChart</name>
+    <message>
+        <source>all categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Budget and used, {year}, {what}: the {top} largest of {count} zones</source>
+        <translation>{year} 年预算与已用，{what}：{count} 个园区中最大的 {top} 个</translation>
+    </message>
+    <message>
+        <source>Budget and used, {year}, {what}</source>
+        <translation>{year} 年预算与已用，{what}</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>All budgets together: {total} of the programme cap of {cap}.</source>
+        <translation>全部预算合计：{total}，项目总额度 {cap}。</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTableModel</name>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Budget for</source>
+        <translation>预算类别</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>Left after</source>
+        <translation>审核后剩余</translation>
+    </message>
+    <message>
+        <source>The selection exceeds what is left by ¥{over}.</source>
+        <translation>所选事项超出剩余额度 ¥{over}。</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+</context>
+<context>
+    <name>CloseMonthDialog</name>
+    <message>
+        <source>Close a month</source>
+        <translation>月份结账</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>A closed month accepts no new, changed, approved or reversed entry. Reversals of its entries are posted in the current month.</source>
+        <translation>已结账月份不能新增、修改、审核或冲销记录。对其记录的冲销记入当前月份。</translation>
+    </message>
+    <message>
+        <source>Close month</source>
+        <translation>结账</translation>
     </message>
 </context>
 <context>
@@ -21,6 +661,21 @@
     <message>
         <source>Last day</source>
         <translation>最后一天</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedTableModel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结账人</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结账时间</translation>
     </message>
 </context>
 <context>
@@ -380,6 +1035,84 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>FirmPicker</name>
+    <message>
+        <source>Type part of the name or credit code</source>
+        <translation>输入名称或信用代码的一部分</translation>
+    </message>
+</context>
+<context>
+    <name>FirmStatementDialog</name>
+    <message>
+        <source>Firm statement</source>
+        <translation>企业对账单</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Billed (yuan)</source>
+        <translation>账单金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{name} ({uscc})</source>
+        <translation>{name}（{uscc}）</translation>
+    </message>
+    <message>
+        <source>No subsidy or award has been entered for this firm.</source>
+        <translation>该企业尚无补贴或奖励记录。</translation>
+    </message>
+    <message>
+        <source>Approved in all years: subsidies {subsidies}, awards {awards}.</source>
+        <translation>历年审核通过：补贴 {subsidies}，奖励 {awards}。</translation>
+    </message>
+    <message>
+        <source>{year}: subsidies approved {subsidies} · awards approved {awards}</source>
+        <translation>{year} 年：补贴已通过 {subsidies} · 奖励已通过 {awards}</translation>
+    </message>
+    <message>
+        <source>loans guaranteed {guaranteed}</source>
+        <translation>担保贷款 {guaranteed}</translation>
+    </message>
+    <message>
+        <source>waiting for review {waiting}</source>
+        <translation>待审核 {waiting}</translation>
+    </message>
+    <message>
+        <source>Reversal of {number}: {reason}</source>
+        <translation>冲销 {number}：{reason}</translation>
+    </message>
+    <message>
+        <source>The statement could not be read.</source>
+        <translation>无法读取对账单。</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Zone Desk — first administrator</source>
@@ -446,6 +1179,198 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>LedgerPane</name>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>All my zones</source>
+        <translation>我负责的全部园区</translation>
+    </message>
+    <message>
+        <source>Firm name or credit code</source>
+        <translation>企业名称或信用代码</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Entered by anyone</source>
+        <translation>全部录入人</translation>
+    </message>
+    <message>
+        <source>Statement…</source>
+        <translation>对账单…</translation>
+    </message>
+    <message>
+        <source>All subsidies and awards of the selected firm, by year</source>
+        <translation>所选企业的全部补贴和奖励，按年份</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The first month comes after the last.</source>
+        <translation>起始月份晚于结束月份。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Entries shown: {count}</source>
+        <translation>显示记录：{count} 条</translation>
+    </message>
+    <message>
+        <source>Shown: billed {billed} · subsidies and awards {granted}, of which approved {approved}</source>
+        <translation>显示合计：账单 {billed} · 补贴及奖励 {granted}，其中已通过 {approved}</translation>
+    </message>
+    <message>
+        <source>loans guaranteed {guaranteed}</source>
+        <translation>担保贷款 {guaranteed}</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Billed (yuan)</source>
+        <translation>账单金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reversal of {number}: {reason}</source>
+        <translation>冲销 {number}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LittleGiantDialog</name>
+    <message>
+        <source>Record a little-giant award</source>
+        <translation>登记专精特新奖励</translation>
+    </message>
+    <message>
+        <source>e.g. 沪经信企〔2026〕12号</source>
+        <translation>例如 沪经信企〔2026〕12号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Recognised on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>认定文号</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>No award amount is set for this level on that date.</source>
+        <translation>该等级在该日期没有设定奖励金额。</translation>
+    </message>
+    <message>
+        <source>Not recognised yet.</source>
+        <translation>尚未认定。</translation>
+    </message>
+    <message>
+        <source>Now: {level}, recognised on {day}.</source>
+        <translation>当前：{level}，认定日期 {day}。</translation>
+    </message>
+    <message>
+        <source>The firm is still being read: try again.</source>
+        <translation>正在读取企业信息，请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>LoanGuaranteeDialog</name>
+    <message>
+        <source>Record a loan guarantee</source>
+        <translation>登记贷款担保</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Loan amount</source>
+        <translation>贷款金额</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Guaranteed amount</source>
+        <translation>担保金额</translation>
+    </message>
+    <message>
+        <source>Guaranteed for this firm so far: ¥{so_far} of ¥{cap} (¥{left} left).</source>
+        <translation>该企业已担保：¥{so_far}，上限 ¥{cap}（尚余 ¥{left}）。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Zone Desk — log in</source>
@@ -479,8 +1404,32 @@ Save this code anyway? You confirm that it matches the business licence.</source
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
         <source>Enterprises</source>
         <translation>企业</translation>
+    </message>
+    <message>
+        <source>Bill sheet</source>
+        <translation>月度账单</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>奖励与担保</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策设置</translation>
     </message>
     <message>
         <source>Zones</source>
@@ -510,6 +1459,226 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <source>{name} · {role} · {zones}</source>
         <translation>{name} · {role} · {zones}</translation>
     </message>
+    <message>
+        <source>Unsaved bills</source>
+        <translation>未保存的账单</translation>
+    </message>
+    <message>
+        <source>Some bills you typed are not saved yet. Quit and lose them?</source>
+        <translation>有已录入的账单尚未保存。退出并放弃这些账单？</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyChart</name>
+    <message>
+        <source>Approved subsidies per month, {year}</source>
+        <translation>{year} 年各月审核通过的补贴</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPane</name>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>All my zones</source>
+        <translation>我负责的全部园区</translation>
+    </message>
+    <message>
+        <source>Budgets of all categories</source>
+        <translation>全部类别预算</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Waiting for review: subsidy entries {entries}, awards {awards}</source>
+        <translation>待审核：补贴 {entries} 条，奖励 {awards} 条</translation>
+    </message>
+    <message>
+        <source>Approved in {year}: {amount} from {count} entries (reversals netted)</source>
+        <translation>{year} 年审核通过：{amount}，共 {count} 条（已扣除冲销）</translation>
+    </message>
+    <message>
+        <source>No subsidy has been approved in {year} yet.</source>
+        <translation>{year} 年尚无审核通过的补贴。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPane</name>
+    <message>
+        <source>Policy</source>
+        <translation>政策设置</translation>
+    </message>
+    <message>
+        <source>Subsidy rates</source>
+        <translation>补贴比例</translation>
+    </message>
+    <message>
+        <source>New rate…</source>
+        <translation>新增比例…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Set a budget…</source>
+        <translation>设定预算…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Programme limits</source>
+        <translation>项目限额</translation>
+    </message>
+    <message>
+        <source>Award amounts</source>
+        <translation>奖励金额</translation>
+    </message>
+    <message>
+        <source>New amount…</source>
+        <translation>新增金额…</translation>
+    </message>
+    <message>
+        <source>Closed months</source>
+        <translation>已结账月份</translation>
+    </message>
+    <message>
+        <source>Close month…</source>
+        <translation>结账…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开账…</translation>
+    </message>
+    <message>
+        <source>All budgets together: {total} of the programme cap of {cap}</source>
+        <translation>全部预算合计：{total}，项目总额度 {cap}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTotals</name>
+    <message>
+        <source>Items</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Subsidies</source>
+        <translation>补贴</translation>
+    </message>
+    <message>
+        <source>Little-giant awards</source>
+        <translation>专精特新奖励</translation>
+    </message>
+    <message>
+        <source>Guaranteed (on loans)</source>
+        <translation>担保金额（贷款）</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>已选</translation>
+    </message>
+    <message>
+        <source>{guaranteed} (on {loans})</source>
+        <translation>{guaranteed}（贷款 {loans}）</translation>
+    </message>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <source>Subsidy rate</source>
+        <translation>补贴比例</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Share of the bill (%)</source>
+        <translation>补贴比例（%）</translation>
+    </message>
+    <message>
+        <source>Yearly cap per firm (yuan)</source>
+        <translation>每家企业年度上限（元）</translation>
+    </message>
+    <message>
+        <source>Write the share as a percentage such as 15 or 12.5.</source>
+        <translation>请以百分数填写比例，例如 15 或 12.5。</translation>
+    </message>
+</context>
+<context>
+    <name>RateTableModel</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Share of the bill</source>
+        <translation>补贴比例</translation>
+    </message>
+    <message>
+        <source>Yearly cap per firm</source>
+        <translation>每家企业年度上限</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenMonthDialog</name>
+    <message>
+        <source>Reopen a month</source>
+        <translation>重新开账</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Why it is reopened</source>
+        <translation>重新开账原因</translation>
+    </message>
+    <message>
+        <source>Reopen month</source>
+        <translation>重新开账</translation>
+    </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
@@ -532,6 +1701,43 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingDialog</name>
+    <message>
+        <source>Programme limit</source>
+        <translation>项目限额</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限额</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingTableModel</name>
+    <message>
+        <source>Limit</source>
+        <translation>限额</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>SheetChooser</name>
+    <message>
+        <source>&amp;Zone</source>
+        <translation>园区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -870,6 +2076,21 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{shown} of {total} zones</source>
         <translation>{shown} / {total} 个园区</translation>
+    </message>
+</context>
+<context>
+    <name>_MoneyChart</name>
+    <message>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>{what}, {where}: {amount}</source>
+        <translation>{what}，{where}：{amount}</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +2580,73 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现错误，未保存任何内容。详细信息已记入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <source>Land</source>
+        <translation>土地</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水费</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Little-giant award</source>
+        <translation>专精特新奖励</translation>
+    </message>
+    <message>
+        <source>Loan guarantee</source>
+        <translation>贷款担保</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Approved, reversed</source>
+        <translation>已通过，已冲销</translation>
+    </message>
+    <message>
+        <source>Municipal specialised (专精特新)</source>
+        <translation>市级专精特新</translation>
+    </message>
+    <message>
+        <source>National little giant (小巨人)</source>
+        <translation>国家级专精特新“小巨人”</translation>
+    </message>
+    <message>
+        <source>Programme budget cap (all zones&apos; budgets together)</source>
+        <translation>项目预算总额度（各园区预算合计）</translation>
+    </message>
+    <message>
+        <source>Quota of guaranteed bank loans</source>
+        <translation>担保贷款总额度</translation>
+    </message>
+    <message>
+        <source>Guarantees per firm, in total</source>
+        <translation>每家企业担保总额上限</translation>
     </message>
 </context>
 </TS>

@@ -107,10 +107,11 @@ def test_the_first_administrator_needs_a_long_enough_password(qtbot, db, runner,
 
 
 SIDE_BAR = {
-    "clerk": ["Enterprises", "Zones"],
-    "reviewer": ["Enterprises", "Zones"],
-    "admin": ["Enterprises", "Zones", "Staff"],
-    "auditor": ["Enterprises", "Zones", "Staff"],
+    "clerk": ["Overview", "Enterprises", "Bill sheet", "Awards", "Ledger", "Zones"],
+    "reviewer": ["Overview", "Enterprises", "Approvals", "Awards", "Ledger", "Zones"],
+    "admin": ["Overview", "Enterprises", "Bill sheet", "Approvals", "Awards", "Ledger", "Policy",
+              "Zones", "Staff"],
+    "auditor": ["Overview", "Enterprises", "Awards", "Ledger", "Zones", "Staff"],
 }
 STATUS = {
     "clerk": "张伟 · Clerk · Z01",
@@ -129,8 +130,8 @@ def test_the_main_window_shows_what_the_role_may_use(qtbot, db, people, runner, 
     window.show()
     titles = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
     assert titles == SIDE_BAR[role]
-    assert window.pane_keys == [t.lower() for t in SIDE_BAR[role]]
-    assert list(window.panes) == ["enterprises"]  # the others are built when first shown
+    assert window.pane_keys == [t.lower().replace(" ", "_") for t in SIDE_BAR[role]]
+    assert list(window.panes) == ["overview"]  # the others are built when first shown
     assert window.stack.count() == len(titles)
     qtbot.waitUntil(lambda: window.signed_in.text() == STATUS[role])
     zones_pane = window.show_pane("zones")
@@ -152,8 +153,8 @@ def test_ctrl_and_a_number_switch_panes(qtbot, db, people, runner, failures):
     window.show()
     with qtbot.waitActive(window):  # shortcuts work in the active window only
         window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.panes["staff"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.panes["zones"]
+    assert window.stack.currentWidget() is window.panes["enterprises"]
     qtbot.waitUntil(lambda: not runner.busy)

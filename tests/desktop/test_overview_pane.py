@@ -1,0 +1,131 @@
+"""The Overview pane on a real temp database: the chart series carry the approved sums (read
+back from each QBarSet), budgets against used per zone, what waits for review, new figures
+after an approval, Chinese labels in the app font."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+
+from db.money import FEN_PER_WAN_YUAN, FEN_PER_YUAN
+from db.services import approvals
+from desktop.app import create_application, install_language
+from desktop.panes.overview_pane import OverviewPane
+from tests.ledger_data import BUDGET_FEN, GIANT_BUDGET_FEN, make_book
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import translations  # noqa: E402
+
+
+@pytest.fixture
+def book(db, people, firms):
+    return make_book(db, people, (firms.xinghe.id, firms.lanxin.id, firms.yunyi.id, firms.hailan.id))
+
+
+@pytest.fixture
+def open_pane(qtbot, make_context, modal_log):
+    def make(actor) -> OverviewPane:
+        pane = OverviewPane(make_context(actor))
+        qtbot.addWidget(pane)
+        pane.resize(1100, 760)
+        pane.show()
+        qtbot.waitUntil(lambda: pane.loaded, timeout=5000)
+        return pane
+    return make
+
+
+def bars(chart) -> dict[str, list[float]]:  # noqa: ANN001
+    return {s.label(): [s.at(i) for i in range(s.count())] for s in chart.bar_sets()}
+
+
+def in_yuan(*fen: int) -> list[float]:
+    return [f / FEN_PER_YUAN for f in fen]
+
+
+def test_the_month_chart_carries_the_approved_sums(open_pane, people, book):
+    pane = open_pane(people.clerk)
+    chart = pane.monthly_chart
+    assert chart.unit == FEN_PER_YUAN  # ¥1,650.00 at most in a month: the axis counts yuan
+    series = bars(chart)
+    assert list(series) == ["Land", "Electricity", "Water", "Internet"]
+    assert series["Land"] == in_yuan(0, 0, 150_000, *[0] * 9)  # April is only submitted
+    assert series["Electricity"] == [0.0] * 12  # approved, then reversed: nets to 0
+    assert series["Water"] == in_yuan(0, 0, 15_000, *[0] * 9)
+    assert series["Internet"] == [0.0] * 12  # a draft
+    assert chart.categories == [QLocale().monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)]
+    assert pane.approved.text() == "Approved in 2026: ¥1,650.00 from 4 entries (reversals netted)"
+    assert pane.waiting.text() == "Waiting for review: subsidy entries 1, awards 0"
+
+
+def test_the_budget_chart_sets_budget_against_used_per_zone(open_pane, people, book):
+    pane = open_pane(people.admin)
+    chart = pane.budget_chart
+    assert chart.categories == ["Z01", "Z02"]
+    assert chart.unit == FEN_PER_WAN_YUAN
+    zone1_budget = 4 * BUDGET_FEN + GIANT_BUDGET_FEN
+    zone1_used = 150_000 + 15_000 + 10_000_000  # land, water, the little-giant award
+    assert bars(chart) == {"Budget": [zone1_budget / FEN_PER_WAN_YUAN, 4 * BUDGET_FEN / FEN_PER_WAN_YUAN],
+                           "Used": [zone1_used / FEN_PER_WAN_YUAN, 300_000 / FEN_PER_WAN_YUAN]}
+    pane.budget_category.setCurrentIndex(pane.budget_category.findData("land"))
+    assert bars(chart) == {"Budget": [100.0, 100.0], "Used": [0.15, 0.3]}  # in 万元
+    assert "Land" in chart.title()
+
+
+def test_one_zone_and_another_year(qtbot, open_pane, people, book):
+    pane = open_pane(people.admin)
+    qtbot.waitUntil(lambda: pane.zone_filter.count() > 2)
+    with qtbot.waitSignal(pane.refreshed):
+        pane.zone_filter.setCurrentIndex(pane.zone_filter.findData(2))
+    assert bars(pane.monthly_chart)["Land"] == in_yuan(0, 0, 300_000, *[0] * 9)
+    assert pane.budget_chart.categories == ["Z02"]
+    with qtbot.waitSignal(pane.refreshed):
+        pane.set_year(2025)
+    assert all(v == 0 for values in bars(pane.monthly_chart).values() for v in values)
+    assert pane.approved.text() == "No subsidy has been approved in 2025 yet."
+    assert pane.budget_chart.categories == []
+
+
+def test_an_approval_shows_after_the_change_signal(qtbot, db, open_pane, people, book):
+    pane = open_pane(people.clerk)
+    approvals.approve(db, actor=people.reviewer, entry_ids=[book.land_april])
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.context.bus.changed.emit("subsidy_entry", book.land_april)
+    assert bars(pane.monthly_chart)["Land"][3] == 1_500.0
+    assert pane.waiting.text() == "Waiting for review: subsidy entries 0, awards 0"
+
+
+@pytest.fixture
+def chinese(qapp):
+    translations.compile_all()
+    create_application("zh_CN")  # the bundled CJK font and the Chinese translation
+    yield
+    install_language(qapp, "en")  # the other tests read the English source texts
+
+
+def test_the_charts_speak_chinese_in_the_app_font(chinese, open_pane, people, book):
+    pane = open_pane(people.clerk)
+    chart = pane.monthly_chart
+    legend = [bars.label() for bars in chart.bar_sets()]
+    assert legend == [QCoreApplication.translate("money", text)
+                      for text in ("Land", "Electricity", "Water", "Internet")]
+    assert not any(label.isascii() for label in legend)  # translated: Chinese characters
+    assert chart.categories[0] == "1月" and chart.categories[11] == "12月"
+    assert chart.axes()[0].categories()[2] == "3月"
+    family = QApplication.font().family()
+    assert chart.axes()[0].labelsFont().family() == family
+    assert chart.legend().font().family() == family
+    assert not pane.budget_chart.axes()[1].titleText().isascii()  # 万元
+
+
+def test_a_hidden_pane_asks_again_only_when_shown(qtbot, db, open_pane, people, book):
+    pane = open_pane(people.clerk)
+    pane.hide()
+    approvals.approve(db, actor=people.reviewer, entry_ids=[book.land_april])
+    pane.context.bus.changed.emit("subsidy_entry", book.land_april)
+    assert not pane._refresh.isActive()  # nothing asked of the database while nobody looks
+    assert bars(pane.monthly_chart)["Land"][3] == 0.0
+    with qtbot.waitSignal(pane.refreshed, timeout=3000):
+        pane.show()
+    assert bars(pane.monthly_chart)["Land"][3] == 1_500.0
