@@ -144,7 +144,7 @@ class ApprovalsPane(QWidget):
         budget_box = QWidget()
         budget_layout = QVBoxLayout(budget_box)
         budget_layout.setContentsMargins(0, 0, 0, 0)
-        budget_layout.addWidget(QLabel(f"<b>{self.tr('Budget left for the items in the queue')}</b>"))
+        budget_layout.addWidget(QLabel("<b>{}</b>".format(self.tr("Budget left for the items in the queue"))))
         budget_layout.addWidget(self.budget_table)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)

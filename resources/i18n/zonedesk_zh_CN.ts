@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApprovalQueueModel</name>
@@ -91,6 +90,10 @@
         <translation>退回所选事项并填写原因（Ctrl+Delete）</translation>
     </message>
     <message>
+        <source>Budget left for the items in the queue</source>
+        <translation>待审事项涉及的预算余额</translation>
+    </message>
+    <message>
         <source>{count} waiting for review</source>
         <translation>{count} 条待审核</translation>
     </message>
@@ -113,8 +116,7 @@
     <message numerus="yes">
         <source>Why are the %n selected item(s) rejected? The clerk sees the reason.</source>
         <translation>
-            <numerusform>退回所选 %n 条事项的原因是什么？办事员将看到此原因。</numerusform>
-        </translation>
+            <numerusform>退回所选 %n 条事项的原因是什么？办事员将看到此原因。</numerusform></translation>
     </message>
     <message>
         <source>{count} rejected.</source>
@@ -516,8 +518,7 @@ subsidy (¥)</source>
     <message numerus="yes">
         <source>Submit %n selected row(s) for review</source>
         <translation>
-            <numerusform>提交所选 %n 行审核</numerusform>
-        </translation>
+            <numerusform>提交所选 %n 行审核</numerusform></translation>
     </message>
     <message>
         <source>Sheet total for {count} firms: bills ¥{bills}, subsidies ¥{subsidies}</source>
@@ -2006,7 +2007,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>电话</translation>
     </message>
     <message>
-        <source>Leave the box unticked while the name or details are placeholders; the zone is then marked &quot;to be confirmed&quot; in every list.</source>
+        <source>Leave the box unticked while the name or details are placeholders; the zone is then marked "to be confirmed" in every list.</source>
         <translation>名称或信息仍为占位内容时请勿勾选；未勾选的园区在各列表中标为“待核实”。</translation>
     </message>
 </context>
@@ -2070,8 +2071,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message numerus="yes">
         <source>%n zone(s)</source>
         <translation>
-            <numerusform>%n 个园区</numerusform>
-        </translation>
+            <numerusform>%n 个园区</numerusform></translation>
     </message>
     <message>
         <source>{shown} of {total} zones</source>
@@ -2188,7 +2188,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>担保金额必须大于 0，且不超过贷款金额。</translation>
     </message>
     <message>
-        <source>The firm&apos;s guarantees would reach ¥{total}, over the ¥{cap} limit by ¥{over}.</source>
+        <source>The firm's guarantees would reach ¥{total}, over the ¥{cap} limit by ¥{over}.</source>
         <translation>该企业担保总额将达 ¥{total}，超出 ¥{cap} 上限 ¥{over}。</translation>
     </message>
     <message>
@@ -2212,7 +2212,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>请输入该等级的认定日期。</translation>
     </message>
     <message>
-        <source>This industry&apos;s size class needs the total assets.</source>
+        <source>This industry's size class needs the total assets.</source>
         <translation>该行业划分企业规模需要资产总额。</translation>
     </message>
     <message>
@@ -2637,7 +2637,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>国家级专精特新“小巨人”</translation>
     </message>
     <message>
-        <source>Programme budget cap (all zones&apos; budgets together)</source>
+        <source>Programme budget cap (all zones' budgets together)</source>
         <translation>项目预算总额度（各园区预算合计）</translation>
     </message>
     <message>

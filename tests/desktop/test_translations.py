@@ -82,3 +82,13 @@ def test_english_can_be_chosen(chinese, qapp):
     assert QCoreApplication.translate("MainWindow", "Enterprises") == "企业"
     install_language(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "Enterprises") == "Enterprises"
+
+
+def test_no_text_is_hidden_from_lupdate_inside_an_f_string():
+    """lupdate does not read tr() inside f-strings: such a text would never be translated."""
+    hidden = re.compile(r"""\bf(["']).*?\btr\(""")
+    offenders = [f"{path.relative_to(ROOT)}:{number}"
+                 for path in sorted((ROOT / "desktop").rglob("*.py"))
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if hidden.search(line)]
+    assert offenders == []
