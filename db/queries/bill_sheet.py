@@ -21,6 +21,7 @@ class SheetCell:
     quantity_x100: int
     bill_reference: str
     subsidy_fen: int
+    version: int  # handed back with an edit: a save over someone else's newer one is refused
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,11 @@ def bill_sheet(db: Database, *, actor: Actor, zone_id: int, period: str) -> Bill
         cells: dict[tuple[int, str], SheetCell] = {}
         for row in connection.execute(text(
                 "SELECT id, enterprise_id, category, status, billed_fen, quantity_x100, bill_reference,"
-                " subsidy_fen FROM subsidyentry WHERE zone_id = :zone AND period = :period"
+                " subsidy_fen, version FROM subsidyentry WHERE zone_id = :zone AND period = :period"
                 " AND reverses_id IS NULL AND reversed_by_id IS NULL"
                 " AND status IN ('draft', 'submitted', 'approved')"),
                 {"zone": zone_id, "period": period}):
-            cells[(row[1], row[2])] = SheetCell(row[0], row[3], row[4], row[5], row[6], row[7])
+            cells[(row[1], row[2])] = SheetCell(row[0], row[3], row[4], row[5], row[6], row[7], row[8])
         used: dict[tuple[int, str], int] = {}
         for firm, category, amount in connection.execute(text(
                 f"SELECT enterprise_id, category, sum(subsidy_fen) FROM subsidyentry WHERE {limits._COUNTS}"

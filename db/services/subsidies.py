@@ -28,6 +28,8 @@ class Bill:
     billed_fen: int
     quantity_x100: int = 0
     bill_reference: str = ""
+    # what the typist saw: 0 = no entry yet, n = the draft at version n; None = no check (scripts)
+    expected_version: int | None = None
 
 
 def snapshot(entry: SubsidyEntry) -> dict[str, object]:
@@ -76,6 +78,12 @@ def save_bills(db: Database, *, actor: Actor, zone_id: int, period: str, bills: 
             _check_bill(session, bill, zone_id, period)
             rate = limits.require_rate(session, bill.category, period)
             current = _live_entry(session, bill.enterprise_id, zone_id, bill.category, period)
+            seen = bill.expected_version
+            if seen is not None and (current.version if current is not None else 0) != seen:
+                raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
+                    "db", "Someone else saved this bill after you opened the sheet: reload the "
+                    "sheet to see it, then type yours again."),
+                    field=f"{bill.enterprise_id}:{bill.category}")
             if current is not None and current.status != "draft":
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "db", "This bill was already submitted ({status}): it cannot be typed over."),

@@ -154,8 +154,10 @@ class SheetEdits:
                 if state.billed_fen is None:
                     removed.append(row.cells[category].entry_id)
                 else:
+                    cell = row.cells.get(category)
                     bills.append(Bill(row.enterprise_id, category, state.billed_fen,
-                                      state.quantity_x100, state.reference))
+                                      state.quantity_x100, state.reference,
+                                      expected_version=cell.version if cell else 0))
         return bills, removed
 
     def draft_ids(self, rows: list[int]) -> list[int]:

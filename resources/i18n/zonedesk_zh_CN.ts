@@ -2328,6 +2328,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>{name} 在 {period} 不是本园区的入驻企业，不能登记。</translation>
     </message>
     <message>
+        <source>Someone else saved this bill after you opened the sheet: reload the sheet to see it, then type yours again.</source>
+        <translation>您打开账单后，其他人已保存了这条账单：请重新加载查看，然后再录入您的数据。</translation>
+    </message>
+    <message>
         <source>This bill was already submitted ({status}): it cannot be typed over.</source>
         <translation>该账单已提交（{status}），不能覆盖修改。</translation>
     </message>
