@@ -43,6 +43,7 @@ def _demo(path: Path, firms: int, seed: int) -> int:
     report = demo.generate(path, firms=firms, seed=seed,
                            progress=lambda done, total: print(f"\r{done:,}/{total:,} firms", end=""))
     print(f"\nDemo database {path}: {report.firms:,} firms, {report.tenancies:,} tenancies, "
+          f"{report.entries:,} subsidy entries, {report.awards:,} awards and guarantees, "
           f"{report.staff} staff, {report.audit_events:,} audit events in "
           f"{time.perf_counter() - started:.1f} s. Accounts: "
           + ", ".join(a.username for a in demo.ACCOUNTS) + f"; password {demo.DEMO_PASSWORD}")

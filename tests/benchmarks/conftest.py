@@ -17,7 +17,7 @@ SCALES = {"city": 11_000, "stress": 150_000}
 
 
 def _fingerprint() -> str:
-    sources = [Path(demo.__file__), *sorted(Path(demo.__file__).parent.joinpath("migrations", "versions").glob("*.py")),
+    sources = [*sorted(Path(demo.__file__).parent.glob("demo*.py")), *sorted(Path(demo.__file__).parent.joinpath("migrations", "versions").glob("*.py")),
                *sorted(resource_path("reference").glob("*.csv"))]
     digest = hashlib.sha256()
     for source in sources:

@@ -12,7 +12,7 @@ from db.services import auth
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "demo.sqlite"
-    demo.generate(path, firms=3_000)
+    demo.generate(path, firms=3_000, entry_months=0)  # firms only: the search is what is tested
     database = Database(path)
     yield database, auth.log_in(database, username="admin", password=demo.DEMO_PASSWORD)
     database.dispose()
