@@ -1,17 +1,11 @@
-"""The firms list as a lazy Qt model: only the pages loaded so far (200 rows each) are held.
-
-`set_filter` starts over: the model empties, the first page is asked of the database thread,
-then (once it has arrived) the count. Scrolling to the end asks for the next page through
-canFetchMore/fetchMore. Every request carries the generation it was made for; an answer for an
-outdated filter is dropped, and requests not yet started are cancelled.
-"""
+"""The firms list as a lazy Qt model (desktop/panes/paged_model.py): pages of 200 rows by
+offset, in registration order, then the count of all the firms the filter matches."""
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
-from shiboken6 import isValid
 
 from db.queries.enterprises import (
     EnterpriseFilter,
@@ -19,10 +13,9 @@ from db.queries.enterprises import (
     count_enterprises,
     enterprise_page,
 )
-from desktop import modals
-from desktop.background import Task
 from desktop.context import AppContext
 from desktop.labels import GIANT_LEVELS, SIZE_CLASSES, STATUSES, USCC_CHECKS, label
+from desktop.panes.paged_model import Index, PagedTableModel
 
 PAGE_SIZE = 200
 
@@ -36,53 +29,34 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole EnterpriseRow
 
 _INACTIVE = QColor("#767676")
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class EnterpriseTableModel(QAbstractTableModel):
+class EnterpriseTableModel(PagedTableModel[EnterpriseRow, EnterpriseFilter]):
     count_changed = Signal(object)  # int, or None while the count for a new filter is unknown
-    page_loaded = Signal()  # rows arrived (a page, or a refresh)
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._filter = EnterpriseFilter()
-        self._rows: list[EnterpriseRow] = []
-        self._generation = 0
-        self._tasks: list[Task] = []
-        self._loading = False
-        self._exhausted = True
+        super().__init__(context, EnterpriseFilter(), parent)
         self.count: int | None = None
         self._headers = (self.tr("Name"), self.tr("Credit code"), self.tr("Zone"), self.tr("Sector"),
                          self.tr("Size"), self.tr("Little giant"), self.tr("Status"),
                          self.tr("Contact"), self.tr("Phone"))
         self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
-    # --- what the pane asks -------------------------------------------------------------
-    @property
-    def filter(self) -> EnterpriseFilter:
-        return self._filter
+    # --- how pages and the count are read -----------------------------------------------
+    def _page_size(self) -> int:
+        return PAGE_SIZE
 
-    @property
-    def loading(self) -> bool:
-        return self._loading
+    def _page_reader(self, flt: EnterpriseFilter, loaded: list[EnterpriseRow], limit: int):  # noqa: ANN202
+        db, actor, offset = self._context.db, self._context.actor, len(loaded)
+        return lambda: enterprise_page(db, actor=actor, flt=flt, offset=offset, limit=limit)
 
-    def set_filter(self, flt: EnterpriseFilter) -> None:
-        """Starts over with a new filter: empty list, then the first page, then the count."""
-        self._filter = flt
-        self.count = None
-        generation = self._next_generation()
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        self.count_changed.emit(None)
-        self._request_page(generation, 0, PAGE_SIZE, replace=False)
+    def _summary_reader(self, flt: EnterpriseFilter):  # noqa: ANN202
+        db, actor = self._context.db, self._context.actor
+        return lambda cancelled: count_enterprises(db, actor=actor, flt=flt, cancelled=cancelled)
 
-    def refresh(self) -> None:
-        """Reloads the rows loaded so far (after a change), keeping the list as long as it was."""
-        generation = self._next_generation()
-        self._request_page(generation, 0, max(PAGE_SIZE, len(self._rows)), replace=True)
+    def _summary_changed(self, count: object | None) -> None:
+        self.count = count
+        self.count_changed.emit(count)
 
     def enterprise_id(self, row: int) -> int:
         return self._rows[row].id
@@ -94,9 +68,6 @@ class EnterpriseTableModel(QAbstractTableModel):
         return None
 
     # --- Qt's model interface -----------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else COLUMN_COUNT
 
@@ -143,66 +114,3 @@ class EnterpriseTableModel(QAbstractTableModel):
             return label(STATUSES, row.status)
         return (row.name, row.uscc, row.zone_name, row.sector_name, "", "", "", row.contact_name,
                 row.contact_phone)[column]
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._loading and not self._exhausted
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if self.canFetchMore(parent):
-            self._request_page(self._generation, len(self._rows), PAGE_SIZE, replace=False)
-
-    # --- the database thread's answers --------------------------------------------------
-    def _next_generation(self) -> int:
-        self._generation += 1
-        for task in self._tasks:
-            task.cancel()  # not started yet: skipped; already running: its answer is dropped
-        self._tasks.clear()
-        self._loading = False
-        return self._generation
-
-    def _request_page(self, generation: int, offset: int, limit: int, *, replace: bool) -> None:
-        db, actor, flt = self._context.db, self._context.actor, self._filter
-        self._loading = True
-        self._tasks.append(self._context.runner.run(
-            lambda _task: enterprise_page(db, actor=actor, flt=flt, offset=offset, limit=limit),
-            on_success=lambda rows: self._page_arrived(generation, offset, limit, rows, replace),
-            on_failure=lambda error: self._failed(generation, error)))
-
-    def _page_arrived(self, generation: int, offset: int, limit: int, rows: list[EnterpriseRow],
-                      replace: bool) -> None:
-        if not isValid(self) or generation != self._generation:
-            return
-        self._loading = False
-        if replace:
-            self.beginResetModel()
-            self._rows = list(rows)
-            self.endResetModel()
-        elif rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._exhausted = len(rows) < limit
-        self.page_loaded.emit()
-        if offset == 0:
-            self._request_count(generation)
-
-    def _request_count(self, generation: int) -> None:
-        db, actor, flt = self._context.db, self._context.actor, self._filter
-        self._tasks.append(self._context.runner.run(
-            # a newer filter cancels the task, and the count stops at once instead of keeping
-            # the database thread from that filter's first page
-            lambda task: count_enterprises(db, actor=actor, flt=flt, cancelled=lambda: task.cancelled),
-            on_success=lambda count: self._count_arrived(generation, count),
-            on_failure=lambda error: self._failed(generation, error)))
-
-    def _count_arrived(self, generation: int, count: int) -> None:
-        if isValid(self) and generation == self._generation:
-            self.count = count
-            self.count_changed.emit(count)
-
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if not isValid(self) or generation != self._generation:
-            return
-        self._loading = False
-        self._exhausted = True  # do not ask again and again; a new filter or a change retries
-        modals.show_failure(None, error)

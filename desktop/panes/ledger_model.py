@@ -1,17 +1,10 @@
-"""The ledger as a lazy Qt model: only the pages loaded so far (200 rows each) are held.
-
-`set_filter` starts over: the model empties, the first page is asked of the database thread,
-then (once it has arrived) the totals of everything the filter shows. Scrolling to the end asks
-for the rows after the last one held through canFetchMore/fetchMore. Every request carries the
-generation it was made for; an answer for an outdated filter is dropped, requests not yet
-started are cancelled, and totals still being summed are stopped.
-"""
+"""The ledger as a lazy Qt model (desktop/panes/paged_model.py): pages of 200 rows after the
+last one held, then the totals of everything the filter shows."""
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from shiboken6 import isValid
 
 from db.money import format_fen
 from db.queries.ledger import (
@@ -22,10 +15,9 @@ from db.queries.ledger import (
     ledger_page,
     ledger_totals,
 )
-from desktop import modals
-from desktop.background import Task
 from desktop.context import AppContext
 from desktop.panes.money_labels import CATEGORIES, money_label, quantity_text, status_text
+from desktop.panes.paged_model import Index, PagedTableModel
 
 PAGE_SIZE = 200
 
@@ -41,57 +33,39 @@ FEN_ROLE = Qt.ItemDataRole.UserRole + 3  # the amount of a money column, in fen 
 _NEGATIVE = QColor("#c62828")
 _PALE = QColor("#767676")
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class LedgerTableModel(QAbstractTableModel):
+class LedgerTableModel(PagedTableModel[LedgerRow, LedgerFilter]):
     totals_changed = Signal(object)  # LedgerTotals, or None while those of a new filter are unknown
-    page_loaded = Signal()
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._filter = LedgerFilter()
-        self._rows: list[LedgerRow] = []
-        self._generation = 0
-        self._tasks: list[Task] = []
-        self._loading = False
-        self._exhausted = True
+        super().__init__(context, LedgerFilter(), parent)
         self.totals: LedgerTotals | None = None
         self._headers = (self.tr("No."), self.tr("Month"), self.tr("Zone"), self.tr("Firm"),
                          self.tr("Category"), self.tr("Quantity"), self.tr("Billed (yuan)"),
                          self.tr("Amount (yuan)"), self.tr("Status"), self.tr("Entered by"),
                          self.tr("Note"))
 
-    @property
-    def filter(self) -> LedgerFilter:
-        return self._filter
+    # --- how pages and totals are read --------------------------------------------------
+    def _page_size(self) -> int:
+        return PAGE_SIZE
 
-    @property
-    def loading(self) -> bool:
-        return self._loading
+    def _page_reader(self, flt: LedgerFilter, loaded: list[LedgerRow], limit: int):  # noqa: ANN202
+        """Pages by the last row's key, so a deep page costs what the first does."""
+        db, actor = self._context.db, self._context.actor
+        after: LedgerKey | None = (loaded[-1].kind, loaded[-1].id) if loaded else None
+        return lambda: ledger_page(db, actor=actor, flt=flt, after=after, limit=limit)
 
-    def set_filter(self, flt: LedgerFilter) -> None:
-        self._filter = flt
-        self.totals = None
-        generation = self._next_generation()
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        self.totals_changed.emit(None)
-        self._request_page(generation, None, PAGE_SIZE, replace=False)
+    def _summary_reader(self, flt: LedgerFilter):  # noqa: ANN202
+        db, actor = self._context.db, self._context.actor
+        return lambda cancelled: ledger_totals(db, actor=actor, flt=flt, cancelled=cancelled)
 
-    def refresh(self) -> None:
-        """Reloads the rows loaded so far and the totals (after a change elsewhere)."""
-        generation = self._next_generation()
-        self._request_page(generation, None, max(PAGE_SIZE, len(self._rows)), replace=True)
+    def _summary_changed(self, totals: object | None) -> None:
+        self.totals = totals
+        self.totals_changed.emit(totals)
 
     def row(self, row: int) -> LedgerRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -151,68 +125,3 @@ class LedgerTableModel(QAbstractTableModel):
             return self.tr("Reversal of {number}: {reason}").format(number=number, reason=row.note)
         return {COL_MONTH: row.period, COL_ZONE: row.zone_code, COL_FIRM: row.firm_name,
                 COL_ENTERED_BY: row.entered_by_name, COL_NOTE: row.note}.get(column, "")
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._loading and not self._exhausted
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if self.canFetchMore(parent):
-            last = self._rows[-1] if self._rows else None
-            self._request_page(self._generation, (last.kind, last.id) if last else None, PAGE_SIZE,
-                               replace=False)
-
-    # --- the database thread's answers --------------------------------------------------
-    def _next_generation(self) -> int:
-        self._generation += 1
-        for task in self._tasks:
-            task.cancel()
-        self._tasks.clear()
-        self._loading = False
-        return self._generation
-
-    def _request_page(self, generation: int, after: LedgerKey | None, limit: int, *,
-                      replace: bool) -> None:
-        db, actor, flt = self._context.db, self._context.actor, self._filter
-        self._loading = True
-        self._tasks.append(self._context.runner.run(
-            lambda _task: ledger_page(db, actor=actor, flt=flt, after=after, limit=limit),
-            on_success=lambda rows: self._page_arrived(generation, after, limit, rows, replace),
-            on_failure=lambda error: self._failed(generation, error)))
-
-    def _page_arrived(self, generation: int, after: LedgerKey | None, limit: int,
-                      rows: list[LedgerRow], replace: bool) -> None:
-        if not isValid(self) or generation != self._generation:
-            return
-        self._loading = False
-        if replace:
-            self.beginResetModel()
-            self._rows = list(rows)
-            self.endResetModel()
-        elif rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._exhausted = len(rows) < limit
-        self.page_loaded.emit()
-        if after is None:
-            self._request_totals(generation)
-
-    def _request_totals(self, generation: int) -> None:
-        db, actor, flt = self._context.db, self._context.actor, self._filter
-        self._tasks.append(self._context.runner.run(
-            # stopped at once by a newer filter, which then need not wait for it
-            lambda task: ledger_totals(db, actor=actor, flt=flt, cancelled=lambda: task.cancelled),
-            on_success=lambda totals: self._totals_arrived(generation, totals),
-            on_failure=lambda error: self._failed(generation, error)))
-
-    def _totals_arrived(self, generation: int, totals: LedgerTotals) -> None:
-        if isValid(self) and generation == self._generation:
-            self.totals = totals
-            self.totals_changed.emit(totals)
-
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if not isValid(self) or generation != self._generation:
-            return
-        self._loading = False
-        self._exhausted = True  # do not ask again and again; a new filter or a change retries
-        modals.show_failure(None, error)
