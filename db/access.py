@@ -45,6 +45,10 @@ class Action(StrEnum):
     ENTRY_DECIDE = "entry.decide"  # approve or reject (never one's own)
     POLICY_EDIT = "policy.edit"  # rates, budgets, programme limits, award amounts
     PERIOD_CLOSE = "period.close"  # close and reopen months
+    CERTIFICATE_READ = "certificate.read"  # the certificates list, verification, previews
+    CERTIFICATE_ISSUE = "certificate.issue"  # issue and reprint
+    CERTIFICATE_REVOKE = "certificate.revoke"
+    KEY_IMPORT = "key.import"  # trust another office's public key
 
 
 C, R, AD, AU = Role.CLERK, Role.REVIEWER, Role.ADMIN, Role.AUDITOR
@@ -73,6 +77,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ENTRY_DECIDE: frozenset({R, AD}),
     Action.POLICY_EDIT: frozenset({AD}),
     Action.PERIOD_CLOSE: frozenset({AD}),
+    Action.CERTIFICATE_READ: frozenset({C, R, AD, AU}),
+    Action.CERTIFICATE_ISSUE: frozenset({C, AD}),
+    Action.CERTIFICATE_REVOKE: frozenset({R, AD}),
+    Action.KEY_IMPORT: frozenset({AD}),
 }
 
 ZONE_SCOPED = frozenset({C, R})

@@ -28,3 +28,8 @@ def today_shanghai() -> date:
 def format_date_cn(day: date) -> str:
     """2026-11-22 -> '2026年11月22日' (Arabic numerals, as GB/T 9704 wants)."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def stored_moment(value: object) -> datetime:
+    """A moment as SQLite hands it back through plain SQL (text), as a datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

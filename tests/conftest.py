@@ -2,9 +2,12 @@
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display here: Qt aborts otherwise
+# the data folder (signing key, logs) of the test run, never the user's own
+os.environ["ZONEDESK_DATA"] = tempfile.mkdtemp(prefix="zonedesk-test-data-")
 
 import pytest
 

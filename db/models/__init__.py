@@ -1,6 +1,7 @@
 """The tables of Zone Desk. Schema changes are made by Alembic migrations (db/migrations)."""
 
 from db.models.audit import AuditEvent, AuditHead
+from db.models.certificate import Certificate, CertificateCover, SigningKey
 from db.models.enterprise import Enterprise, EnterpriseFields, Tenancy
 from db.models.money import (
     Award,
@@ -16,6 +17,9 @@ from db.models.staff import StaffAccount, StaffZone
 
 __all__ = [
     "Award",
+    "Certificate",
+    "CertificateCover",
+    "SigningKey",
     "AwardRate",
     "Budget",
     "ClosedPeriod",

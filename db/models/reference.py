@@ -47,3 +47,9 @@ class Cluster(SQLModel, table=True):
     sector_code: str = Field(foreign_key="sector.code")
     zone_id: int | None = Field(default=None, foreign_key="zone.id")
     provisional: bool = True
+
+
+def service_centre_name(zone_name: str, service_centre: str) -> str:
+    """The centre that issues a zone's certificates and reports: as recorded, or the zone's name
+    and 服务中心 while none is recorded."""
+    return service_centre or f"{zone_name}服务中心"

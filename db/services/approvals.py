@@ -18,7 +18,7 @@ from db.engine import Database
 from db.errors import ChangedMeanwhile, NotFound, PermissionDenied, ValidationError
 from db.models import Award, SubsidyEntry, Zone
 from db.money import format_fen
-from db.services import limits
+from db.services import certificates, limits
 from db.translatable import QT_TRANSLATE_NOOP, category_term, status_term
 
 Item = SubsidyEntry | Award
@@ -114,6 +114,11 @@ def approve(db: Database, *, actor: Actor, entry_ids: list[int] = (), award_ids:
                 original.reversed_by_id = item.id
                 changes.append(Change(f"{'entry' if kind == 'subsidy_entry' else 'award'}.reversed",
                                       kind, original.id, original_before, original.model_dump()))
+                reason = certificates.REVERSAL_REASON.format(reason=item.reason)
+                changes.extend(certificates.revoke_covering(
+                    session, actor, reason=reason,
+                    entry_id=original.id if kind == "subsidy_entry" else None,
+                    award_id=original.id if kind == "award" else None))
         session.flush()
         if changes:
             record(session, actor, *changes)

@@ -1,0 +1,131 @@
+"""What a certificate request certifies, read and checked inside the issuing transaction:
+only approved, unreversed money and current tenancies are certified.
+
+`subject(session, request)` returns the facts to print and sign, and the subsidy entries a
+confirmation covers (a later reversal of one of them revokes it).
+"""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from db import subsidy_rules as rules
+from db.certificate_content import KINDS, CertificateLine
+from db.clock import today_shanghai
+from db.errors import NotFound, ValidationError
+from db.models import Award, Enterprise, Tenancy
+from db.translatable import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class CertificateRequest:
+    kind: str  # tenancy | subsidy | little_giant | loan_guarantee
+    enterprise_id: int
+    zone_id: int
+    period_from: str = ""  # subsidy: first month, 2026-01
+    period_to: str = ""  # subsidy: last month, 2026-10
+    award_id: int | None = None  # little_giant / loan_guarantee: the approved award
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    period: str
+    category: str
+    billed_fen: int
+    subsidy_fen: int
+
+
+@dataclass(frozen=True)
+class Subject:
+    firm: Enterprise
+    amount_fen: int | None
+    facts: dict[str, str]
+    lines: tuple[CertificateLine, ...] = ()
+    entry_ids: tuple[int, ...] = ()
+    award_id: int | None = None
+    tenancy_id: int | None = None
+    period_from: str = ""
+    period_to: str = ""
+    texts: list[str] = field(default_factory=list)  # what else is printed from the file
+
+
+def _area(dm2: int) -> str:
+    return f"{dm2 // 100:,}.{dm2 % 100:02d}"
+
+
+def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) -> Subject:
+    first = rules.parse_period(request.period_from, "period_from")
+    last = rules.parse_period(request.period_to, "period_to")
+    if first > last:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "The first month comes after the last one."), field="period_from")
+    if last > rules.period_of(today_shanghai()):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "A confirmation cannot cover months still to come."), field="period_to")
+    # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
+    # entries, a zone's months tens of thousands, and SQLite would otherwise pick the zone's
+    entries = [Entry(*row) for row in session.connection().execute(text(
+        "SELECT id, period, category, billed_fen, subsidy_fen FROM subsidyentry"
+        " INDEXED BY ix_subsidyentry_firm WHERE enterprise_id = :firm AND zone_id = :zone AND status = 'approved'"
+        " AND reverses_id IS NULL AND reversed_by_id IS NULL AND period BETWEEN :first AND :last"),
+        {"firm": firm.id, "zone": request.zone_id, "first": first, "last": last})]
+    if not entries:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "{name} has no approved subsidies in this zone from {first} to {last}: "
+                  "there is nothing to confirm."), field="period_from", name=firm.name,
+            first=first, last=last)
+    order = {"land": 0, "electricity": 1, "water": 2, "internet": 3}
+    entries = sorted(entries, key=lambda e: (e.period, order.get(e.category, 9), e.id))
+    lines = tuple(CertificateLine(e.period, e.category, e.billed_fen, e.subsidy_fen) for e in entries)
+    return Subject(firm, sum(e.subsidy_fen for e in entries),
+                   {"period_from": first, "period_to": last}, lines,
+                   tuple(e.id for e in entries), period_from=first, period_to=last)
+
+
+def _award(session: Session, request: CertificateRequest, firm: Enterprise) -> Subject:
+    award = session.get(Award, request.award_id) if request.award_id is not None else None
+    if (award is None or award.kind != request.kind or award.enterprise_id != firm.id
+            or award.zone_id != request.zone_id):
+        raise NotFound(QT_TRANSLATE_NOOP("db", "There is no such award of this firm in this zone."))
+    if award.status != "approved" or award.reverses_id is not None or award.reversed_by_id is not None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "Only an approved award that was not reversed can be certified."), field="award")
+    if award.kind == "little_giant":
+        facts = {"level": award.level, "document_no": award.document_no,
+                 "recognised_on": award.recognised_on.isoformat() if award.recognised_on else ""}
+        texts = [award.document_no]
+    else:
+        facts = {"bank": award.bank, "loan_fen": str(award.loan_fen),
+                 "term_months": str(award.term_months)}
+        texts = [award.bank]
+    return Subject(firm, award.amount_fen, facts, award_id=award.id, texts=texts)
+
+
+def _tenancy(session: Session, request: CertificateRequest, firm: Enterprise) -> Subject:
+    today = today_shanghai()
+    tenancy = session.exec(select(Tenancy).where(
+        Tenancy.enterprise_id == firm.id, Tenancy.zone_id == request.zone_id,
+        Tenancy.start_on <= today,
+        (Tenancy.end_on.is_(None)) | (Tenancy.end_on >= today)).order_by(Tenancy.start_on.desc())).first()
+    if tenancy is None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "{name} is not a tenant of this zone today: no tenancy confirmation can be "
+                  "issued."), field="kind", name=firm.name)
+    facts = {"unit": tenancy.unit, "since": tenancy.start_on.isoformat(),
+             "area_m2": _area(tenancy.floor_area_dm2)}
+    return Subject(firm, None, facts, tenancy_id=tenancy.id, texts=[tenancy.unit])
+
+
+def subject(session: Session, request: CertificateRequest) -> Subject:
+    if request.kind not in KINDS:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Unknown kind of certificate."), field="kind")
+    firm = session.get(Enterprise, request.enterprise_id)
+    if firm is None:
+        raise NotFound(QT_TRANSLATE_NOOP("db", "This firm no longer exists."))
+    if request.kind == "subsidy":
+        return _subsidy(session, request, firm)
+    if request.kind == "tenancy":
+        return _tenancy(session, request, firm)
+    return _award(session, request, firm)

@@ -1,0 +1,224 @@
+"""Issuing certificates, reprinting them and revoking them.
+
+Issue: in one write transaction per call, for each request: check the role and zone, read what is
+certified (db/services/certificate_subjects.py), refuse what the certificate font cannot print,
+take the zone's next serial for the year (max + 1: the transaction began IMMEDIATE, so a second
+program waits and then sees this one's serials; certificates are never deleted, so serials stay
+gapless), sign the canonical payload with the installation's key, keep the certificate exactly
+as printed, record one audit event. All requests or none.
+
+Reprint: the same serial and content, the print count + 1, marked as a copy. Revoke: once, with a
+reason; approving the reversal of an entry or award revokes the certificates covering it
+(`revoke_covering`, called by db/services/approvals.py in its transaction).
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, text
+from sqlmodel import Session, select
+
+from db import certificate_code, printable
+from db.access import Action, Actor, authorise, require
+from db.audit import Change, record
+from db.certificate_content import PrintedCertificate
+from db.clock import to_shanghai, utc_now
+from db.engine import Database
+from db.errors import ChangedMeanwhile, NotFound, ValidationError
+from db.models import Certificate, CertificateCover, SigningKey, Zone
+from db.models.reference import service_centre_name
+from db.services.certificate_subjects import CertificateRequest, Subject, subject
+from db.signing import InstallationKey, installation_key
+from db.translatable import QT_TRANSLATE_NOOP
+
+__all__ = ["CertificateRequest", "Issued", "issue_many", "reprint", "revoke", "revoke_covering"]
+
+
+@dataclass(frozen=True)
+class Issued:
+    certificate_id: int
+    serial: str
+    printed: PrintedCertificate
+
+
+def issuer_of(zone: Zone) -> str:
+    """The service centre printed above the seal."""
+    return service_centre_name(zone.name, zone.service_centre)
+
+
+def register_own_key(session: Session, key: InstallationKey, now: datetime) -> None:
+    if session.get(SigningKey, key.key_id) is None:
+        row = SigningKey(key_id=key.key_id, public_key=key.public_raw, office=key.office,
+                         own=True, added_at=now)
+        session.add(row)
+        session.flush()
+        record(session, None, Change("key.register", "signing_key", key.key_id, None,
+                                     {"key_id": key.key_id, "office": key.office, "own": True}))
+
+
+def _refuse_unprintable(found: Subject, issuer: str) -> None:
+    for value in (found.firm.name, issuer, *found.texts, *found.facts.values()):
+        missing = printable.unprintable(value)
+        if missing:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "“{text}” contains characters the certificate font cannot print ({chars}). "
+                      "Correct the record, or ask an administrator to add a font that has them; "
+                      "nothing was issued."), field="name", text=value, chars=" ".join(missing))
+
+
+def _next_seq(session: Session, zone_id: int, year: int) -> int:
+    last = session.exec(select(func.max(Certificate.seq)).where(
+        Certificate.zone_id == zone_id, Certificate.year == year)).one()
+    return (last or 0) + 1
+
+
+def audit_values(certificate: Certificate) -> dict[str, object]:
+    values = certificate.model_dump(exclude={"payload", "signature", "content"})
+    values["payload_sha256"] = hashlib.sha256(certificate.payload).hexdigest()
+    return values
+
+
+def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key: InstallationKey,
+               now: datetime) -> tuple[Issued, Change]:
+    require(actor, Action.CERTIFICATE_ISSUE, request.zone_id)
+    zone = session.get(Zone, request.zone_id)
+    if zone is None:
+        raise NotFound(QT_TRANSLATE_NOOP("db", "This zone does not exist."))
+    found = subject(session, request)
+    issuer = issuer_of(zone)
+    _refuse_unprintable(found, issuer)
+    issued_on = to_shanghai(now).date()
+    seq = _next_seq(session, zone.id, issued_on.year)
+    serial = f"{zone.code}-{issued_on.year}-{seq:06d}"
+    payload = certificate_code.canonical({
+        "v": certificate_code.FORMAT_VERSION, "key": key.key_id, "serial": serial,
+        "kind": request.kind, "uscc": found.firm.uscc, "firm": found.firm.name, "issuer": issuer,
+        "issued": issued_on.isoformat(), "amount": found.amount_fen, "facts": found.facts})
+    signature = key.sign(payload)
+    printed = PrintedCertificate(
+        serial=serial, kind=request.kind, firm_name=found.firm.name, uscc=found.firm.uscc,
+        zone_code=zone.code, zone_name=zone.name, issuer=issuer, issued_on=issued_on,
+        amount_fen=found.amount_fen, qr_text=certificate_code.encode(payload, signature),
+        facts=found.facts, lines=found.lines)
+    certificate = Certificate(
+        serial=serial, zone_id=zone.id, year=issued_on.year, seq=seq, kind=request.kind,
+        enterprise_id=found.firm.id, amount_fen=found.amount_fen, period_from=found.period_from,
+        period_to=found.period_to, award_id=found.award_id, tenancy_id=found.tenancy_id,
+        payload=payload, signature=signature, key_id=key.key_id, content=printed.to_json(),
+        issued_by=actor.staff_id, issued_at=now)
+    session.add(certificate)
+    session.flush()
+    if found.entry_ids:
+        session.connection().execute(
+            text("INSERT INTO certificatecover (certificate_id, entry_id) VALUES (:c, :e)"),
+            [{"c": certificate.id, "e": e} for e in found.entry_ids])
+    return Issued(certificate.id, serial, printed), Change(
+        "certificate.issue", "certificate", certificate.id, None, audit_values(certificate))
+
+
+def issue_many(db: Database, *, actor: Actor, requests: list[CertificateRequest],
+               key: InstallationKey | None = None) -> list[Issued]:
+    """Issues a certificate for each request, all or none, in the order given."""
+    key = key or installation_key()
+    with db.writing() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.CERTIFICATE_ISSUE)
+        now = utc_now()
+        register_own_key(session, key, now)
+        issued, changes = [], []
+        for request in requests:
+            one, change = _issue_one(session, actor, request, key, now)
+            issued.append(one)
+            changes.append(change)
+        if changes:
+            record(session, actor, *changes)
+        uow.commit()
+        return issued
+
+
+def _load(session: Session, certificate_id: int) -> Certificate:
+    certificate = session.get(Certificate, certificate_id)
+    if certificate is None:
+        raise NotFound(QT_TRANSLATE_NOOP("db", "There is no such certificate."))
+    return certificate
+
+
+def reprint(db: Database, *, actor: Actor, certificate_id: int) -> PrintedCertificate:
+    """The certificate as issued, its print count + 1: a copy, marked with that count."""
+    with db.writing() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.CERTIFICATE_ISSUE)
+        certificate = _load(session, certificate_id)
+        require(actor, Action.CERTIFICATE_ISSUE, certificate.zone_id)
+        if certificate.status != "valid":
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "Certificate {serial} was revoked and cannot be printed again."),
+                field="status", serial=certificate.serial)
+        before = audit_values(certificate)
+        certificate.print_count += 1
+        certificate.version += 1
+        session.flush()
+        record(session, actor, Change("certificate.reprint", "certificate", certificate.id,
+                                      before, audit_values(certificate)))
+        uow.commit()
+        return PrintedCertificate.from_json(certificate.content,
+                                            print_number=certificate.print_count)
+
+
+def _revoke(session: Session, actor: Actor, certificate: Certificate, reason: str,
+            now: datetime) -> Change:
+    before = audit_values(certificate)
+    certificate.status = "revoked"
+    certificate.revoked_reason = reason
+    certificate.revoked_by = actor.staff_id
+    certificate.revoked_at = now
+    certificate.version += 1
+    return Change("certificate.revoke", "certificate", certificate.id, before,
+                  audit_values(certificate))
+
+
+def revoke(db: Database, *, actor: Actor, certificate_id: int, reason: str,
+           expected_version: int | None = None) -> None:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Say why the certificate is revoked."),
+                              field="reason")
+    if len(reason) > 200:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field="reason",
+                              max=200)
+    with db.writing() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.CERTIFICATE_REVOKE)
+        certificate = _load(session, certificate_id)
+        require(actor, Action.CERTIFICATE_REVOKE, certificate.zone_id)
+        if certificate.status == "revoked":
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "Certificate {serial} is already revoked."), field="reason",
+                serial=certificate.serial)
+        if expected_version is not None and certificate.version != expected_version:
+            raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
+                "db", "Someone changed this certificate meanwhile: reload and try again."))
+        change = _revoke(session, actor, certificate, reason, utc_now())
+        session.flush()
+        record(session, actor, change)
+        uow.commit()
+
+
+# kept with the certificate as data (the reasons the staff type are Chinese too)
+REVERSAL_REASON = "所涵盖的款项已冲销：{reason}"
+
+
+def revoke_covering(session: Session, actor: Actor, *, entry_id: int | None = None,
+                    award_id: int | None = None, reason: str) -> list[Change]:
+    """Revokes the valid certificates covering an entry or an award whose reversal was just
+    approved, inside the caller's transaction; returns the audit changes to record."""
+    query = select(Certificate).where(Certificate.status == "valid")
+    if entry_id is not None:
+        query = query.where(Certificate.id.in_(
+            select(CertificateCover.certificate_id).where(CertificateCover.entry_id == entry_id)))
+    else:
+        query = query.where(Certificate.award_id == award_id)
+    now = utc_now()
+    return [_revoke(session, actor, certificate, reason, now)
+            for certificate in session.exec(query).all()]
