@@ -1,5 +1,7 @@
-"""db/ is the data layer: it never imports Qt or desktop/, so a script, a test or another front
-end can use it alone (CONVENTIONS 1)."""
+"""db/ is the data layer: it never imports Qt, desktop/ or documents/, so a script, a test or
+another front end can use it alone (CONVENTIONS 1). documents/ (the PDFs and workbooks the
+program prints) builds on db/ and never imports Qt or desktop/ either: it runs on the database
+thread and in scripts alike."""
 
 import ast
 import subprocess
@@ -8,7 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DB = ROOT / "db"
+DOCUMENTS = ROOT / "documents"
 FORBIDDEN = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "desktop")
+LAYERS = {DB: (*FORBIDDEN, "documents"), DOCUMENTS: FORBIDDEN}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:
@@ -34,19 +38,18 @@ def test_the_check_sees_what_it_should(tmp_path):
     assert names == ["os", "PySide6.QtCore", "desktop.app", "shiboken6"]
 
 
-def test_no_module_under_db_imports_qt_or_desktop():
-    files = sorted(DB.rglob("*.py"))
-    assert len(files) > 30  # the whole package, migrations included
+def test_no_module_under_db_or_documents_imports_what_it_must_not():
+    assert len(list(DB.rglob("*.py"))) > 30 and len(list(DOCUMENTS.rglob("*.py"))) > 5
     offences = [f"{path.relative_to(ROOT)}:{line} imports {name}"
-                for path in files for line, name in imported_modules(path)
-                if name.split(".")[0] in FORBIDDEN]
+                for folder, forbidden in LAYERS.items() for path in sorted(folder.rglob("*.py"))
+                for line, name in imported_modules(path) if name.split(".")[0] in forbidden]
     assert offences == []
 
 
-def test_importing_all_of_db_loads_no_qt():
+def test_importing_all_of_db_and_documents_loads_no_qt():
     modules = sorted(
         ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-        for path in DB.rglob("*.py") if "migrations" not in path.parts)
+        for folder in LAYERS for path in folder.rglob("*.py") if "migrations" not in path.parts)
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

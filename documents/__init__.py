@@ -1,0 +1,1 @@
+"""Documents the program prints: certificates and reports (PDF, XLSX), from plain values; no Qt."""

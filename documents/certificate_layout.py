@@ -1,0 +1,248 @@
+"""Where the text of a certificate goes, before anything is drawn: paragraphs broken into lines
+(Chinese line-breaking rules, justified), a subsidy's table rows, and the split into pages.
+
+The last page keeps room at the bottom for the QR code and the seal; a table that does not fit
+continues on the next page under its header again, and at least three of its lines go with the
+total and the closing text, so the seal never stands under a lone total.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from reportlab.lib.pagesizes import A4
+
+from db.certificate_content import PrintedCertificate
+from documents.certificate_texts import Wording, table_rows
+from documents.fonts import text_width
+
+MM = 72 / 25.4
+PAGE_HEIGHT = A4[1]
+LEFT = 25 * MM
+TEXT_WIDTH = A4[0] - 2 * LEFT
+FIRST_TOP = PAGE_HEIGHT - 69 * MM  # under the issuer, the title and a revoked notice
+CONTINUED_TOP = PAGE_HEIGHT - 41 * MM  # under the repeated title
+CONTINUED_FLOOR = 22 * MM  # above the page number
+FINAL_FLOOR = 64 * MM  # above the seal circle and the QR code
+COLUMNS = (0.08, 0.18, 0.14, 0.22, 0.22, 0.16)  # number, month, category, bill, subsidy, note
+AMOUNT_COLUMNS = frozenset({3, 4})
+ROWS_WITH_THE_TOTAL = 3
+
+_TOKEN = re.compile(r"[!-~¥]+|\s+|.", re.S)  # a run of Latin letters and figures breaks as one
+_NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…%,.;:!?)]}")
+_NO_LINE_END = frozenset("（《「『“‘〔【〈([{¥")
+_SQUEEZE = 0.08  # of an em per character, the most a line is squeezed to keep a mark in
+
+
+@dataclass(frozen=True)
+class Line:
+    segments: tuple[tuple[str, float], ...]  # (text, spacing after each of its characters)
+    indent: float
+    size: float
+    height: float
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.segments)
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    size: float
+    height: float
+    header: bool = False
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class Gap:
+    height: float
+
+
+Item = Line | Row | Gap
+
+
+@dataclass
+class Page:
+    number: int
+    items: list[tuple[Item, float]] = field(default_factory=list)  # (item, its top edge)
+
+
+@dataclass(frozen=True)
+class _Style:
+    size: float
+    leading: float
+    indent_chars: int
+    justify: bool
+    paragraph_gap: float
+    row_size: float
+    row_height: float
+
+
+_STYLES = {
+    "zh_CN": _Style(14, 25, 2, True, 0, 9, 14),
+    "en": _Style(12.5, 20, 0, False, 7, 9, 14),
+}
+
+
+@cache
+def column_edges() -> tuple[float, ...]:
+    edges, x = [LEFT], LEFT
+    for share in COLUMNS:
+        x += share * TEXT_WIDTH
+        edges.append(x)
+    edges[-1] = LEFT + TEXT_WIDTH
+    return tuple(edges)
+
+
+def wrap(text: str, *, size: float, leading: float, indent: float = 0.0,
+         justify: bool = False) -> list[Line]:
+    """`text` broken into lines of TEXT_WIDTH: never a line starting with a closing mark or
+    ending with an opening one (a closing mark squeezes into a line that is a little short, as
+    Chinese typesetting does); a code or an amount is never cut unless longer than a line."""
+    tokens = _TOKEN.findall(text)
+    done: list[tuple[list[str], float, float]] = []  # tokens, left, room
+    current: list[str] = []
+    left, room, used, position = indent, TEXT_WIDTH - indent, 0.0, 0
+    while position < len(tokens):
+        token = tokens[position]
+        position += 1
+        if token.isspace() and not current:
+            continue
+        width = text_width(token, size)
+        if width > TEXT_WIDTH - indent and len(token) > 1:
+            tokens[position:position] = list(token)  # longer than a line: break anywhere
+            continue
+        squeeze = _SQUEEZE * size * len(current) if token[0] in _NO_LINE_START else 0.0
+        if not current or used + width <= room + squeeze:
+            current.append(token)
+            used += width
+            continue
+        carry: list[str] = []
+        if token[0] in _NO_LINE_START and len(current) > 1:
+            carry.insert(0, current.pop())
+        while len(current) > 1 and (current[-1].isspace() or current[-1][-1] in _NO_LINE_END):
+            carry.insert(0, current.pop())
+        done.append((current, left, room))
+        current = [piece for piece in carry + [token] if not piece.isspace()]
+        left, room = 0.0, TEXT_WIDTH
+        used = text_width("".join(current), size)
+    if current:
+        done.append((current, left, room))
+    return [_line(pieces, line_left, line_room, size, leading,
+                  justify and number < len(done) - 1)
+            for number, (pieces, line_left, line_room) in enumerate(done)]
+
+
+def _line(pieces: list[str], left: float, room: float, size: float, leading: float,
+          justify: bool) -> Line:
+    """A line, spread to fill `room` (or squeezed into it): the spacing goes between characters,
+    never inside a code or an amount."""
+    while pieces and pieces[-1].isspace():
+        pieces = pieces[:-1]
+    text = "".join(pieces)
+    spare = room - text_width(text, size)
+    # every character takes spacing after it, but those inside a code or an amount and the last
+    receivers = sum(len(piece) if len(piece) == 1 or piece.isspace() else 1
+                    for piece in pieces) - 1
+    if receivers < 1 or not (spare < 0 or justify):
+        return Line(((text, 0.0),), left, size, leading)
+    char_space = spare / receivers
+    if char_space > size * 0.4:  # a line made short by a long code: left as it is
+        return Line(((text, 0.0),), left, size, leading)
+    segments: list[tuple[str, float]] = []
+    for piece in pieces:
+        parts = [(piece, char_space)] if len(piece) == 1 or piece.isspace() else \
+            [(piece[:-1], 0.0), (piece[-1], char_space)]
+        for part, spacing in parts:
+            if segments and segments[-1][1] == spacing:
+                segments[-1] = (segments[-1][0] + part, spacing)
+            else:
+                segments.append((part, spacing))
+    return Line(tuple(segments), left, size, leading)
+
+
+def _add_paragraphs(items: list[Item], texts: tuple[str, ...], style: _Style) -> None:
+    for text in texts:
+        if items and style.paragraph_gap and not isinstance(items[-1], Gap):
+            items.append(Gap(style.paragraph_gap))
+        items += wrap(text, size=style.size, leading=style.leading, justify=style.justify,
+                      indent=style.indent_chars * style.size)
+
+
+def _items(cert: PrintedCertificate, words: Wording, language: str) -> list[Item]:
+    style = _STYLES[language]
+    items: list[Item] = []
+    if words.salutation:
+        items += wrap(words.salutation, size=style.size, leading=style.leading)
+    _add_paragraphs(items, words.body, style)
+    if cert.kind == "subsidy":
+        rows = table_rows(cert, language)
+        items.append(Gap(8))
+        items.append(Row(rows[0], style.row_size, style.row_height + 2, header=True))
+        items += [Row(cells, style.row_size, style.row_height) for cells in rows[1:-1]]
+        items.append(Row(rows[-1], style.row_size, style.row_height, total=True))
+        items.append(Gap(10))
+    _add_paragraphs(items, words.after_table, style)
+    return items
+
+
+def _check_total(cert: PrintedCertificate) -> None:
+    if cert.kind == "subsidy" and cert.amount_fen != sum(line.subsidy_fen for line in cert.lines):
+        raise ValueError(f"certificate {cert.serial}: its lines add up to "
+                         f"{sum(line.subsidy_fen for line in cert.lines)} fen, not the "
+                         f"{cert.amount_fen} fen it states")
+
+
+def _break_at(candidates: list[Item], fits: int) -> int:
+    """Where a page that cannot hold the rest breaks: after the `fits` items that fit, or
+    earlier so that the end of a table goes on with the total and the closing text."""
+    data_rows = [index for index, item in enumerate(candidates)
+                 if isinstance(item, Row) and not item.header and not item.total]
+    breaking = fits
+    if data_rows:
+        breaking = min(fits, data_rows[max(0, len(data_rows) - ROWS_WITH_THE_TOTAL)])
+        if breaking <= data_rows[0]:  # no line of the table stays: nor does its header
+            headers = [index for index, item in enumerate(candidates[:breaking])
+                       if isinstance(item, Row) and item.header]
+            breaking = headers[0] if headers else breaking
+            while breaking > 0 and isinstance(candidates[breaking - 1], Gap):
+                breaking -= 1
+    elif fits >= len(candidates) - 1:
+        breaking = len(candidates) - 2  # the seal does not stand alone on a page
+    return breaking if breaking > 0 else max(fits, 1)
+
+
+def paginate(cert: PrintedCertificate, words: Wording, language: str = "zh_CN") -> list[Page]:
+    """The pages of `cert`, each with its items and where their tops are."""
+    _check_total(cert)
+    items = _items(cert, words, language)
+    header = next((item for item in items if isinstance(item, Row) and item.header), None)
+    pages: list[Page] = []
+    index = 0
+    while True:
+        page = Page(len(pages) + 1)
+        top = FIRST_TOP if page.number == 1 else CONTINUED_TOP
+        rest = items[index:]
+        while page.number > 1 and rest and isinstance(rest[0], Gap):
+            rest, index = rest[1:], index + 1
+        repeated = page.number > 1 and header is not None and bool(rest) \
+            and isinstance(rest[0], Row) and not rest[0].header
+        candidates = ([header] if repeated else []) + rest
+        if sum(item.height for item in candidates) <= top - FINAL_FLOOR or not rest:
+            taken = len(candidates)
+        else:
+            fits, bottom = 0, top
+            while fits < len(candidates) and bottom - candidates[fits].height >= CONTINUED_FLOOR:
+                bottom -= candidates[fits].height
+                fits += 1
+            taken = max(_break_at(candidates, fits), 2 if repeated else 1)
+        for item in candidates[:taken]:
+            page.items.append((item, top))
+            top -= item.height
+        pages.append(page)
+        index += taken - (1 if repeated else 0)
+        if index >= len(items):
+            return pages
+

@@ -1,0 +1,67 @@
+"""Issuing and printing in one go, for one certificate or a batch of hundreds.
+
+The requests are issued in chunks of `CHUNK`, each chunk in its own write transaction
+(db/services/certificates.py::issue_many), and each chunk's certificates are drawn into the one
+PDF right after their transaction committed. Cancelling is looked at between chunks only: a
+cancelled batch stops after the chunk in hand, so every serial taken is a certificate issued and
+in the PDF, and nothing after it was issued. Short transactions let another program on the same
+file write between chunks.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from db.access import Actor
+from db.engine import Database
+from db.errors import ZoneDeskError
+from db.services.certificates import CertificateRequest, issue_many
+from db.signing import InstallationKey, installation_key
+from documents.certificate_pdf import CertificateBook
+
+CHUNK = 25
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    pdf: bytes  # every certificate issued, in the order asked
+    serials: list[str]
+    asked: int
+    cancelled: bool  # stopped early: `serials` were issued and are all in `pdf`
+    # a chunk after the first was refused (say, an entry reversed meanwhile): the chunks before
+    # it stay issued and are in `pdf`; the refused chunk and those after it were not issued
+    error: ZoneDeskError | None = None
+
+    @property
+    def issued(self) -> int:
+        return len(self.serials)
+
+
+def issue_and_print(db: Database, *, actor: Actor, requests: Sequence[CertificateRequest],
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None,
+                    key: InstallationKey | None = None, language: str = "zh_CN") -> BatchOutcome:
+    key = key or installation_key()
+    book = CertificateBook(language=language)
+    serials: list[str] = []
+    total = len(requests)
+    if progress:
+        progress(0, total)
+    error = None
+    for start in range(0, total, CHUNK):
+        if cancelled is not None and cancelled():
+            break
+        try:
+            chunk = issue_many(db, actor=actor, requests=list(requests[start:start + CHUNK]),
+                               key=key)
+        except ZoneDeskError as refused:
+            if not serials:
+                raise  # nothing issued: the refusal is the whole answer
+            error = refused
+            break
+        for issued in chunk:
+            book.add(issued.printed)
+            serials.append(issued.serial)
+        if progress:
+            progress(len(serials), total)
+    pdf = book.finish() if serials else b""
+    return BatchOutcome(pdf, serials, total, len(serials) < total and error is None, error)
