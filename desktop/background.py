@@ -4,8 +4,9 @@
 thread; its result (plain values, never ORM objects) or its exception comes back to the
 callbacks on the UI thread. Work runs one job at a time, in the order asked, so two writes of
 this program never race each other. `task.report(done, total)` drives a progress dialog;
-`task.cancelled` tells long work to stop. A failure without its own handler is shown with the
-default error dialog.
+`task.cancelled` tells long work to stop; the outcome of cancelled work is dropped, unless it
+was asked with `keep_cancelled_outcome=True` (a batch that stops early and hands back what it
+did before the cancel). A failure without its own handler is shown with the default error dialog.
 """
 
 import logging
@@ -50,6 +51,7 @@ class _Job:
     on_failure: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int], None] | None
     parent: QWidget | None
+    keep_cancelled_outcome: bool = False
 
 
 class _Worker(QObject):
@@ -57,7 +59,7 @@ class _Worker(QObject):
 
     @Slot(object)
     def execute(self, job: _Job) -> None:
-        if job.task.cancelled:
+        if job.task.cancelled and not job.keep_cancelled_outcome:
             self.done.emit(job.task.number, None, None)
             return
         try:
@@ -94,35 +96,44 @@ class BackgroundRunner(QObject):
     def run(self, fn: Callable[[Task], Any], *, on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None,
             on_progress: Callable[[int, int], None] | None = None,
-            parent: QWidget | None = None) -> Task:
+            parent: QWidget | None = None, keep_cancelled_outcome: bool = False) -> Task:
+        """keep_cancelled_outcome: `fn` runs even when cancelled before it started, and its
+        result (or failure) is delivered although the task was cancelled."""
         self._next += 1
         task = Task(self, self._next)
-        self._jobs[task.number] = _Job(task, fn, on_success, on_failure, on_progress, parent)
+        self._jobs[task.number] = _Job(task, fn, on_success, on_failure, on_progress, parent,
+                                       keep_cancelled_outcome)
         self._submit.emit(self._jobs[task.number])
         return task
 
     def run_with_progress(self, fn: Callable[[Task], Any], *, label: str, parent: QWidget,
                           on_success: Callable[[Any], None] | None = None,
-                          on_failure: Callable[[BaseException], None] | None = None) -> Task:
-        """Long work: a progress dialog with a cancel button while it runs."""
+                          on_failure: Callable[[BaseException], None] | None = None,
+                          keep_cancelled_outcome: bool = False) -> Task:
+        """Long work: a progress dialog with a cancel button while it runs. The dialog closes
+        when the work ends or is cancelled."""
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
 
         def progress(done: int, total: int) -> None:
+            if not isValid(dialog):
+                return  # cancelled: the work still reports until it notices
             dialog.setMaximum(total)
             dialog.setValue(done)
 
         def finish(callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
             def handler(value: Any) -> None:
-                dialog.reset()
-                dialog.deleteLater()
+                if isValid(dialog):  # gone already when it was cancelled
+                    dialog.reset()
+                    dialog.deleteLater()
                 if callback:
                     callback(value)
             return handler
 
         task = self.run(fn, on_success=finish(on_success), on_failure=finish(on_failure),
-                        on_progress=progress, parent=parent)
+                        on_progress=progress, parent=parent,
+                        keep_cancelled_outcome=keep_cancelled_outcome)
         dialog.canceled.connect(task.cancel)
         dialog.canceled.connect(dialog.deleteLater)
         return task
@@ -137,7 +148,7 @@ class BackgroundRunner(QObject):
     def _finish(self, number: int, result: Any, error: BaseException | None) -> None:
         job = self._jobs.pop(number, None)
         try:
-            if job is None or job.task.cancelled:
+            if job is None or (job.task.cancelled and not job.keep_cancelled_outcome):
                 return  # nobody wants the outcome of cancelled work
             if job.parent is not None and not isValid(job.parent):
                 return  # the window that asked was closed meanwhile: nobody to tell

@@ -12,7 +12,8 @@ from desktop.background import BackgroundRunner
 
 class ChangeBus(QObject):
     """One notification after each write: `changed(kind, id)`; views refresh what concerns them.
-    kind is 'enterprise', 'tenancy', 'zone' or 'staff'; id is None when many changed."""
+    kind is 'enterprise', 'tenancy', 'zone', 'staff', 'subsidy_entry', 'award', 'policy',
+    'certificate' or 'key'; id is None when many changed."""
 
     changed = Signal(str, object)
 

@@ -1,9 +1,12 @@
 """Every modal of the program behind one patchable function (tests replace them)."""
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from db.errors import ZoneDeskError
 
@@ -38,3 +41,27 @@ def show_failure(parent: QWidget | None, error: BaseException) -> None:
     log.error("unexpected failure", exc_info=(type(error), error, error.__traceback__))
     show_error(parent, QCoreApplication.translate(
         "modals", "Something went wrong and nothing was saved. The details are in the log file."))
+
+
+def choose_printer(parent: QWidget | None) -> QPrinter | None:
+    """The system print dialog, on A4 portrait; None when the person cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+def choose_save_path(parent: QWidget | None, title: str, suggested: str,
+                     file_filter: str) -> Path | None:
+    """Where to save a file (suggested: a name or a path); None when the person cancels."""
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return Path(path) if path else None
+
+
+def choose_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+    """Which file to open; None when the person cancels."""
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return Path(path) if path else None

@@ -5,15 +5,12 @@ statement (Statement…, or a double-click)."""
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +40,7 @@ from desktop.panes.ledger_model import (
     FIRM_ROLE,
     LedgerTableModel,
 )
+from desktop.panes.list_table import list_table
 from desktop.panes.money_labels import CATEGORIES, STATUSES, money_label, yuan
 
 DEBOUNCE_MS = 200
@@ -84,7 +82,7 @@ class LedgerPane(QWidget):
         self.totals_label.setObjectName("ledger_totals")
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = LedgerTableModel(context, self)
-        self.table = self._table()
+        self.table = list_table(self.model, "ledger", _WIDTHS)
         self._layout(title)
 
         self._debounce = QTimer(self)
@@ -119,22 +117,6 @@ class LedgerPane(QWidget):
         line.setMaximumWidth(110)
         return line
 
-    def _table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("ledger")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in _WIDTHS.items():
-            table.setColumnWidth(column, width)
-        return table
 
     def _layout(self, title: QLabel) -> None:
         top = QHBoxLayout()

@@ -71,6 +71,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row, Filter]):
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
+        self._loading = True  # a view asking fetchMore inside endResetModel waits for the page
         self.endResetModel()
         self._summary_changed(None)
         self._request_page(generation, [], self._page_size(), replace=False)
@@ -112,7 +113,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row, Filter]):
                       replace: bool) -> None:
         if not isValid(self) or generation != self._generation:
             return
-        self._loading = False
+        # still "loading" while the rows go in: a view may ask fetchMore from inside
+        # endInsertRows/endResetModel, and must not ask for this same page a second time
+        self._exhausted = len(rows) < limit
         if replace:
             self.beginResetModel()
             self._rows = list(rows)
@@ -121,7 +124,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row, Filter]):
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self._exhausted = len(rows) < limit
+        self._loading = False
         self.page_loaded.emit()
         if first:
             self._request_summary(generation)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApprovalQueueModel</name>
@@ -116,7 +117,8 @@
     <message numerus="yes">
         <source>Why are the %n selected item(s) rejected? The clerk sees the reason.</source>
         <translation>
-            <numerusform>退回所选 %n 条事项的原因是什么？办事员将看到此原因。</numerusform></translation>
+            <numerusform>退回所选 %n 条事项的原因是什么？办事员将看到此原因。</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} rejected.</source>
@@ -518,7 +520,8 @@ subsidy (¥)</source>
     <message numerus="yes">
         <source>Submit %n selected row(s) for review</source>
         <translation>
-            <numerusform>提交所选 %n 行审核</numerusform></translation>
+            <numerusform>提交所选 %n 行审核</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sheet total for {count} firms: bills ¥{bills}, subsidies ¥{subsidies}</source>
@@ -628,6 +631,206 @@ subsidy (¥)</source>
     <message>
         <source>Used</source>
         <translation>已用</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTableModel</name>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>What is certified</source>
+        <translation>证明内容</translation>
+    </message>
+    <message>
+        <source>{count} approved entries</source>
+        <translation>已批准 {count} 笔</translation>
+    </message>
+    <message>
+        <source>Unit {unit}</source>
+        <translation>房号 {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateActions</name>
+    <message>
+        <source>{count} certificates issued: {first} … {last}.</source>
+        <translation>已签发 {count} 份证明：{first} … {last}。</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} issued.</source>
+        <translation>证明 {serial} 已签发。</translation>
+    </message>
+    <message>
+        <source>{count} certificates issued</source>
+        <translation>已签发 {count} 份证明</translation>
+    </message>
+    <message>
+        <source>Certificate {serial}</source>
+        <translation>证明 {serial}</translation>
+    </message>
+    <message>
+        <source>Stopped after {n} of {asked} certificates: {reason} The {n} issued are all in the file; nothing else was issued.</source>
+        <translation>已出具 {n} 份（共 {asked} 份）后停止：{reason} 已出具的 {n} 份都在文件中；其余均未出具。</translation>
+    </message>
+    <message>
+        <source>Issuing cancelled</source>
+        <translation>签发已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: {n} of {asked} certificates were issued (all in the file); nothing else was issued.</source>
+        <translation>已取消：{asked} 份证明中已签发 {n} 份（均在文件中）；其余均未签发。</translation>
+    </message>
+    <message>
+        <source>Copy of {serial} made (printing number {number}).</source>
+        <translation>已生成 {serial} 的副本（第 {number} 次打印）。</translation>
+    </message>
+    <message>
+        <source>Copy of {serial} (printing number {number})</source>
+        <translation>{serial} 副本（第 {number} 次打印）</translation>
+    </message>
+    <message>
+        <source>Preview of {serial}</source>
+        <translation>预览 {serial}</translation>
+    </message>
+    <message>
+        <source>Revoke certificate {serial}</source>
+        <translation>作废证明 {serial}</translation>
+    </message>
+    <message>
+        <source>{kind} {serial} for {firm} will verify as revoked from now on, with your reason. Why is it revoked?</source>
+        <translation>{firm}的{kind} {serial} 此后核验时将显示为已作废，并附上您填写的原因。作废原因是什么？</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} revoked.</source>
+        <translation>证明 {serial} 已作废。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateTableModel</name>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Revoked: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>Printed {count} times: the original and {copies} copies</source>
+        <translation>已打印 {count} 次：正本及 {copies} 份副本</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPane</name>
+    <message>
+        <source>Certificates</source>
+        <translation>证明</translation>
+    </message>
+    <message>
+        <source>Serial, firm or credit code (Ctrl+F)</source>
+        <translation>编号、企业名称或信用代码（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>All my zones</source>
+        <translation>我的全部园区</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部种类</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>签发…</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Print a copy: same serial, marked as a copy, counted</source>
+        <translation>打印副本：编号不变，标注为副本，计入打印次数</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Look at the certificate as issued; nothing is printed or counted</source>
+        <translation>查看签发时的证明；不打印，不计次数</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Certificates shown: {count}</source>
+        <translation>显示证明：{count} 份</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1383,81 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>IssueCertificatesDialog</name>
+    <message>
+        <source>Issue certificates</source>
+        <translation>签发证明</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Filter by firm or credit code</source>
+        <translation>按企业名称或信用代码筛选</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>The first month comes after the last.</source>
+        <translation>起始月份晚于结束月份。</translation>
+    </message>
+    <message>
+        <source>A confirmation cannot cover months still to come.</source>
+        <translation>确认书不能包含尚未到来的月份。</translation>
+    </message>
+    <message>
+        <source>Looking for what may be certified…</source>
+        <translation>正在查找可出具证明的企业…</translation>
+    </message>
+    <message>
+        <source>Issue {count} certificates</source>
+        <translation>签发 {count} 份证明</translation>
+    </message>
+    <message>
+        <source>Issue 1 certificate</source>
+        <translation>签发 1 份证明</translation>
+    </message>
+    <message>
+        <source>Nothing to certify for this choice.</source>
+        <translation>所选条件下没有可出具证明的内容。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} chosen</source>
+        <translation>已选 {count} / {total}</translation>
+    </message>
+    <message>
+        <source>total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+    <message>
+        <source>Issuing {count} certificates…</source>
+        <translation>正在签发 {count} 份证明…</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPane</name>
     <message>
         <source>Ledger</source>
@@ -1429,6 +1707,18 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>台账</translation>
     </message>
     <message>
+        <source>Certificates</source>
+        <translation>证明书</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
         <source>Policy</source>
         <translation>政策设置</translation>
     </message>
@@ -1516,6 +1806,53 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Pages: {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing is printed or counted from here.</source>
+        <translation>仅供预览：此处不打印，也不计打印次数。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printing cancelled: nothing was sent to the printer.</source>
+        <translation>打印已取消：没有内容发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Sent {count} pages to the printer.</source>
+        <translation>已向打印机发送 {count} 页。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation>文件无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>已保存为 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>PolicyPane</name>
     <message>
         <source>Policy</source>
@@ -1572,6 +1909,77 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>All budgets together: {total} of the programme cap of {cap}</source>
         <translation>全部预算合计：{total}，项目总额度 {cap}</translation>
+    </message>
+</context>
+<context>
+    <name>PublicKeysDialog</name>
+    <message>
+        <source>Public keys</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>A certificate is valid only when it was signed with one of these keys. Import another service centre&apos;s key to verify its certificates here.</source>
+        <translation>只有用以下密钥之一签名的证明才有效。导入其他服务中心的公钥后，即可在此核验其签发的证明。</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <source>Export this installation&apos;s key…</source>
+        <translation>导出本机公钥…</translation>
+    </message>
+    <message>
+        <source>Office (as named in the file when left empty)</source>
+        <translation>单位名称（留空则使用文件中的名称）</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>This installation</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export the public key</source>
+        <translation>导出公钥</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation>文件无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved as {name}: send it to the offices that verify this centre&apos;s certificates.</source>
+        <translation>已保存为 {name}：请发送给需要核验本中心证明的单位。</translation>
+    </message>
+    <message>
+        <source>Import a public key</source>
+        <translation>导入公钥</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>文件无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>Key {key_id} imported: certificates signed with it now verify here.</source>
+        <translation>已导入密钥 {key_id}：用它签名的证明现在可以在此核验。</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +2087,133 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Reopen month</source>
         <translation>重新开账</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPane</name>
+    <message>
+        <source>Zone report</source>
+        <translation>园区报表</translation>
+    </message>
+    <message>
+        <source>City report (all zones)</source>
+        <translation>全市报表（所有园区）</translation>
+    </message>
+    <message>
+        <source>Report of all my zones</source>
+        <translation>我负责的全部园区报表</translation>
+    </message>
+    <message>
+        <source>Firm statement (all years)</source>
+        <translation>企业对账单（全部年度）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Preview PDF…</source>
+        <translation>预览 PDF…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>Save XLSX…</source>
+        <translation>保存 XLSX…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Q{quarter}</source>
+        <translation>第{quarter}季度</translation>
+    </message>
+    <message>
+        <source>Choose a zone.</source>
+        <translation>请选择园区。</translation>
+    </message>
+    <message>
+        <source>Choose a firm: type part of its name or credit code.</source>
+        <translation>请选择企业：输入名称或统一社会信用代码的一部分。</translation>
+    </message>
+    <message>
+        <source>Statement of {firm}</source>
+        <translation>{firm}对账单</translation>
+    </message>
+    <message>
+        <source>{uscc} statement</source>
+        <translation>{uscc}对账单</translation>
+    </message>
+    <message>
+        <source>City report, {period}</source>
+        <translation>全市报表（{period}）</translation>
+    </message>
+    <message>
+        <source>{period} city report</source>
+        <translation>{period}全市报表</translation>
+    </message>
+    <message>
+        <source>Report of {zone}, {period}</source>
+        <translation>{zone}报表（{period}）</translation>
+    </message>
+    <message>
+        <source>{zone} {period} zone report</source>
+        <translation>{zone}{period}园区报表</translation>
+    </message>
+    <message>
+        <source>Save XLSX</source>
+        <translation>保存 XLSX</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>报表未能生成。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation>文件未能保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Preview opened.</source>
+        <translation>已打开预览。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>已保存为 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2504,95 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>VerdictDialog</name>
+    <message>
+        <source>Verification of {serial}</source>
+        <translation>核验 {serial}</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>证明内容</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发单位</translation>
+    </message>
+    <message>
+        <source>Key held by</source>
+        <translation>密钥持有单位</translation>
+    </message>
+    <message>
+        <source>Revoked on {day}: {reason}</source>
+        <translation>已于 {day} 作废：{reason}</translation>
+    </message>
+    <message>
+        <source>Revoked: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>Signed by {office}. Whether it was revoked since is known only there.</source>
+        <translation>由{office}签名。此后是否作废，仅该单位可查。</translation>
+    </message>
+    <message>
+        <source>Issued on this database, signature verified, not revoked.</source>
+        <translation>本库签发，签名核验通过，未作废。</translation>
+    </message>
+    <message>
+        <source>Do not accept this certificate: what it says is not what was signed.</source>
+        <translation>请勿接受此证明：其内容与签名内容不符。</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPane</name>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>核验证明</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the certificate, paste its code or type its serial (like Z01-2026-000001), then press Enter.</source>
+        <translation>扫描证明上的二维码、粘贴其代码或输入编号（如 Z01-2026-000001），然后按回车。</translation>
+    </message>
+    <message>
+        <source>QR code or serial</source>
+        <translation>二维码或编号</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Public keys…</source>
+        <translation>公钥…</translation>
+    </message>
+</context>
+<context>
     <name>ZoneDialog</name>
     <message>
         <source>Zone {code}</source>
@@ -2007,7 +2631,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>电话</translation>
     </message>
     <message>
-        <source>Leave the box unticked while the name or details are placeholders; the zone is then marked "to be confirmed" in every list.</source>
+        <source>Leave the box unticked while the name or details are placeholders; the zone is then marked &quot;to be confirmed&quot; in every list.</source>
         <translation>名称或信息仍为占位内容时请勿勾选；未勾选的园区在各列表中标为“待核实”。</translation>
     </message>
 </context>
@@ -2071,7 +2695,8 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message numerus="yes">
         <source>%n zone(s)</source>
         <translation>
-            <numerusform>%n 个园区</numerusform></translation>
+            <numerusform>%n 个园区</numerusform>
+        </translation>
     </message>
     <message>
         <source>{shown} of {total} zones</source>
@@ -2091,6 +2716,33 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{what}, {where}: {amount}</source>
         <translation>{what}，{where}：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>certificates</name>
+    <message>
+        <source>Tenancy confirmation</source>
+        <translation>入驻证明</translation>
+    </message>
+    <message>
+        <source>Subsidy confirmation</source>
+        <translation>补贴确认书</translation>
+    </message>
+    <message>
+        <source>Little-giant award certificate</source>
+        <translation>“小巨人”奖励证书</translation>
+    </message>
+    <message>
+        <source>Loan guarantee recommendation letter</source>
+        <translation>贷款担保推荐函</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已作废</translation>
     </message>
 </context>
 <context>
@@ -2188,7 +2840,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>担保金额必须大于 0，且不超过贷款金额。</translation>
     </message>
     <message>
-        <source>The firm's guarantees would reach ¥{total}, over the ¥{cap} limit by ¥{over}.</source>
+        <source>The firm&apos;s guarantees would reach ¥{total}, over the ¥{cap} limit by ¥{over}.</source>
         <translation>该企业担保总额将达 ¥{total}，超出 ¥{cap} 上限 ¥{over}。</translation>
     </message>
     <message>
@@ -2212,7 +2864,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>请输入该等级的认定日期。</translation>
     </message>
     <message>
-        <source>This industry's size class needs the total assets.</source>
+        <source>This industry&apos;s size class needs the total assets.</source>
         <translation>该行业划分企业规模需要资产总额。</translation>
     </message>
     <message>
@@ -2234,6 +2886,34 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>The firm already has an open tenancy: close it or move the firm.</source>
         <translation>该企业已有在租记录：请先退租或办理迁移。</translation>
+    </message>
+    <message>
+        <source>The first month comes after the last one.</source>
+        <translation>起始月份晚于截止月份。</translation>
+    </message>
+    <message>
+        <source>A confirmation cannot cover months still to come.</source>
+        <translation>确认书不能包含尚未到来的月份。</translation>
+    </message>
+    <message>
+        <source>{name} has no approved subsidies in this zone from {first} to {last}: there is nothing to confirm.</source>
+        <translation>{name}在本园区 {first} 至 {last} 期间没有已批准的补贴，无可确认内容。</translation>
+    </message>
+    <message>
+        <source>There is no such award of this firm in this zone.</source>
+        <translation>该企业在本园区没有这项奖励。</translation>
+    </message>
+    <message>
+        <source>Only an approved award that was not reversed can be certified.</source>
+        <translation>只有已批准且未冲销的奖励才能出具证明。</translation>
+    </message>
+    <message>
+        <source>{name} is not a tenant of this zone today: no tenancy confirmation can be issued.</source>
+        <translation>{name}目前不是本园区的入驻企业，不能出具入驻证明。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of certificate.</source>
+        <translation>未知的证明书类型。</translation>
     </message>
     <message>
         <source>This firm no longer exists.</source>
@@ -2320,8 +3000,32 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>账单超过 10 亿元，应是输入有误。</translation>
     </message>
     <message>
+        <source>“{text}” contains characters the certificate font cannot print ({chars}). Correct the record, or ask an administrator to add a font that has them; nothing was issued.</source>
+        <translation>“{text}”含有证明书字体无法打印的字符（{chars}）。请更正记录，或请管理员添加包含这些字符的字体；未出具任何证明书。</translation>
+    </message>
+    <message>
+        <source>This zone does not exist.</source>
+        <translation>该园区不存在。</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was revoked and cannot be printed again.</source>
+        <translation>证明书 {serial} 已作废，不能再次打印。</translation>
+    </message>
+    <message>
+        <source>Say why the certificate is revoked.</source>
+        <translation>请填写作废原因。</translation>
+    </message>
+    <message>
         <source>At most {max} characters.</source>
         <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is already revoked.</source>
+        <translation>证明书 {serial} 已经作废。</translation>
+    </message>
+    <message>
+        <source>Someone changed this certificate meanwhile: reload and try again.</source>
+        <translation>此证明书已被他人修改，请刷新后重试。</translation>
     </message>
     <message>
         <source>{name} is not a tenant of this zone in {period}: no entry can be made.</source>
@@ -2495,6 +3199,34 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <source>rejected</source>
         <translation>已退回</translation>
     </message>
+    <message>
+        <source>There is no such certificate.</source>
+        <translation>没有这份证明书。</translation>
+    </message>
+    <message>
+        <source>Choose a month, a quarter or a year between 2000 and 2100.</source>
+        <translation>请选择 2000 至 2100 年之间的月份、季度或年度。</translation>
+    </message>
+    <message>
+        <source>Choose a zone.</source>
+        <translation>请选择园区。</translation>
+    </message>
+    <message>
+        <source>This is not a Zone Desk public key file.</source>
+        <translation>这不是 Zone Desk 公钥文件。</translation>
+    </message>
+    <message>
+        <source>The key file is damaged: its key id does not match the key.</source>
+        <translation>密钥文件已损坏：密钥编号与密钥不符。</translation>
+    </message>
+    <message>
+        <source>Say whose key this is.</source>
+        <translation>请填写此密钥所属单位。</translation>
+    </message>
+    <message>
+        <source>This key is already trusted (key id {key_id}).</source>
+        <translation>此密钥已受信任（密钥编号 {key_id}）。</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -2641,7 +3373,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>国家级专精特新“小巨人”</translation>
     </message>
     <message>
-        <source>Programme budget cap (all zones' budgets together)</source>
+        <source>Programme budget cap (all zones&apos; budgets together)</source>
         <translation>项目预算总额度（各园区预算合计）</translation>
     </message>
     <message>
@@ -2651,6 +3383,49 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Guarantees per firm, in total</source>
         <translation>每家企业担保总额上限</translation>
+    </message>
+</context>
+<context>
+    <name>verification</name>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Content altered or signature does not match</source>
+        <translation>内容被篡改或签名不符</translation>
+    </message>
+    <message>
+        <source>Signing key unknown: possibly issued by another service centre; import its public key</source>
+        <translation>签名密钥未知：可能是其他服务中心签发，请导入其公钥</translation>
+    </message>
+    <message>
+        <source>No certificate with this serial</source>
+        <translation>查无此编号的证明</translation>
+    </message>
+    <message>
+        <source>Not a certificate code or serial</source>
+        <translation>无法识别：不是证明二维码或编号</translation>
+    </message>
+    <message>
+        <source>Months {first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Unit {unit}, {area} m², since {since}</source>
+        <translation>房号 {unit}，{area} 平方米，自 {since} 起</translation>
+    </message>
+    <message>
+        <source>{level}, recognised on {day}, {document}</source>
+        <translation>{level}，{day} 认定，{document}</translation>
+    </message>
+    <message>
+        <source>{bank}, loan {loan}, {months} months</source>
+        <translation>{bank}，贷款 {loan}，期限 {months} 个月</translation>
     </message>
 </context>
 </TS>

@@ -107,11 +107,11 @@ def test_the_first_administrator_needs_a_long_enough_password(qtbot, db, runner,
 
 
 SIDE_BAR = {
-    "clerk": ["Overview", "Enterprises", "Bill sheet", "Awards", "Ledger", "Zones"],
-    "reviewer": ["Overview", "Enterprises", "Approvals", "Awards", "Ledger", "Zones"],
-    "admin": ["Overview", "Enterprises", "Bill sheet", "Approvals", "Awards", "Ledger", "Policy",
+    "clerk": ["Overview", "Enterprises", "Bill sheet", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Zones"],
+    "reviewer": ["Overview", "Enterprises", "Approvals", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Zones"],
+    "admin": ["Overview", "Enterprises", "Bill sheet", "Approvals", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Policy",
               "Zones", "Staff"],
-    "auditor": ["Overview", "Enterprises", "Awards", "Ledger", "Zones", "Staff"],
+    "auditor": ["Overview", "Enterprises", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Zones", "Staff"],
 }
 STATUS = {
     "clerk": "张伟 · Clerk · Z01",
@@ -154,7 +154,7 @@ def test_ctrl_and_a_number_switch_panes(qtbot, db, people, runner, failures):
     with qtbot.waitActive(window):  # shortcuts work in the active window only
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.panes["staff"]
+    assert window.stack.currentWidget() is window.panes["reports"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.panes["enterprises"]
     qtbot.waitUntil(lambda: not runner.busy)
