@@ -105,6 +105,16 @@ def generate(path: str | Path, *, firms: int = 11_000, seed: int = 2026,
     return report
 
 
+BIG_ZONE_SHARE = 6  # Z01 takes 6 of every len(zones) + 5 firms: ~10 %, the rest share alike
+
+
+def _zone_slot(n: int, zones: int) -> int:
+    """Zones differ in size, as they do in the city: Z01 (the demo clerk's zone) is a large one
+    (~1,100 firms of 11,000, so a batch of 1,000 certificates can be printed for it)."""
+    slot = n % (zones + BIG_ZONE_SHARE - 1)
+    return 0 if slot < BIG_ZONE_SHARE else slot - BIG_ZONE_SHARE + 1
+
+
 def _fill(connection: sqlite3.Connection, rng: random.Random, firms: int,
           progress: Callable[[int, int], None] | None) -> DemoReport:
     now = utc_now()
@@ -136,7 +146,7 @@ def _fill(connection: sqlite3.Connection, rng: random.Random, firms: int,
     tenancy_id = connection.execute("SELECT coalesce(max(id), 0) FROM tenancy").fetchone()[0]
     for n in range(firms):
         firm_id = start_id + n
-        zone_id, _zone_code, district = zones[n % len(zones)]
+        zone_id, _zone_code, district = zones[_zone_slot(n, len(zones))]
         sector = rng.choices(sectors, weights)[0]
         industry = _INDUSTRY_OF.get(sector, "industry")
         while True:
