@@ -20,6 +20,9 @@ import json
 from typing import Any
 
 PREFIX = "ZD1"
+# the longest code a version-20 QR code holds at level M in alphanumeric mode (measured with the
+# QR writer, documents/qr.py; a test keeps the two together): a longer one is refused at issue
+MAX_CHARACTERS = 970
 FORMAT_VERSION = 1
 REQUIRED = {"v": int, "key": str, "serial": str, "kind": str, "uscc": str, "firm": str,
             "issuer": str, "issued": str, "facts": dict}

@@ -96,10 +96,17 @@ def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key:
         "kind": request.kind, "uscc": found.firm.uscc, "firm": found.firm.name, "issuer": issuer,
         "issued": issued_on.isoformat(), "amount": found.amount_fen, "facts": found.facts})
     signature = key.sign(payload)
+    code = certificate_code.encode(payload, signature)
+    if len(code) > certificate_code.MAX_CHARACTERS:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "What this certificate says is too long for a QR code a phone reads from paper "
+                  "({length} characters, at most {max}): shorten the firm's name, the unit or the "
+                  "bank as recorded; nothing was issued."), field="name", length=len(code),
+            max=certificate_code.MAX_CHARACTERS)
     printed = PrintedCertificate(
         serial=serial, kind=request.kind, firm_name=found.firm.name, uscc=found.firm.uscc,
         zone_code=zone.code, zone_name=zone.name, issuer=issuer, issued_on=issued_on,
-        amount_fen=found.amount_fen, qr_text=certificate_code.encode(payload, signature),
+        amount_fen=found.amount_fen, qr_text=code,
         facts=found.facts, lines=found.lines)
     certificate = Certificate(
         serial=serial, zone_id=zone.id, year=issued_on.year, seq=seq, kind=request.kind,

@@ -3008,6 +3008,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>该园区不存在。</translation>
     </message>
     <message>
+        <source>What this certificate says is too long for a QR code a phone reads from paper ({length} characters, at most {max}): shorten the firm&apos;s name, the unit or the bank as recorded; nothing was issued.</source>
+        <translation>证明书内容过长，无法生成手机可从纸面识读的二维码（{length} 个字符，最多 {max} 个）：请缩短所记录的企业名称、房号或银行名称；未出具任何证明书。</translation>
+    </message>
+    <message>
         <source>Certificate {serial} was revoked and cannot be printed again.</source>
         <translation>证明书 {serial} 已作废，不能再次打印。</translation>
     </message>

@@ -12,6 +12,7 @@ import zxingcpp
 from PIL import Image
 from sqlmodel import func, select
 
+from db import certificate_code
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Certificate, Enterprise
@@ -20,6 +21,7 @@ from db.queries.verification import verify_code
 from db.services import approvals, awards
 from db.services.certificates import CertificateRequest
 from documents.issuing import CHUNK, issue_and_print
+from documents.qr import qr_version
 from tests.certificate_data import serial, subsidy_request
 from tests.conftest import Staff
 from tests.ledger_data import Book, make_book
@@ -115,3 +117,10 @@ def test_a_batch_refused_midway_keeps_the_chunks_before_and_says_why(db, people,
     # a batch refused in its first chunk issues nothing and says why
     with pytest.raises(ValidationError, match="not a tenant"):
         issue_and_print(db, actor=people.clerk, requests=requests[CHUNK:])
+
+
+def test_the_longest_code_issued_fits_a_version_20_qr_code():
+    longest = "ZD1." + "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567" * 40
+    assert qr_version(longest[:certificate_code.MAX_CHARACTERS]) == 20
+    with pytest.raises(ValueError):
+        qr_version(longest[:certificate_code.MAX_CHARACTERS + 1])

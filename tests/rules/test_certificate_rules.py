@@ -196,3 +196,12 @@ def test_candidates_are_what_issue_accepts(db, people, book):
     assert {c.enterprise_id for c in tenants} == {book.firm_a, book.firm_b, book.firm_c}
     with pytest.raises(PermissionDenied):
         candidates(db, actor=people.clerk2, zone_id=1, kind="tenancy")
+
+
+def test_a_certificate_too_long_for_its_qr_code_is_refused_before_a_serial_is_taken(db, people, book):
+    connection = db.raw_connection()
+    connection.execute("UPDATE enterprise SET name = ? WHERE id = ?", ("上海" + "长" * 200 + "有限公司", book.firm_a))
+    connection.close()
+    with pytest.raises(ValidationError, match="too long") as caught:
+        issue_subsidy(db, people, book)
+    assert caught.value.values["max"] == 970 and _certificates(db) == []
