@@ -48,7 +48,7 @@ def wan(fen: int) -> str:
 def _money_paragraphs(f: ZoneFigures, period_label: str) -> list[Flowable]:
     subsidies = "、".join(f"{CATEGORY_NAMES[c.category]}{yuan(c.approved_fen)}元"
                           for c in f.categories if c.approved_fen or c.entries)
-    text = (f"{period_label}共审核通过土地、电力、用水、互联网四类补贴{f.entries:,}笔"
+    text = (f"{period_label}共审核通过土地、电费、水费、网络四类补贴{f.entries:,}笔"
             + (f"（另有冲销{f.reversals:,}笔，已与原补贴相抵）" if f.reversals else "")
             + f"，金额合计{yuan(f.subsidy_fen)}元" + (f"，其中{subsidies}。" if subsidies else "。"))
     awards = (f"兑现“小巨人”及专精特新奖励{f.giant_count:,}家，金额{yuan(f.giant_fen)}元；"

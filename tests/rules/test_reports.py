@@ -287,7 +287,7 @@ def test_the_zone_report_workbook(db, people, town):
     assert book.sheetnames == ["概况", "分类汇总", "月度", "预算"]
     categories = rows_by_label(book["分类汇总"])
     assert number(categories["土地"][3]) == yuan(150_000)
-    assert number(categories["电力"][3]) == 0 and categories["电力"][2].value == 1
+    assert number(categories["电费"][3]) == 0 and categories["电费"][2].value == 1
     assert number(categories["合计"][3]) == yuan(10_165_000)
     assert categories["合计"][0].font.b and not categories["土地"][0].font.b
     assert categories["土地"][1].data_type == "n" and categories["土地"][1].value == 1
