@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.clock import stored_moment
 from db.engine import Database
 from db.queries.overview import approved_sums
 from db.services.policy import SETTINGS
@@ -84,10 +85,6 @@ def _day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _moment(value: object) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
 def budgets_used(db: Database, *, actor: Actor, year: int,
                  cancelled: Callable[[], bool] | None = None) -> dict[tuple[int, str], int]:
     """(zone, category) -> approved money of the year (reversals netted), in one GROUP BY."""
@@ -128,7 +125,7 @@ def policy(db: Database, *, actor: Actor, year: int) -> Policy:
         award_rates = [AwardRateRow(r[0], r[1], _day(r[2]), r[3], r[4]) for r in connection.execute(text(
             "SELECT id, level, valid_from, amount_fen, version FROM awardrate"
             " ORDER BY level DESC, valid_from DESC"))]
-        closed = [ClosedRow(r[0], r[1], _moment(r[2])) for r in connection.execute(text(
+        closed = [ClosedRow(r[0], r[1], stored_moment(r[2])) for r in connection.execute(text(
             "SELECT c.period, s.display_name, c.closed_at FROM closedperiod c"
             " JOIN staffaccount s ON s.id = c.closed_by ORDER BY c.period DESC"))]
         return Policy(rates, budgets, year, total, [settings[k] for k in SETTINGS if k in settings],

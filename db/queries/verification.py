@@ -42,9 +42,13 @@ class Verdict:
         return self.outcome == "valid"
 
 
-def _with_record(session: Session, fields: dict, payload: bytes, office: str) -> Verdict:
+def _issued(session: Session, serial: str) -> Certificate | None:
+    return session.exec(select(Certificate).where(Certificate.serial == serial)).first()
+
+
+def _with_record(certificate: Certificate | None, fields: dict, payload: bytes,
+                 office: str) -> Verdict:
     serial = fields["serial"]
-    certificate = session.exec(select(Certificate).where(Certificate.serial == serial)).first()
     if certificate is None:
         # signed by a trusted key, but issued on another file (another office): its status is
         # kept there
@@ -60,7 +64,9 @@ def _with_record(session: Session, fields: dict, payload: bytes, office: str) ->
     return Verdict("valid", serial, fields, office, True, printed=printed)
 
 
-def _check(session: Session, payload: bytes, signature: bytes) -> Verdict:
+def _check(session: Session, payload: bytes, signature: bytes,
+           certificate: Certificate | None = None) -> Verdict:
+    """`certificate`: the one kept for the serial, when the caller has it already."""
     try:
         fields = certificate_code.parse(payload)
     except certificate_code.MalformedCode:
@@ -70,14 +76,16 @@ def _check(session: Session, payload: bytes, signature: bytes) -> Verdict:
         return Verdict("unknown_key", fields["serial"])
     if not verify_signature(key.public_key, signature, payload):
         return Verdict("tampered", fields["serial"], office=key.office)
-    return _with_record(session, fields, payload, key.office)
+    if certificate is None or certificate.serial != fields["serial"]:
+        certificate = _issued(session, fields["serial"])
+    return _with_record(certificate, fields, payload, key.office)
 
 
 def _by_serial(session: Session, serial: str) -> Verdict:
-    certificate = session.exec(select(Certificate).where(Certificate.serial == serial)).first()
+    certificate = _issued(session, serial)
     if certificate is None:
         return Verdict("not_found", serial)
-    return _check(session, certificate.payload, certificate.signature)
+    return _check(session, certificate.payload, certificate.signature, certificate)
 
 
 def verify_code(db: Database, *, actor: Actor, text: str) -> Verdict:

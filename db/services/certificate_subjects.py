@@ -15,6 +15,7 @@ from db.certificate_content import KINDS, CertificateLine
 from db.clock import today_shanghai
 from db.errors import NotFound, ValidationError
 from db.models import Award, Enterprise, Tenancy
+from db.models.money import CATEGORIES
 from db.translatable import QT_TRANSLATE_NOOP
 
 
@@ -55,15 +56,22 @@ def _area(dm2: int) -> str:
     return f"{dm2 // 100:,}.{dm2 % 100:02d}"
 
 
-def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) -> Subject:
-    first = rules.parse_period(request.period_from, "period_from")
-    last = rules.parse_period(request.period_to, "period_to")
+def confirmation_months(period_from: str, period_to: str) -> tuple[str, str]:
+    """The months a subsidy confirmation may cover: well written, in order, none to come.
+    No database work: the issue dialog checks them as they are typed."""
+    first = rules.parse_period(period_from, "period_from")
+    last = rules.parse_period(period_to, "period_to")
     if first > last:
         raise ValidationError(QT_TRANSLATE_NOOP(
-            "db", "The first month comes after the last one."), field="period_from")
+            "db", "The first month comes after the last one."), field="period_to")
     if last > rules.period_of(today_shanghai()):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "A confirmation cannot cover months still to come."), field="period_to")
+    return first, last
+
+
+def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) -> Subject:
+    first, last = confirmation_months(request.period_from, request.period_to)
     # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
     # entries, a zone's months tens of thousands, and SQLite would otherwise pick the zone's
     entries = [Entry(*row) for row in session.connection().execute(text(
@@ -76,8 +84,7 @@ def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) ->
             "db", "{name} has no approved subsidies in this zone from {first} to {last}: "
                   "there is nothing to confirm."), field="period_from", name=firm.name,
             first=first, last=last)
-    order = {"land": 0, "electricity": 1, "water": 2, "internet": 3}
-    entries = sorted(entries, key=lambda e: (e.period, order.get(e.category, 9), e.id))
+    entries = sorted(entries, key=lambda e: (e.period, CATEGORIES.index(e.category), e.id))
     lines = tuple(CertificateLine(e.period, e.category, e.billed_fen, e.subsidy_fen) for e in entries)
     return Subject(firm, sum(e.subsidy_fen for e in entries),
                    {"period_from": first, "period_to": last}, lines,

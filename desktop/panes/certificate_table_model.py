@@ -4,7 +4,7 @@ read on screen (the issue dialog and the verification pane name them the same wa
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 
 from db.money import format_fen
@@ -37,7 +37,6 @@ def certificate_label(table: dict[str, str], code: str) -> str:
 
 (COL_SERIAL, COL_KIND, COL_FIRM, COL_USCC, COL_ZONE, COL_AMOUNT, COL_ISSUED_ON, COL_ISSUED_BY,
  COL_STATUS, COL_PRINTS) = range(10)
-COLUMN_COUNT = 10
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole CertificateRow
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the certificate's id
@@ -73,21 +72,8 @@ class CertificateTableModel(PagedTableModel[CertificateRow, CertificateFilter]):
         self.count_changed.emit(count)
 
     # --- what the view asks -------------------------------------------------------------
-    def row(self, row: int) -> CertificateRow:
-        return self._rows[row]
-
     def row_of(self, certificate_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == certificate_id), -1)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

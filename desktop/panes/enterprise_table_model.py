@@ -3,7 +3,7 @@ offset, in registration order, then the count of all the firms the filter matche
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -21,7 +21,6 @@ PAGE_SIZE = 200
 
 (COL_NAME, COL_USCC, COL_ZONE, COL_SECTOR, COL_SIZE, COL_GIANT, COL_STATUS, COL_CONTACT,
  COL_PHONE) = range(9)
-COLUMN_COUNT = 9
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm's id (int)
 USCC_CHECK_ROLE = Qt.ItemDataRole.UserRole + 2  # ok | unconfirmed | confirmed
@@ -68,16 +67,6 @@ class EnterpriseTableModel(PagedTableModel[EnterpriseRow, EnterpriseFilter]):
         return None
 
     # --- Qt's model interface -----------------------------------------------------------
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -6,15 +6,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +39,7 @@ from desktop.panes.form_fields import (
     load_references,
     zone_text,
 )
+from desktop.panes.list_table import list_table
 
 DEBOUNCE_MS = 120
 _WIDTHS = {COL_NAME: 230, COL_USCC: 175, COL_ZONE: 150, COL_SECTOR: 100, COL_SIZE: 60,
@@ -79,20 +77,7 @@ class EnterprisesPane(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.model = EnterpriseTableModel(context, self)
-        self.table = QTableView()
-        self.table.setObjectName("enterprises")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in _WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        self.table = list_table(self.model, "enterprises", _WIDTHS)
         self._layout(title)
 
         self._debounce = QTimer(self)

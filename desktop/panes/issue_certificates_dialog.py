@@ -23,6 +23,7 @@ from db.errors import ValidationError
 from db.queries.certificates import Candidate, candidates
 from db.queries.policy import policy
 from db.queries.reference import ZoneRow, zones
+from db.services.certificate_subjects import confirmation_months
 from db.services.certificates import CertificateRequest
 from desktop import modals
 from desktop.context import AppContext
@@ -174,14 +175,7 @@ class IssueCertificatesDialog(QDialog):
         self.errors.clear("period_from")
         self.errors.clear("period_to")
         try:
-            first = rules.parse_period(self.month_from.text().strip(), "period_from")
-            last = rules.parse_period(self.month_to.text().strip(), "period_to")
-            if first > last:
-                raise ValidationError(self.tr("The first month comes after the last."),
-                                      field="period_to")
-            if last > rules.period_of(today_shanghai()):
-                raise ValidationError(self.tr("A confirmation cannot cover months still to come."),
-                                      field="period_to")
+            first, last = confirmation_months(*self.months())
         except ValidationError as error:
             self.errors.mark(error.field, modals.translate_error(error), focus=False)
             return None

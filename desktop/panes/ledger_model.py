@@ -3,7 +3,7 @@ last one held, then the totals of everything the filter shows."""
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from db.money import format_fen
@@ -23,7 +23,6 @@ PAGE_SIZE = 200
 
 (COL_NUMBER, COL_MONTH, COL_ZONE, COL_FIRM, COL_CATEGORY, COL_QUANTITY, COL_BILLED, COL_AMOUNT,
  COL_STATUS, COL_ENTERED_BY, COL_NOTE) = range(11)
-COLUMN_COUNT = 11
 MONEY_COLUMNS = (COL_QUANTITY, COL_BILLED, COL_AMOUNT)
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole LedgerRow
@@ -63,19 +62,6 @@ class LedgerTableModel(PagedTableModel[LedgerRow, LedgerFilter]):
     def _summary_changed(self, totals: object | None) -> None:
         self.totals = totals
         self.totals_changed.emit(totals)
-
-    def row(self, row: int) -> LedgerRow:
-        return self._rows[row]
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < COLUMN_COUNT:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -1421,14 +1421,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>园区</translation>
     </message>
     <message>
-        <source>The first month comes after the last.</source>
-        <translation>起始月份晚于结束月份。</translation>
-    </message>
-    <message>
-        <source>A confirmation cannot cover months still to come.</source>
-        <translation>确认书不能包含尚未到来的月份。</translation>
-    </message>
-    <message>
         <source>Looking for what may be certified…</source>
         <translation>正在查找可出具证明的企业…</translation>
     </message>

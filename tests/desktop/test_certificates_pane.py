@@ -300,7 +300,7 @@ def test_the_issue_dialog_checks_the_months(qtbot, people, book, open_pane, qtmo
     dialog.month_from.setText("2026-06")
     dialog.month_to.setText("2026-05")
     dialog.reload()
-    assert dialog.errors.message_of("period_to") == "The first month comes after the last."
+    assert dialog.errors.message_of("period_to") == "The first month comes after the last one."
     assert not dialog.issue_button.isEnabled()
     dialog.month_from.setText("2026-04")
     dialog.month_to.setText("2026-04")

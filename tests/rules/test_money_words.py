@@ -81,7 +81,7 @@ def test_random_amounts_read_back_and_keep_the_form(fen):
     assert words_to_fen(words) == fen
     assert set(words) <= set("人民币负零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整")
     assert "零零" not in words
-    assert words.endswith("整") == (fen % 100 == 0 or fen == 0)  # 整 only without jiao and fen
+    assert words.endswith("整") == (fen % 100 == 0)  # 整 only without jiao and fen
     assert ("分" in words) == (abs(fen) % 10 != 0)
     assert ("角" in words) == (abs(fen) // 10 % 10 != 0)
     if fen:  # (¥0.00 alone is 人民币零元整)
