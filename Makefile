@@ -1,4 +1,6 @@
 # Zone Desk: `make run` opens the program on a demo database; `make test` runs the whole suite.
+# Each target first installs the system packages it uses (scripts/system-packages.sh): Qt's
+# own tools (pyside6-lrelease) need some of them already.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +8,13 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB := demo/zonedesk-demo.sqlite
 QM := resources/i18n/zonedesk_zh_CN.qm
 
-.PHONY: run test lint bench demo screenshot translations clean
+.PHONY: run test lint bench demo screenshot translations clean system-test system-run
+
+system-test:
+	@scripts/system-packages.sh test
+
+system-run:
+	@scripts/system-packages.sh run
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,14 +22,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-$(QM): resources/i18n/zonedesk_zh_CN.ts $(STAMP)
+$(QM): resources/i18n/zonedesk_zh_CN.ts $(STAMP) | system-test
 	$(BIN)/python scripts/translations.py compile
 
 $(DEMO_DB): | $(STAMP)
 	$(BIN)/zonedesk demo --db $(DEMO_DB)
 
-run: $(STAMP) $(QM) $(DEMO_DB)
-	@scripts/system-packages.sh run
+run: system-run $(STAMP) $(QM) $(DEMO_DB)
 	$(BIN)/zonedesk --db $(DEMO_DB)
 
 demo: $(STAMP)
@@ -31,20 +38,17 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test: $(STAMP) $(QM)
-	@scripts/system-packages.sh test
+test: system-test $(STAMP) $(QM)
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/benchmarks tests
 
-bench: $(STAMP) $(QM)
-	@scripts/system-packages.sh test
+bench: system-test $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/benchmarks --benchmark-columns=min,median,mean,max,rounds
 
-screenshot: $(STAMP) $(QM) $(DEMO_DB)
-	@scripts/system-packages.sh test
+screenshot: system-test $(STAMP) $(QM) $(DEMO_DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py --db $(DEMO_DB) --out docs/main-window.png
 
-translations: $(STAMP)
+translations: system-test $(STAMP)
 	$(BIN)/python scripts/translations.py update
 	$(BIN)/python scripts/translations.py compile
 

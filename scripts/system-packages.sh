@@ -1,16 +1,44 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages Qt needs, when missing and when run as root.
-# usage: scripts/system-packages.sh test|run
+# The Debian/Ubuntu packages the program and its tests use. Installs the missing ones when run
+# as root; otherwise prints the one `apt-get install` line to run.
+#
+# usage: scripts/system-packages.sh test|run|check   install (or name) what that group needs
+#        scripts/system-packages.sh list GROUP       print the group's packages on one line
+#   test   Qt offscreen (tests, screenshots, Qt's own tools) and the programs the tests call
+#   run    the above and what a real window on X11 needs
+#   check  the above and what scripts/check-*.sh use (they run as root, outside `make test`)
 set -euo pipefail
-# Qt offscreen (tests, screenshots): GL/EGL, fonts, glib, dbus, xkb
-TEST_PACKAGES="libegl1 libgl1 libglx0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0 libx11-6 libx11-xcb1"
-# a real window on X11 in addition
-RUN_PACKAGES="$TEST_PACKAGES libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxkbcommon-x11-0"
-case "${1:-test}" in
-  test) wanted=$TEST_PACKAGES ;;
-  run) wanted=$RUN_PACKAGES ;;
-  *) echo "usage: $0 test|run" >&2; exit 2 ;;
+
+# Qt offscreen: GL/EGL, fonts, glib (also for pyside6-lrelease), dbus, xkb
+QT_OFFSCREEN="libegl1 libgl1 libglx0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0 libx11-6 libx11-xcb1"
+# a real window on X11
+QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxkbcommon-x11-0"
+# Every program outside Python that the code or the tests call, as program:package. A test
+# (tests/rules/test_system_packages.py) reads every subprocess call of the code and the tests
+# and fails on a program missing here.
+TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils"
+CHECK_PROGRAMS="debootstrap:debootstrap faketime:faketime git:git"
+
+packages_of() {  # program:package pairs -> the packages, once each
+  for pair in $1; do echo "${pair#*:}"; done | awk '!seen[$0]++' | tr '\n' ' '
+}
+
+group=${1:-test}
+case "$group" in
+  list) group=${2:-test}; listing=1 ;;
+  *) listing=0 ;;
 esac
+case "$group" in
+  test) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS")" ;;
+  run) wanted="$QT_OFFSCREEN $QT_X11 $(packages_of "$TEST_PROGRAMS")" ;;
+  check) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $(packages_of "$CHECK_PROGRAMS")" ;;
+  *) echo "usage: $0 test|run|check, or $0 list test|run|check" >&2; exit 2 ;;
+esac
+if [ "$listing" = 1 ]; then
+  echo $wanted
+  exit 0
+fi
+
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian-like: nothing to do here
 missing=""
 for p in $wanted; do
@@ -22,6 +50,6 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 else
-  echo "Qt needs these system packages; please install them (as root):" >&2
+  echo "Zone Desk needs these system packages; please install them (as root):" >&2
   echo "  apt-get install$missing" >&2
 fi
