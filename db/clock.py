@@ -1,9 +1,16 @@
-"""Time: stored in UTC, shown in Asia/Shanghai. Periods are calendar months."""
+"""Time: stored in UTC, shown in Asia/Shanghai. Periods are calendar months.
+
+This module is the program's only clock: `utc_now()` and `today_shanghai()` read the system
+clock, and nothing (no setting, variable or flag) lets a person move it. The tests fix the
+moment they need from outside (tests/fixed_clock.py)."""
 
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+# Shanghai has kept UTC+8 all year since 1991: SQL turns a stored UTC moment into Shanghai's
+# calendar by adding eight hours (00:30 on 1 January in Shanghai is 16:30 on 31 December in UTC)
+_SQL_SHIFT = "'+8 hours'"
 
 
 def utc_now() -> datetime:
@@ -33,3 +40,13 @@ def format_date_cn(day: date) -> str:
 def stored_moment(value: object) -> datetime:
     """A moment as SQLite hands it back through plain SQL (text), as a datetime."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def shanghai_month_sql(column: str) -> str:
+    """SQL for the Shanghai month ('2027-01') of a moment stored in UTC."""
+    return f"strftime('%Y-%m', {column}, {_SQL_SHIFT})"
+
+
+def shanghai_year_sql(column: str) -> str:
+    """SQL for the Shanghai year ('2027') of a moment stored in UTC."""
+    return f"strftime('%Y', {column}, {_SQL_SHIFT})"

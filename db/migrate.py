@@ -6,11 +6,11 @@ backups/ (never as a file copy of a live database) and then migrated; a current 
 
 import re
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
 
+from db.clock import to_shanghai, utc_now
 from db.engine import Database
 from db.locations import backup_dir
 
@@ -54,7 +54,7 @@ def backup(database_path: Path, reason: str) -> Path:
     """A consistent copy of a (possibly live) database, through SQLite's backup API."""
     folder = backup_dir(database_path)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = to_shanghai(utc_now()).strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{database_path.stem}-{stamp}-{reason}.sqlite"
     source = sqlite3.connect(database_path)
     destination = sqlite3.connect(target)

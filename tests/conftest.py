@@ -17,8 +17,40 @@ from db.engine import Database
 from db.models import EnterpriseFields
 from db.services import auth, staff
 from db.startup import open_database
+from tests.fixed_clock import TEST_MOMENT, moment_of, travel
 
 passwords.use_cheap_hashing()  # tests only: the real cost is ~0.05 s a hash
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "now(moment): the test runs at this moment, ISO 8601 with "
+                            "its offset (default: tests/fixed_clock.py's TEST_MOMENT)")
+    config.addinivalue_line("markers", "real_clock: the test reads the real calendar on purpose")
+    # session fixtures (the template database, a module's demo) are made at TEST_MOMENT too
+    config._zonedesk_travel = travel(TEST_MOMENT)
+    config._zonedesk_travel.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    travelling = getattr(config, "_zonedesk_travel", None)
+    if travelling is not None:
+        travelling.stop()
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(request: pytest.FixtureRequest):  # noqa: ANN201
+    """Every test starts at TEST_MOMENT or at its `now` marker's moment, whatever the date."""
+    if request.node.get_closest_marker("real_clock"):
+        request.config._zonedesk_travel.stop()
+        try:
+            yield None
+        finally:
+            request.config._zonedesk_travel.start()
+        return
+    marker = request.node.get_closest_marker("now")
+    moment = moment_of(marker.args[0]) if marker else TEST_MOMENT
+    with travel(moment) as traveller:
+        yield traveller
 
 PASSWORD = "correct horse"
 

@@ -14,12 +14,14 @@ from sqlalchemy import Connection, text
 
 from db import subsidy_rules as rules
 from db.access import Action, Actor, authorise
+from db.clock import shanghai_month_sql
 from db.engine import Database
 from db.models.money import CATEGORIES
 from db.queries.overview import interruptible
 
 AWARD_KINDS = ("little_giant", "loan_guarantee")
-AWARD_MONTH = "substr(coalesce(a.decided_at, a.entered_at), 1, 7)"
+# the month an award is booked in: the Shanghai month of its decision (of its entry while undecided)
+AWARD_MONTH = shanghai_month_sql("coalesce(a.decided_at, a.entered_at)")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 
 from db.access import Action, Actor, authorise
-from db.clock import today_shanghai
+from db.clock import shanghai_year_sql, today_shanghai
 from db.engine import Database
 from db.errors import Interrupted
 from db.models.money import CATEGORIES
@@ -119,7 +119,7 @@ def approved_sums(connection: Connection, actor: Actor, year: int, zone_id: int 
             " GROUP BY zone_id, period"), {"first": f"{year:04d}-01", "last": f"{year:04d}-12"}).all()
         giants = connection.execute(text(
             "SELECT zone_id, sum(amount_fen) FROM award WHERE status = 'approved'"
-            " AND kind = 'little_giant' AND strftime('%Y', coalesce(decided_at, entered_at)) = :year"
+            f" AND kind = 'little_giant' AND {shanghai_year_sql('coalesce(decided_at, entered_at)')} = :year"
             f"{zones_clause(actor, zone_id)} GROUP BY zone_id"), {"year": f"{year:04d}"}).all()
     for zone, period, count, *amounts in rows:
         summed += int(count)

@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import Connection, text
 
 from db.access import Action, Actor, authorise
-from db.clock import today_shanghai
+from db.clock import shanghai_month_sql, today_shanghai
 from db.engine import Database
 from db.errors import ValidationError
 from db.models.money import CATEGORIES
@@ -30,7 +30,7 @@ from db.translatable import QT_TRANSLATE_NOOP
 PERIOD_KINDS = ("month", "quarter", "year")
 BUDGET_CATEGORIES = (*CATEGORIES, "little_giant")
 CITY_ISSUER = "上海市中小企业产业园区服务中心"
-_AWARD_MONTH = "strftime('%Y-%m', coalesce(decided_at, entered_at), '+8 hours')"
+_AWARD_MONTH = shanghai_month_sql("coalesce(decided_at, entered_at)")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlmodel import Session
 
+from db.clock import shanghai_year_sql
 from db.errors import ValidationError
 from db.subsidy_rules import period_end, period_start
 from db.translatable import QT_TRANSLATE_NOOP, category_term
@@ -70,7 +71,7 @@ def budget_used(session: Session, zone_id: int, year: int, category: str) -> int
         return int(_one(session,
                         f"SELECT coalesce(sum(amount_fen), 0) FROM award WHERE {_APPROVED}"
                         " AND kind = 'little_giant' AND zone_id = :zone"
-                        " AND strftime('%Y', coalesce(decided_at, entered_at), '+8 hours') = :year",
+                        f" AND {shanghai_year_sql('coalesce(decided_at, entered_at)')} = :year",
                         zone=zone_id, year=f"{year:04d}"))
     # kept by triggers as entries are approved (migration 0003): 12 rows, not the year's entries
     return int(_one(session,

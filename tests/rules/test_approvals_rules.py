@@ -9,12 +9,14 @@ import pytest
 import sqlalchemy.exc
 from sqlalchemy import text
 
+from db.clock import today_shanghai
 from db.errors import ChangedMeanwhile, PermissionDenied, ValidationError
 from db.queries.approvals import approval_queue, budgets_left
 from db.services import approvals, auth, policy, staff, subsidies
 from db.services.subsidies import Bill
 from db.subsidy_rules import period_of
 from tests.conftest import PASSWORD
+from tests.fixed_clock import moment_of
 from tests.rules.test_money_rules import YEAR, Desk
 
 REFUSED = (sqlalchemy.exc.IntegrityError, sqlite3.IntegrityError)
@@ -237,8 +239,8 @@ def test_a_rejected_reversal_can_be_asked_again(desk, db, people):
 
 # --- closed months ----------------------------------------------------------------------------
 
-def test_a_closed_month_accepts_no_new_changed_approved_or_reversed_entry(desk, db, people, monkeypatch):
-    monkeypatch.setattr(subsidies, "today_shanghai", lambda: date(YEAR, 11, 22))
+@pytest.mark.now("2026-11-22T10:00:00+08:00")
+def test_a_closed_month_accepts_no_new_changed_approved_or_reversed_entry(desk, db, people):
     firm = desk.firm()
     approved = desk.approved(firm, "land", "2026-03", 1_000_000)
     submitted = desk.submitted(firm, "electricity", "2026-03", 1_000_000)
@@ -308,12 +310,14 @@ def test_a_closed_month_accepts_no_new_changed_approved_or_reversed_entry(desk, 
     desk.audit_ok()
 
 
-def test_the_current_month_is_where_a_reversal_of_a_closed_month_goes(desk, db, people):
-    """Without a fixed clock: whatever today is."""
+@pytest.mark.parametrize("moment", ["2026-11-22T10:00:00+08:00", "2027-01-01T00:30:00+08:00"])
+def test_the_current_month_is_where_a_reversal_of_a_closed_month_goes(desk, db, people, fixed_clock,
+                                                                      moment):
+    fixed_clock.move_to(moment_of(moment))
     original = desk.approved(desk.firm(), "land", "2026-01", 1_000)
     policy.close_period(db, actor=people.admin, period="2026-01")
     reversal = subsidies.reverse_entry(db, actor=people.clerk, entry_id=original, reason="开错")
-    assert desk.entry(reversal)["period"] == period_of(date.today())
+    assert desk.entry(reversal)["period"] == period_of(today_shanghai())
 
 
 # --- the queue --------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ per firm and level, guarantees within the loan, the per-firm total and the progr
 the little-giant budget, reversals, and one audit event per change."""
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
@@ -252,11 +252,10 @@ def test_each_award_change_is_one_audit_event(desk, db, people):
     desk.audit_ok()
 
 
-def test_an_award_approved_on_new_years_night_counts_in_shanghais_new_year(desk, db, people, monkeypatch):
+@pytest.mark.now("2027-01-01T01:00:00+08:00")
+def test_an_award_approved_on_new_years_night_counts_in_shanghais_new_year(desk, db, people):
     """01:00 on 1 January 2027 in Shanghai is still 31 December 2026 in UTC, where the time of
     the decision is stored: the award is still checked against, and counted in, the 2027 budget."""
-    monkeypatch.setattr(approvals, "utc_now", lambda: datetime(2026, 12, 31, 17, 0, tzinfo=UTC))
-    monkeypatch.setattr(approvals, "today_shanghai", lambda: date(2027, 1, 1))
     policy.set_budget(db, actor=people.admin, zone_id=1, year=2027, category="little_giant",
                       amount_fen=150_000 * YUAN)
     first, second = giant(desk, desk.firm()), giant(desk, desk.firm())

@@ -10,17 +10,20 @@ from sqlmodel import select
 
 from db import audit, passwords
 from db.access import Actor
+from db.clock import utc_now
 from db.engine import Database
 from db.models import Certificate, SigningKey
 from db.services.certificates import CertificateRequest, issue_many
 from db.signing import installation_key
 from tests.certificate_data import serial
+from tests.fixed_clock import travel_in_child
 from tests.ledger_data import make_book
 
 EACH = 40  # certificates each program issues, one transaction each
 
 
-def _issue(path: str, data: str, actor: Actor, firms: list[int], start, results) -> None:
+def _issue(path: str, data: str, actor: Actor, firms: list[int], start, results, now) -> None:
+    travel_in_child(now)
     passwords.use_cheap_hashing()
     database = Database(path)
     try:
@@ -43,7 +46,8 @@ def test_two_programs_never_share_or_skip_a_serial(db, people, db_path: Path, tm
     context = multiprocessing.get_context("spawn")
     start, results = context.Event(), context.Queue()
     data = tmp_path / "shared-data"
-    programs = [context.Process(target=_issue, args=(str(db_path), str(data), who, firms, start, results))
+    programs = [context.Process(target=_issue, args=(str(db_path), str(data), who, firms, start, results,
+                                                              utc_now()))
                 for who in (people.clerk, people.admin)]
     for program in programs:
         program.start()

@@ -3,7 +3,6 @@ programs writing to the same file at once lose nothing and never fail with "data
 """
 
 import multiprocessing
-import time
 import traceback
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 
 from db import audit, passwords
 from db.access import Actor
+from db.clock import utc_now
 from db.engine import Database
 from db.errors import ChangedMeanwhile
 from db.models import ZoneFields
@@ -21,6 +21,8 @@ from db.services import enterprises, staff, tenancies
 from db.services import zones as zone_service
 from db.services.enterprises import FirstTenancy
 from tests.conftest import PASSWORD, firm_fields, valid_uscc
+from tests.fixed_clock import travel_in_child
+from tests.race import shared_clock, tick, worked_together
 
 INCREMENTS = 40
 REGISTRATIONS = 20
@@ -80,14 +82,15 @@ def test_stale_zone_and_staff_saves_are_refused(db, people):
                            display_name="某人乙", role="clerk", zone_ids=[1])
 
 
-def _worker(path: str, actor: Actor, firm_id: int, index: int, start, results) -> None:
+def _worker(path: str, actor: Actor, firm_id: int, index: int, start, results, now, clock) -> None:
     """One program: increments the firm's employees with reload-and-retry, registers firms."""
+    travel_in_child(now)
     passwords.use_cheap_hashing()
     database = Database(path)
     retries = 0
     try:
         start.wait(60)
-        began = time.time()
+        began = tick(clock)
         registered = 0
         for i in range(INCREMENTS):
             while True:
@@ -106,7 +109,7 @@ def _worker(path: str, actor: Actor, firm_id: int, index: int, start, results) -
                     zone_id=1, tenancy=FirstTenancy("D栋1", 100, date(2025, 1, 1)))
                 registered += 1
         assert registered == REGISTRATIONS
-        results.put((index, "ok", (began, time.time(), retries)))
+        results.put((index, "ok", (began, tick(clock), retries)))
     except BaseException:  # reported to the parent, which fails the test with it
         results.put((index, "error", traceback.format_exc()))
     finally:
@@ -123,7 +126,8 @@ def test_two_programs_at_once_lose_nothing(db, people, db_path: Path):
     context = multiprocessing.get_context("spawn")
     # both programs wait at the barrier until both are ready, then go at once
     start, results = context.Barrier(2), context.Queue()
-    programs = [context.Process(target=_worker, args=(str(db_path), actor, firm, n, start, results))
+    now, clock = utc_now(), shared_clock(context)
+    programs = [context.Process(target=_worker, args=(str(db_path), actor, firm, n, start, results, now, clock))
                 for n, actor in enumerate((people.clerk, people.admin))]
     for program in programs:
         program.start()
@@ -133,7 +137,7 @@ def test_two_programs_at_once_lose_nothing(db, people, db_path: Path):
     for index, status, detail in reports:
         assert status == "ok", f"program {index} failed:\n{detail}"
     windows = [detail[:2] for _, _, detail in reports]
-    assert max(began for began, _ in windows) < min(ended for _, ended in windows), \
+    assert worked_together(windows), \
         "the two programs did not work at the same time"
     assert all(program.exitcode == 0 for program in programs)
 

@@ -20,10 +20,12 @@ from sqlalchemy import event
 
 from db import audit, passwords
 from db.access import Actor
+from db.clock import utc_now
 from db.engine import Database
 from db.services import approvals, subsidies
 from db.services.subsidies import Bill
 from tests.conftest import Staff
+from tests.fixed_clock import travel_in_child
 from tests.rules.test_money_rules import Desk
 
 BATCH = 2_000  # 500 firms × 4 categories
@@ -31,8 +33,9 @@ REPEATS = 4  # kills a run at least; more (up to MAX_REPEATS) until one lands in
 MAX_REPEATS = 10
 
 
-def _work(path: str, actor: Actor, what: str, ids: list[int], marker: str) -> None:
+def _work(path: str, actor: Actor, what: str, ids: list[int], marker: str, now) -> None:  # noqa: ANN001
     """The program to kill: writes the marker, then makes the one call."""
+    travel_in_child(now)
     passwords.use_cheap_hashing()
     database = Database(path)
 
@@ -94,7 +97,7 @@ def _run(batches: dict[str, object], tmp_path: Path, what: str, name: str,
     shutil.copyfile(batches["path"], path)
     actor, ids = batches[what]
     context = multiprocessing.get_context("spawn")
-    program = context.Process(target=_work, args=(str(path), actor, what, ids, str(marker)))
+    program = context.Process(target=_work, args=(str(path), actor, what, ids, str(marker), utc_now()))
     program.start()
     deadline = time.monotonic() + 120
     while not marker.exists():

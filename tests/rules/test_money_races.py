@@ -14,12 +14,15 @@ from pathlib import Path
 from db import audit, passwords
 from db import subsidy_rules as rules
 from db.access import Actor
+from db.clock import utc_now
 from db.engine import Database
 from db.errors import ChangedMeanwhile, ValidationError
 from db.queries.approvals import approval_queue
 from db.services import approvals, auth, staff, subsidies
 from db.services.subsidies import Bill
 from tests.conftest import PASSWORD
+from tests.fixed_clock import travel_in_child
+from tests.race import shared_clock, tick, worked_together
 from tests.rules.test_money_rules import RATES, YEAR, Desk
 
 FIRMS = 40
@@ -29,12 +32,14 @@ BATCH = 4  # entries a reviewer approves together
 BUDGET_SHARE = 0.7  # of all the subsidies asked: the rest must stay waiting
 
 
-def _clerk(path: str, actor: Actor, bills: dict[str, list[tuple[int, int]]], done, start, results) -> None:
+def _clerk(path: str, actor: Actor, bills: dict[str, list[tuple[int, int]]], done, start, results,
+           now, clock) -> None:
+    travel_in_child(now)
     passwords.use_cheap_hashing()
     database = Database(path)
     try:
         start.wait(60)
-        began, saved = time.time(), {}
+        began, saved = tick(clock), {}
         for period, month in bills.items():
             for first in range(0, len(month), CHUNK):
                 chunk = [Bill(firm, "electricity", billed, billed // 100, f"DF-{period}-{firm}")
@@ -43,7 +48,7 @@ def _clerk(path: str, actor: Actor, bills: dict[str, list[tuple[int, int]]], don
                 assert subsidies.submit_entries(database, actor=actor, entry_ids=ids) == len(ids)
                 saved.update({entry_id: (bill.enterprise_id, period, bill.billed_fen)
                               for entry_id, bill in zip(ids, chunk, strict=True)})
-        results.put(("clerk", "ok", (began, time.time(), saved)))
+        results.put(("clerk", "ok", (began, tick(clock), saved)))
     except BaseException:  # reported to the parent, which fails the test with it
         results.put(("clerk", "error", traceback.format_exc()))
     finally:
@@ -51,7 +56,8 @@ def _clerk(path: str, actor: Actor, bills: dict[str, list[tuple[int, int]]], don
         database.dispose()
 
 
-def _reviewer(path: str, actor: Actor, head: list[int], done, start, results) -> None:
+def _reviewer(path: str, actor: Actor, head: list[int], done, start, results, now, clock) -> None:
+    travel_in_child(now)
     passwords.use_cheap_hashing()
     database = Database(path)
     approved, lost, over_budget, messages = [], 0, set(), set()
@@ -72,7 +78,7 @@ def _reviewer(path: str, actor: Actor, head: list[int], done, start, results) ->
 
     try:
         start.wait(60)
-        began = time.time()
+        began = tick(clock)
         try_approve(head)  # both at once, the same entries: exactly one of the two wins
         while True:
             finished = done.is_set()  # read before the queue: a last submission is then seen
@@ -95,7 +101,7 @@ def _reviewer(path: str, actor: Actor, head: list[int], done, start, results) ->
                     except ValidationError as too_much:
                         assert too_much.field == "budget", too_much
                         over_budget.add(entry_id)
-        results.put((actor.username, "ok", (began, time.time(), approved, lost, sorted(messages))))
+        results.put((actor.username, "ok", (began, tick(clock), approved, lost, sorted(messages))))
     except BaseException:
         results.put((actor.username, "error", traceback.format_exc()))
     finally:
@@ -121,8 +127,11 @@ def test_a_clerk_and_two_reviewers_at_once(db, people, db_path: Path):
 
     context = multiprocessing.get_context("spawn")
     start, done, results = context.Barrier(3), context.Event(), context.Queue()
-    programs = [context.Process(target=_clerk, args=(str(db_path), people.clerk, bills, done, start, results))]
-    programs += [context.Process(target=_reviewer, args=(str(db_path), reviewer, head, done, start, results))
+    now, clock = utc_now(), shared_clock(context)
+    programs = [context.Process(target=_clerk, args=(str(db_path), people.clerk, bills, done, start, results,
+                                                                now, clock))]
+    programs += [context.Process(target=_reviewer, args=(str(db_path), reviewer, head, done, start, results,
+                                                                     now, clock))
                  for reviewer in (people.reviewer, second)]
     for program in programs:
         program.start()
@@ -133,7 +142,7 @@ def test_a_clerk_and_two_reviewers_at_once(db, people, db_path: Path):
         assert status == "ok", f"{name} failed:\n{detail}"
     assert all(program.exitcode == 0 for program in programs)
     windows = [detail[:2] for _, detail in reports.values()]
-    assert max(began for began, _ in windows) < min(ended for _, ended in windows), \
+    assert worked_together(windows), \
         "the three programs did not work at the same time"
 
     # nothing lost: every bill the clerk saved is there as typed, computed as the rules say
