@@ -1,8 +1,9 @@
 """A demo database: reference data, staff of every role, fictional firms with valid USCCs, and
-a year of their money (db/demo_money.py): policy rates, zone budgets, monthly subsidy
-entries, little-giant awards and loan guarantees.
+their money over the twelve months before the day it is made (db/demo_money.py, around
+db/demo_calendar.py): policy rates, zone budgets, monthly subsidy entries, little-giant awards
+and loan guarantees. A newcomer sees a full year on any date, January included.
 
-Deterministic for a given seed. Bulk rows go in through executemany on one connection, in one
+Deterministic for a given seed and date. Bulk rows go in through executemany on one connection, in one
 transaction, with their audit events and search rows, so 11,000 firms take well under a minute.
 """
 
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from db import audit, passwords, search, size_class, uscc
 from db.audit import Change
-from db.clock import utc_now
+from db.clock import today_shanghai
 from db.demo_accounts import ACCOUNTS, DEMO_PASSWORD, DemoAccount  # noqa: F401 (their home)
+from db.demo_calendar import DemoCalendar
 from db.demo_money import _money, default_entry_months
 from db.startup import open_database
 
@@ -73,11 +75,12 @@ def _phone(rng: random.Random) -> str:
 def generate(path: str | Path, *, firms: int = 11_000, seed: int = 2026,
              progress: Callable[[int, int], None] | None = None,
              entry_months: int | None = None) -> DemoReport:
-    """Writes a new demo database at `path` (which must not exist yet).
+    """Writes a new demo database at `path` (which must not exist yet), around today.
 
-    `entry_months`: how many months up to October 2026 carry decided subsidy entries (10: the
-    whole year from January; 0: none, November's only). By default 10 up to 20,000 firms, fewer
-    above (see `default_entry_months`), so that the stress database builds in minutes."""
+    `entry_months`: how many of the twelve months before this one carry decided subsidy
+    entries, the latest ones (12: all; 0: none, this month's only). By default 12 up to about
+    16,000 firms, fewer above (see `default_entry_months`), so that the stress database builds
+    in minutes."""
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"{path} exists already; the demo writes a new file only")
@@ -91,9 +94,10 @@ def generate(path: str | Path, *, firms: int = 11_000, seed: int = 2026,
     connection.execute("PRAGMA temp_store = MEMORY")
     try:
         connection.execute("BEGIN IMMEDIATE")
-        report = _fill(connection, rng, firms, progress)
+        calendar = DemoCalendar(today_shanghai())
+        report = _fill(connection, rng, firms, progress, calendar)
         months = default_entry_months(firms) if entry_months is None else entry_months
-        entries, awards, events = _money(connection, seed, months)
+        entries, awards, events = _money(connection, seed, calendar, months)
         report = DemoReport(report.firms, report.tenancies, report.staff,
                             report.audit_events + events, entries, awards)
         connection.execute("COMMIT")
@@ -116,9 +120,10 @@ def _zone_slot(n: int, zones: int) -> int:
 
 
 def _fill(connection: sqlite3.Connection, rng: random.Random, firms: int,
-          progress: Callable[[int, int], None] | None) -> DemoReport:
-    now = utc_now()
-    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+          progress: Callable[[int, int], None] | None, calendar: DemoCalendar) -> DemoReport:
+    # accounts and firms were registered a month before the demo's first decided month
+    stamp = (calendar.start - timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S.%f")
+    latest_start = calendar.today - timedelta(days=183)  # the newest tenants moved in half a year ago
     zones = connection.execute("SELECT id, code, district_code FROM zone ORDER BY id").fetchall()
     zone_id_of = {code: zid for zid, code, _ in zones}
     changes: list[Change] = []
@@ -175,7 +180,9 @@ def _fill(connection: sqlite3.Connection, rng: random.Random, firms: int,
         level_roll = rng.random()
         level = "national" if level_roll < 0.015 else "municipal" if level_roll < 0.09 else "none"
         founded = date(2000, 1, 1) + timedelta(days=rng.randint(0, 9_000))
-        recognised = (date(2019, 1, 1) + timedelta(days=rng.randint(0, 2_400))) if level != "none" else None
+        # recognised in the last six and a half years (awards are paid for those since 2024-12)
+        recognised = (max(founded, calendar.today - timedelta(days=rng.randint(30, 2_430)))
+                      if level != "none" else None)
         contact, phone = _person(rng), _phone(rng)
         size = size_class.classify(industry, employees=employees, revenue_fen=revenue_fen,
                                    assets_fen=assets_fen)
@@ -188,7 +195,7 @@ def _fill(connection: sqlite3.Connection, rng: random.Random, firms: int,
             zone_id, size, "active", check, 1, stamp, stamp))
         search_rows.append((firm_id, name, "", code, contact, phone))
         start = max(founded, date(2012, 1, 1)) + timedelta(days=rng.randint(0, 3_000))
-        start = min(start, date(2026, 6, 1))
+        start = min(start, latest_start)
         tenancy_id += 1
         area = rng.randint(50, 5_000) * 100 + rng.choice((0, 50))
         tenancy_rows.append((tenancy_id, firm_id, zone_id, f"{rng.choice(_BUILDINGS)}栋{rng.randint(1, 12)}"
@@ -224,10 +231,11 @@ def _fill(connection: sqlite3.Connection, rng: random.Random, firms: int,
                       staff=len(ACCOUNTS), audit_events=events)
 
 
-# --- a year of money -------------------------------------------------------------------------
-# Rates from 1 January 2026; January to October decided (approved, a few rejected and typed
-# again, two reversed), January to August closed, November partly submitted and partly typed as
-# drafts; budgets per zone sized so the year's approvals use 70-85 % of them. One audit event
+# --- twelve months of money ------------------------------------------------------------------
+# Rates from 1 January of the first year touched; the twelve months before this one decided
+# (approved, a few rejected and typed again, two reversed), all but the last two closed, this
+# month partly submitted and partly typed as drafts; budgets per zone and year sized so a whole
+# year's approvals would use 70-85 % of them. One audit event
 # per row loaded, in place of the draft/submit/approve events the services would have written:
 # 'entry.demo_load' with the entry's money, firm, status and who typed and decided it (the
 # row itself keeps its times), 'award.demo_load' with the whole award; one 'entry.reversed'

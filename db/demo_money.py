@@ -1,30 +1,31 @@
-"""The demo database's year of money: policy rates, zone budgets, monthly subsidy entries
-(decided, waiting and drafts), closed months, reversals, little-giant awards and loan
+"""The demo database's money over the twelve months before the day it is made
+(db/demo_calendar.py): policy rates and zone budgets for every year touched, monthly subsidy
+entries (decided, waiting and drafts), closed months, reversals, little-giant awards and loan
 guarantees, loaded in bulk with one audit event per row (see db/demo.py)."""
 
 import random
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 
 from db import audit
 from db import subsidy_rules as rules
 from db.audit import Change
+from db.clock import to_shanghai
 from db.demo_accounts import ACCOUNTS
+from db.demo_calendar import DECIDED_MONTHS, DemoCalendar, utc_of
 from db.models import Award, SubsidyEntry
+from db.subsidy_rules import next_period, period_start
 
-YEAR = 2026
-LAST_DECIDED = 10  # October
-NOVEMBER = f"{YEAR}-11"
-CLOSED_THROUGH = f"{YEAR}-08"
+BUDGET_CATEGORIES = ("land", "electricity", "water", "internet", "little_giant")
 RATES = {  # share of the bill in basis points, yearly cap per firm in fen
     "land": (1000, 12_000_000), "electricity": (1500, 8_000_000),
     "water": (1000, 500_000), "internet": (2000, 1_200_000),
 }
 _SEASON = {1: 1.10, 2: 0.85, 3: 1.0, 4: 0.95, 5: 1.0, 6: 1.08, 7: 1.22, 8: 1.25, 9: 1.08,
-           10: 0.98, 11: 1.0}  # electricity by month: Spring Festival low, summer high
+           10: 0.98, 11: 1.0, 12: 1.05}  # electricity by month: Spring Festival low, summer high
 _INTERNET_FEE = {100: 120_000, 200: 198_000, 500: 450_000, 1000: 780_000}  # fen a month
 _PREFIX = {"land": "ZL", "electricity": "DF", "water": "SF", "internet": "WF"}
 _BANKS = ("上海银行", "上海农商银行", "中国银行上海市分行", "中国工商银行上海市分行",
@@ -41,10 +42,10 @@ ENTRY_VOLUME = 800_000  # entries of the decided months above which fewer months
 
 
 def default_entry_months(firms: int) -> int:
-    """10 (January to October) for up to 20,000 firms; fewer months for more firms (about
-    800,000 decided entries at most, but at least two months), so the stress database stays
-    buildable in minutes."""
-    return max(2, min(LAST_DECIDED, ENTRY_VOLUME // max(firms * 4, 1)))
+    """All twelve decided months for up to about 16,000 firms; fewer (the latest) for more firms
+    (about 800,000 decided entries at most, but at least two months), so the stress database
+    stays buildable in minutes."""
+    return max(2, min(DECIDED_MONTHS, ENTRY_VOLUME // max(firms * 4, 1)))
 
 
 def _stamp(moment: datetime) -> tuple[str, str]:
@@ -70,6 +71,33 @@ class _Firm:
     water_m3: float = 0.0
     water_fen: int = 0
     mbps: int = 0
+
+
+class _Books:
+    """What the loaded rows add up to, as the services would count it: each firm's yearly cap
+    taken (by the year of the entry's month), and each zone's approved and waiting money by
+    year and category (awards in the Shanghai year they were decided; waiting ones in this
+    year, when they would be approved)."""
+
+    def __init__(self) -> None:
+        self.capped: dict[tuple[int, str, int], int] = defaultdict(int)
+        self.approved: dict[tuple[int, int, str], int] = defaultdict(int)
+        self.waiting: dict[tuple[int, int, str], int] = defaultdict(int)
+
+    def count(self, entry: dict[str, object]) -> None:
+        year, amount = int(entry["period"][:4]), entry["subsidy_fen"]
+        if entry["status"] != "rejected":
+            self.capped[(entry["enterprise_id"], entry["category"], year)] += amount
+        if entry["status"] == "approved":
+            self.approved[(entry["zone_id"], year, entry["category"])] += amount
+        elif entry["status"] == "submitted":
+            self.waiting[(entry["zone_id"], year, entry["category"])] += amount
+
+    def count_award(self, zone_id: int, amount_fen: int, decided: datetime | None, this_year: int) -> None:
+        if decided is None:
+            self.waiting[(zone_id, this_year, "little_giant")] += amount_fen
+        else:
+            self.approved[(zone_id, to_shanghai(decided).year, "little_giant")] += amount_fen
 
 
 class _Loader:
@@ -116,9 +144,10 @@ class _Loader:
         self.changes = []
 
 
-def _money(connection: sqlite3.Connection, seed: int, entry_months: int) -> tuple[int, int, int]:
-    """Rates, a year of entries, awards, guarantees, budgets and closed months. Returns (entries,
-    awards, audit events)."""
+def _money(connection: sqlite3.Connection, seed: int, calendar: DemoCalendar,
+           entry_months: int) -> tuple[int, int, int]:
+    """Rates, the decided months' entries, this month's, awards, guarantees, budgets and closed
+    months. Returns (entries, awards, audit events)."""
     rng = random.Random(seed * 7_919 + 1)  # its own stream: the firms stay those of the seed
     load = _Loader(connection)
     staff = dict(connection.execute("SELECT username, id FROM staffaccount"))
@@ -130,29 +159,28 @@ def _money(connection: sqlite3.Connection, seed: int, entry_months: int) -> tupl
                                     if a.role == "reviewer" and code in a.zone_codes)
     admin = staff["admin"]
 
+    rates_from = f"{calendar.years[0]:04d}-01-01"  # one rate a category covers every year touched
     for category, (rate_bp, cap) in RATES.items():
         cursor = connection.execute(
             "INSERT INTO policyrate (category, valid_from, rate_bp, yearly_cap_fen, version)"
-            " VALUES (?, ?, ?, ?, 1)", (category, f"{YEAR}-01-01", rate_bp, cap))
+            " VALUES (?, ?, ?, ?, 1)", (category, rates_from, rate_bp, cap))
         load.change(Change("policy.rate", "policy_rate", cursor.lastrowid, None,
-                           {"id": cursor.lastrowid, "category": category, "valid_from": f"{YEAR}-01-01",
+                           {"id": cursor.lastrowid, "category": category, "valid_from": rates_from,
                             "rate_bp": rate_bp, "yearly_cap_fen": cap, "version": 1}))
 
     firms = _firms(connection, rng)
     zone_firms: dict[int, list[_Firm]] = defaultdict(list)
     for firm in firms:
         zone_firms[firm.zone_id].append(firm)
-    used: dict[tuple[int, str], int] = defaultdict(int)  # a firm's yearly cap taken
-    approved: dict[tuple[int, str], int] = defaultdict(int)  # a zone's budget used
-    waiting: dict[tuple[int, str], int] = defaultdict(int)  # submitted, not yet decided
+    books = _Books()
     picked: dict[str, dict[str, object]] = {}  # the entries reversed later
 
     def entry(firm: _Firm, category: str, period: str, quantity: int, billed: int, status: str,
               entered: datetime, decided: datetime | None, decision_note: str = "") -> dict[str, object]:
         """An entry as the services would have saved it: the subsidy within the firm's cap."""
         rate_bp, cap = RATES[category]
-        key = (firm.id, category)
-        amount = rules.subsidy(billed, rate_bp, cap - used[key])
+        key = (firm.id, category, int(period[:4]))
+        amount = rules.subsidy(billed, rate_bp, cap - books.capped[key])
         values = {"enterprise_id": firm.id, "zone_id": firm.zone_id, "category": category,
                   "period": period, "quantity_x100": quantity, "billed_fen": billed, "subsidy_fen": amount,
                   "rate_bp": rate_bp, "bill_reference": f"{_PREFIX[category]}{period[:4]}{period[5:]}{firm.id:06d}",
@@ -161,21 +189,16 @@ def _money(connection: sqlite3.Connection, seed: int, entry_months: int) -> tupl
                   "decided_by": reviewer_of[firm.zone_id] if decided else None, "decided_at": decided,
                   "decision_note": decision_note, "version": _VERSION[status]}
         values["id"] = load.entry(values)
-        if status != "rejected":
-            used[key] += amount
-        if status == "approved":
-            approved[(firm.zone_id, category)] += amount
-        elif status == "submitted":
-            waiting[(firm.zone_id, category)] += amount
+        books.count(values)
         return values
 
-    first_month = LAST_DECIDED - entry_months + 1
-    for month in range(first_month, LAST_DECIDED + 1):
-        period = f"{YEAR}-{month:02d}"
+    decided_months = calendar.decided[len(calendar.decided) - entry_months:]
+    for period in decided_months:
+        month = int(period[5:])
         for zone_id, members in zone_firms.items():
             # a zone's sheet is typed in one go early the next month and approved days later
-            typed = datetime(YEAR, month + 1, rng.randint(2, 8), 1, 30)
-            decided = typed + timedelta(days=rng.randint(1, 5), hours=rng.randint(1, 6))
+            typed = calendar.typing_of(rng, period)
+            decided = calendar.before_today(typed + timedelta(days=rng.randint(1, 5), hours=rng.randint(1, 6)))
             k = 0
             for firm in members:
                 if firm.start > period:
@@ -183,42 +206,44 @@ def _money(connection: sqlite3.Connection, seed: int, entry_months: int) -> tupl
                 for category in firm.claims:
                     k += 1
                     quantity, billed = _bill(rng, firm, category, month)
-                    at = typed + timedelta(seconds=23 * k)
+                    at = min(typed + timedelta(seconds=23 * k), decided - timedelta(minutes=30))
                     if rng.random() < 0.002:  # a bill sent back, typed again correctly (mostly)
                         entry(firm, category, period, quantity, billed, "rejected", at, decided,
                               decision_note=rng.choice(("账单金额与发票不符", "缺少账单附件", "账单月份有误")))
                         if rng.random() < 0.3:
                             continue
                         billed = billed * rng.randint(85, 99) // 100
-                        again = decided + timedelta(hours=2)
+                        again = calendar.before_today(decided + timedelta(hours=2), timedelta(minutes=6))
                         entry(firm, category, period, quantity, billed, "approved", again,
-                              again + timedelta(days=rng.randint(1, 3)))
+                              calendar.before_today(again + timedelta(days=rng.randint(1, 3)), timedelta(minutes=3)))
                         continue
                     row = entry(firm, category, period, quantity, billed, "approved", at, decided)
                     if zones[zone_id] == "Z01":
-                        if month == first_month and category == "land" and period <= CLOSED_THROUGH:
+                        if period == decided_months[0] and category == "land" and period in calendar.closed:
                             picked.setdefault("closed", row)
-                        if month == LAST_DECIDED and category == "electricity":
+                        if period == decided_months[-1] and category == "electricity":
                             picked.setdefault("open", row)
-    _reversals(connection, picked, entry, used, approved, firms, load)
+    _reversals(connection, picked, entry, books, firms, load, calendar)
 
-    for members in zone_firms.values():  # November: half submitted, a quarter drafts
-        typed = datetime(YEAR, 11, 18, 1, 30) + timedelta(hours=rng.randint(0, 40))
+    current, month = calendar.current, calendar.today.month
+    for members in zone_firms.values():  # this month: half submitted, a quarter drafts
+        typed = calendar.this_month(rng.uniform(0.3, 0.7))
         k = 0
         for n, firm in enumerate(members):
             status = "submitted" if n < len(members) // 2 else "draft" if n < len(members) * 3 // 4 else None
-            if status is None or firm.start > NOVEMBER:
+            if status is None or firm.start > current:
                 continue
             for category in firm.claims:
                 k += 1
-                quantity, billed = _bill(rng, firm, category, 11)
-                entry(firm, category, NOVEMBER, quantity, billed, status, typed + timedelta(seconds=23 * k), None)
+                quantity, billed = _bill(rng, firm, category, month)
+                entry(firm, category, current, quantity, billed, status,
+                      min(typed + timedelta(seconds=23 * k), calendar.this_month(0.95)), None)
     load.flush()
-    awards = _awards(connection, rng, firms, clerk_of, reviewer_of, load, approved, waiting)
-    _budgets(connection, rng, zones, approved, waiting, load)
-    for month in range(1, int(CLOSED_THROUGH[5:]) + 1):
-        period = f"{YEAR}-{month:02d}"
-        closed_at, _ = _stamp(datetime(YEAR, month + 1, 20, 8, 0))
+    awards = _awards(connection, rng, firms, clerk_of, reviewer_of, load, books, calendar)
+    _budgets(connection, rng, zones, books, load, calendar, len(decided_months))
+    for period in calendar.closed:
+        closed_at, _ = _stamp(calendar.before_today(
+            utc_of(period_start(next_period(period)) + timedelta(days=19), time(8)), timedelta(hours=1)))
         connection.execute("INSERT INTO closedperiod (period, closed_by, closed_at) VALUES (?, ?, ?)",
                            (period, admin, closed_at))
         load.change(Change("period.close", "period", period, None, {"closed": True}))
@@ -273,23 +298,25 @@ def _bill(rng: random.Random, firm: _Firm, category: str, month: int) -> tuple[i
     return firm.mbps * 100, _INTERNET_FEE[firm.mbps]
 
 
-def _reversals(connection, picked, entry, used, approved, firms, load) -> None:  # noqa: ANN001
-    """Two corrections in Z01: an October electricity bill reversed in its own month and typed
-    again; a land bill of a closed month reversed in November (the month open then). Each
-    reversal approved, and its original linked to it as approval does."""
+def _reversals(connection, picked, entry, books, firms, load, calendar) -> None:  # noqa: ANN001
+    """Two corrections in Z01: the latest decided month's electricity bill reversed in its own
+    month and typed again; a land bill of a closed month reversed in the latest decided month
+    (open then). Each reversal approved, and its original linked to it as approval does."""
+    latest = calendar.decided[-1]
     for which, original in picked.items():
         firm = next(f for f in firms if f.id == original["enterprise_id"])
-        period = original["period"] if which == "open" else NOVEMBER
-        entered = datetime(YEAR, 11, 10 if which == "open" else 12, 2, 15)
+        period = original["period"] if which == "open" else latest
+        entered = calendar.before_today(max(
+            original["decided_at"] + timedelta(days=1, hours=2),
+            utc_of(period_start(next_period(latest)) + timedelta(days=9), time(10, 15))), timedelta(minutes=9))
         reason = "电表读数录入有误，冲销后重录" if which == "open" else "租赁面积核减，冲销原补贴"
         values = {k: original[k] for k in _ENTRY_KEYS if k != "id"} | {
             "period": period, "quantity_x100": -original["quantity_x100"],
             "billed_fen": -original["billed_fen"], "subsidy_fen": -original["subsidy_fen"],
-            "status": "approved", "reverses_id": original["id"], "reason": reason,
-            "entered_at": entered, "decided_at": entered + timedelta(days=1), "version": 2}
+            "status": "approved", "reverses_id": original["id"], "reason": reason, "entered_at": entered,
+            "decided_at": calendar.before_today(entered + timedelta(days=1), timedelta(minutes=5)), "version": 2}
         reversal = load.entry(values)
-        used[(firm.id, original["category"])] -= original["subsidy_fen"]
-        approved[(firm.zone_id, original["category"])] -= original["subsidy_fen"]
+        books.count(values | {"id": reversal})
         load.flush()  # the reversal in the table, approved: the link may be made
         connection.execute("UPDATE subsidyentry SET reversed_by_id = ? WHERE id = ?", (reversal, original["id"]))
         load.change(Change("entry.reversed", "subsidy_entry", original["id"],
@@ -297,26 +324,33 @@ def _reversals(connection, picked, entry, used, approved, firms, load) -> None: 
                            _brief(original) | {"reversed_by_id": reversal}))
         if which == "open":  # the bill typed again, and approved
             billed = original["billed_fen"] * 9 // 10
+            again = calendar.before_today(entered + timedelta(hours=2), timedelta(minutes=4))
             entry(firm, original["category"], period, original["quantity_x100"] * 9 // 10, billed,
-                  "approved", entered + timedelta(hours=2), entered + timedelta(days=1, hours=2))
+                  "approved", again, calendar.before_today(again + timedelta(days=1), timedelta(minutes=2)))
 
 
-def _awards(connection, rng, firms, clerk_of, reviewer_of, load, approved, waiting) -> int:  # noqa: ANN001
+def _awards(connection, rng, firms, clerk_of, reviewer_of, load, books, calendar) -> int:  # noqa: ANN001
     """Little-giant awards for the firms recognised since the award rates apply, and loan
-    guarantees for a few core-technology firms; most approved, some waiting in the queue."""
+    guarantees for a few core-technology firms, recorded within the demo's twelve months; most
+    approved, some waiting in the queue (Z01's first of each kind among them)."""
     rates = connection.execute("SELECT level, valid_from, amount_fen FROM awardrate ORDER BY valid_from").fetchall()
     zone_of = dict(connection.execute("SELECT id, code FROM zone"))
     rows, count = [], 0
     next_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM award").fetchone()[0]
     z01_waiting = {"little_giant": False, "loan_guarantee": False}
+    latest = calendar.day_begins - timedelta(days=1)
 
-    def add(firm: _Firm, kind: str, **values: object) -> None:
+    def add(firm: _Firm, kind: str, earliest: datetime, **values: object) -> None:
         nonlocal next_id, count
+        if earliest >= latest:
+            return  # recognised only days ago: the award is still to be recorded
         first_of_zone = zone_of[firm.zone_id] == "Z01" and not z01_waiting[kind]
         status = "submitted" if first_of_zone or rng.random() < 0.12 else "approved"
-        z01_waiting[kind] = z01_waiting[kind] or (first_of_zone and status == "submitted")
-        entered = datetime(YEAR, rng.randint(1, 10), rng.randint(1, 28), rng.randint(1, 8), rng.randint(0, 59))
+        entered = earliest + (latest - earliest) * rng.random()
         decided = entered + timedelta(days=rng.randint(2, 12)) if status == "approved" else None
+        if decided is not None and decided > calendar.before_today(decided):
+            status, decided = "submitted", None  # it would be decided after today: it waits
+        z01_waiting[kind] = z01_waiting[kind] or (first_of_zone and status == "submitted")
         row = {"id": next_id, "enterprise_id": firm.id, "zone_id": firm.zone_id, "kind": kind, "level": "",
                "recognised_on": None, "document_no": "", "bank": "", "loan_fen": 0, "term_months": 0,
                "status": status, "reverses_id": None, "reversed_by_id": None, "reason": "",
@@ -327,7 +361,7 @@ def _awards(connection, rng, firms, clerk_of, reviewer_of, load, approved, waiti
         rows.append(tuple(stored[k] for k in _AWARD_KEYS))
         load.change(Change("award.demo_load", "award", next_id, None, _audited(row)))
         if kind == "little_giant":
-            (approved if status == "approved" else waiting)[(firm.zone_id, "little_giant")] += row["amount_fen"]
+            books.count_award(firm.zone_id, row["amount_fen"], decided, calendar.today.year)
         next_id += 1
         count += 1
 
@@ -338,8 +372,9 @@ def _awards(connection, rng, firms, clerk_of, reviewer_of, load, approved, waiti
                 number = rng.randint(10, 300)
                 document = (f"工信部企业函〔{firm.recognised_on[:4]}〕{number}号" if firm.giant_level == "national"
                             else f"沪经信企〔{firm.recognised_on[:4]}〕{number}号")
-                add(firm, "little_giant", level=firm.giant_level, recognised_on=firm.recognised_on,
-                    document_no=document, amount_fen=amounts[-1])
+                recognised = utc_of(date.fromisoformat(firm.recognised_on) + timedelta(days=7))
+                add(firm, "little_giant", max(calendar.start, recognised), level=firm.giant_level,
+                    recognised_on=firm.recognised_on, document_no=document, amount_fen=amounts[-1])
         if firm.core_tech and rng.random() < 0.025:
             total = 0
             for _ in range(2 if rng.random() < 0.15 else 1):  # some firms have two guaranteed loans
@@ -349,26 +384,31 @@ def _awards(connection, rng, firms, clerk_of, reviewer_of, load, approved, waiti
                 if guaranteed <= 0:
                     break
                 total += guaranteed
-                add(firm, "loan_guarantee", bank=rng.choice(_BANKS), loan_fen=loan,
+                add(firm, "loan_guarantee", calendar.start, bank=rng.choice(_BANKS), loan_fen=loan,
                     term_months=rng.choice((12, 24, 36, 60)), amount_fen=guaranteed)
     connection.executemany(
         f"INSERT INTO award ({', '.join(_AWARD_KEYS)}) VALUES ({', '.join('?' * len(_AWARD_KEYS))})", rows)
     return count
 
 
-def _budgets(connection, rng, zones, approved, waiting, load) -> None:  # noqa: ANN001
-    """Each zone's 2026 budgets: what was approved is 70-85 % of them (rounded up to 1,000
-    yuan), and what waits fits in what is left; all of them together within the programme cap
-    (raised, and audited, only if a very large demo needs it)."""
+def _budgets(connection, rng, zones, books, load, calendar, months: int) -> None:  # noqa: ANN001
+    """Each zone's budgets for every year the demo touches: a year's worth of what the zone
+    approved a month on average, sized so that a whole year would use 70-85 % of it, and never
+    less than what the year approved and has waiting (the queue can be approved); all of them
+    together within the programme cap (raised, and audited, only if a very large demo needs it)."""
     rows = []
     for zone_id in sorted(zones):
-        for category in ("land", "electricity", "water", "internet", "little_giant"):
-            used, asked = approved[(zone_id, category)], waiting[(zone_id, category)]
-            amount = max(used * 100 // rng.randint(70, 85), used + asked)
-            if category == "little_giant" and amount == 0:
-                amount = 30_000_000  # no award yet: room for one national award
-            amount = -(-amount // 100_000) * 100_000  # whole 1,000 yuan, rounded up
-            rows.append((zone_id, YEAR, category, amount))
+        for category in BUDGET_CATEGORIES:
+            twelve_months = sum(books.approved[(zone_id, year, category)] for year in calendar.years)
+            yearly = twelve_months if category == "little_giant" else twelve_months * 12 // max(months, 1)
+            share = rng.randint(70, 85)
+            for year in calendar.years:
+                used, asked = books.approved[(zone_id, year, category)], books.waiting[(zone_id, year, category)]
+                amount = max(yearly * 100 // share, used + asked)
+                if category == "little_giant" and amount == 0:
+                    amount = 30_000_000  # no award yet: room for one national award
+                amount = -(-amount // 100_000) * 100_000  # whole 1,000 yuan, rounded up
+                rows.append((zone_id, year, category, amount))
     cap = connection.execute("SELECT value, version FROM programmesetting WHERE key = 'budget_cap_fen'").fetchone()
     total = sum(r[3] for r in rows) + connection.execute("SELECT coalesce(sum(amount_fen), 0) FROM budget").fetchone()[0]
     if total > cap[0]:

@@ -45,5 +45,21 @@ def period_end(period: str) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
+def next_period(period: str) -> str:
+    """'2026-12' -> '2027-01'."""
+    year, month = int(period[:4]), int(period[5:])
+    return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def months_before(period: str, count: int) -> list[str]:
+    """The `count` months before `period`, oldest first: ('2027-01', 2) -> 2026-11, 2026-12."""
+    year, month = int(period[:4]), int(period[5:])
+    months = []
+    for back in range(count, 0, -1):
+        index = year * 12 + month - 1 - back
+        months.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
+    return months
+
+
 def year_of(period: str) -> int:
     return int(period[:4])

@@ -1,5 +1,10 @@
-"""The overview of a year in the actor's zones (or one of them): approved subsidies per month and
-category, each zone's budgets against what they used, and what waits for review.
+"""The overview of the actor's zones (or one of them): approved subsidies per month and category
+over the latest twelve months or a calendar year, each zone's budgets of the year against what
+they used, and what waits for review.
+
+The latest twelve months are the twelve up to last month, or up to this month once anything of
+this month is approved: on any date, January included, they show a full year of approved money,
+and an approval of this month's bills shows at once. Their budgets are this year's.
 
 The approved totals kept by triggers (approvedtotal, migration 0003: zone × month × category)
 give both the months and the budgets used (`approved_sums`); little-giant awards count against their budget in the year they were
@@ -14,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
@@ -23,6 +29,7 @@ from db.clock import shanghai_year_sql, today_shanghai
 from db.engine import Database
 from db.errors import Interrupted
 from db.models.money import CATEGORIES
+from db.subsidy_rules import months_before, next_period, period_of
 
 BUDGET_CATEGORIES = (*CATEGORIES, "little_giant")
 
@@ -56,15 +63,18 @@ class ApprovedSums:
 
 @dataclass(frozen=True)
 class Overview:
-    year: int
-    monthly_fen: dict[str, list[int]]
-    zones: list[ZoneBudget]  # zones with a budget or approved money this year, by code
+    year: int | None  # the calendar year asked; None: the latest twelve months
+    months: list[str]  # the twelve months shown, oldest first: 2026-01
+    monthly_fen: dict[str, list[int]]  # category -> one approved amount per month shown
+    budget_year: int  # the year of the budgets shown
+    zones: list[ZoneBudget]  # zones with a budget or approved money in the budget year, by code
     waiting_entries: int  # subsidy entries submitted, not yet decided (any year)
     waiting_awards: int
-    entries_summed: int
+    entries_summed: int  # approved entries behind the months shown
 
-    def month_total(self, month: int) -> int:
-        return sum(values[month - 1] for values in self.monthly_fen.values())
+    def month_total(self, index: int) -> int:
+        """All categories of the month at `index` (0: the oldest shown)."""
+        return sum(values[index] for values in self.monthly_fen.values())
 
     @property
     def subsidy_fen(self) -> int:
@@ -131,19 +141,56 @@ def approved_sums(connection: Connection, actor: Actor, year: int, zone_id: int 
     return ApprovedSums(monthly, dict(used), summed)
 
 
+def latest_twelve_months(connection: Connection, actor: Actor, zone_id: int | None,
+                         today: date) -> list[str]:
+    """The twelve months up to last month, or up to this month once any of it is approved."""
+    this_month = period_of(today)
+    approved_now = connection.execute(text(
+        f"SELECT 1 FROM approvedtotal WHERE period = :month{zones_clause(actor, zone_id)} LIMIT 1"),
+        {"month": this_month}).first()
+    return months_before(next_period(this_month) if approved_now else this_month, 12)
+
+
+def monthly_sums(connection: Connection, actor: Actor, months: list[str], zone_id: int | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> tuple[dict[str, list[int]], int]:
+    """Approved subsidies per category for each month of `months` (consecutive), and the
+    number of entries behind them."""
+    index = {month: n for n, month in enumerate(months)}
+    monthly = {c: [0] * len(months) for c in CATEGORIES}
+    summed = 0
+    with interruptible(connection, cancelled):
+        rows = connection.execute(text(
+            f"SELECT period, sum(entries), {_SUMS} FROM approvedtotal"
+            f" WHERE period BETWEEN :first AND :last{zones_clause(actor, zone_id)} GROUP BY period"),
+            {"first": months[0], "last": months[-1]}).all()
+    for period, count, *amounts in rows:
+        summed += int(count)
+        for category, amount in zip(CATEGORIES, amounts, strict=True):
+            monthly[category][index[period]] += int(amount)
+    return monthly, summed
+
+
 def overview(db: Database, *, actor: Actor, year: int | None = None, zone_id: int | None = None,
              cancelled: Callable[[], bool] | None = None) -> Overview:
-    year = year or today_shanghai().year
+    """A calendar `year`, or (None) the latest twelve months with this year's budgets."""
+    today = today_shanghai()
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.MONEY_READ)
         in_zones = zones_clause(actor, zone_id)
         connection = session.connection()
-        sums = approved_sums(connection, actor, year, zone_id, cancelled)
+        budget_year = year or today.year
+        sums = approved_sums(connection, actor, budget_year, zone_id, cancelled)
+        if year is None:
+            months = latest_twelve_months(connection, actor, zone_id, today)
+            monthly, summed = monthly_sums(connection, actor, months, zone_id, cancelled)
+        else:
+            months = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
+            monthly, summed = sums.monthly_fen, sums.entries_summed
         budgets: dict[int, dict[str, int]] = defaultdict(dict)
         for zone, category, amount in connection.execute(text(
                 f"SELECT zone_id, category, amount_fen FROM budget WHERE year = :year{in_zones}"),
-                {"year": year}):
+                {"year": budget_year}):
             budgets[zone][category] = int(amount)
         names = {z: (code, name) for z, code, name in connection.execute(text(
             "SELECT id, code, name FROM zone"))}
@@ -152,7 +199,7 @@ def overview(db: Database, *, actor: Actor, year: int | None = None, zone_id: in
             f"SELECT count(*) FROM {table} WHERE status = 'submitted'{in_zones}")).scalar())
             for table in ("subsidyentry", "award")]
         return Overview(
-            year, sums.monthly_fen,
+            year, months, monthly, budget_year,
             [ZoneBudget(z, names[z][0], names[z][1], dict(budgets.get(z, {})),
                         dict(sums.used_fen.get(z, {}))) for z in shown],
-            waiting[0], waiting[1], sums.entries_summed)
+            waiting[0], waiting[1], summed)

@@ -37,10 +37,15 @@ from documents import issuing
 
 
 def default_months(closed: list[str]) -> tuple[str, str]:
-    """This year's January to its last closed month, or to this month when none is closed."""
+    """What is final: January to the latest closed month, of that month's year (in January,
+    last year's whole year once December is closed); with none closed, this year's January to
+    this month."""
     today = today_shanghai()
-    this_year = sorted(p for p in closed if p.startswith(f"{today.year:04d}-"))
-    return f"{today.year:04d}-01", this_year[-1] if this_year else rules.period_of(today)
+    this_month = rules.period_of(today)
+    final = sorted(p for p in closed if p <= this_month)
+    if final:
+        return f"{final[-1][:4]}-01", final[-1]
+    return f"{today.year:04d}-01", this_month
 
 
 class IssueCertificatesDialog(QDialog):

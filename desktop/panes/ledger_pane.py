@@ -20,6 +20,7 @@ from db.clock import today_shanghai
 from db.errors import ValidationError
 from db.queries.ledger import LedgerFilter, LedgerTotals, Person, ledger_people
 from db.queries.reference import ZoneRow, zones
+from db.subsidy_rules import months_before, period_of
 from desktop import modals
 from desktop.context import AppContext
 from desktop.dialogs.field_errors import FieldErrors
@@ -55,7 +56,7 @@ class LedgerPane(QWidget):
         self.context = context
         self.statement: FirmStatementDialog | None = None
         self._stale = False
-        year = today_shanghai().year
+        this_month = period_of(today_shanghai())  # this month and the twelve before it
         title = QLabel(self.tr("Ledger"))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.zone_filter = self._combo("zone_filter", self.tr("All zones") if context.actor.all_zones
@@ -69,8 +70,8 @@ class LedgerPane(QWidget):
         self.status_filter = self._combo("status_filter", self.tr("Any status"),
                                          [(money_label(STATUSES, s), s) for s in STATUSES if s != "reversed"])
         self.people_filter = self._combo("people_filter", self.tr("Entered by anyone"), [])
-        self.month_from = self._month("month_from", f"{year:04d}-01")
-        self.month_to = self._month("month_to", f"{year:04d}-12")
+        self.month_from = self._month("month_from", months_before(this_month, 12)[0])
+        self.month_to = self._month("month_to", this_month)
         self.errors = FieldErrors()
         self.statement_button = QPushButton(self.tr("Statement…"))
         self.statement_button.setObjectName("statement")

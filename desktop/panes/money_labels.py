@@ -56,3 +56,21 @@ def quantity_text(category: str, quantity_x100: int) -> str:
 def month_names() -> list[str]:
     """1月 … 12月 in Chinese, Jan … Dec in English (the locale's short month names)."""
     return [QLocale().monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)]
+
+
+def month_axis(months: list[str]) -> list[str]:
+    """Labels for consecutive months ('2026-11', '2026-12', '2027-01' …): the short month name,
+    with its year on the first month and on each January (2026年11月, 12月, 2027年1月 …)."""
+    names = month_names()
+    labels = []
+    for n, period in enumerate(months):
+        year, month = int(period[:4]), int(period[5:])
+        name = names[month - 1]
+        labels.append(month_of_year(year, month) if n == 0 or month == 1 else name)
+    return labels
+
+
+def month_of_year(year: int, month: int) -> str:
+    """2026年11月 in Chinese, Nov 2026 in English."""
+    return QCoreApplication.translate("money_labels", "{month} {year}").format(
+        month=QLocale().monthName(month, QLocale.FormatType.ShortFormat), year=year)

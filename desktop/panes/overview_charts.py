@@ -20,7 +20,14 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from db.money import FEN_PER_WAN_YUAN, FEN_PER_YUAN
 from db.queries.overview import Overview, ZoneBudget
-from desktop.panes.money_labels import CATEGORIES, money_label, month_names, yuan
+from desktop.panes.money_labels import (
+    CATEGORIES,
+    money_label,
+    month_axis,
+    month_names,
+    month_of_year,
+    yuan,
+)
 
 COLOURS = {"land": "#5b8def", "electricity": "#f2a93b", "water": "#38b2ac", "internet": "#9f7aea"}
 BUDGET_COLOUR, USED_COLOUR = QColor("#c3d3ea"), QColor("#2b6cb0")
@@ -92,18 +99,22 @@ class _MoneyChart(QChart):
 
 
 class MonthlyChart(_MoneyChart):
-    """Approved subsidies (net of reversals) per month of the year, stacked by category."""
+    """Approved subsidies (net of reversals) per month shown, stacked by category."""
 
     def show_overview(self, summary: Overview) -> None:
-        months = range(1, 13)
-        totals = [max(summary.month_total(m), 0) for m in months]
+        totals = [max(summary.month_total(n), 0) for n in range(len(summary.months))]
         self.unit = unit_of(max(totals))
-        self.setTitle(self.tr("Approved subsidies per month, {year}").format(year=summary.year))
+        if summary.year is None:
+            first, last = (month_of_year(int(p[:4]), int(p[5:])) for p in (summary.months[0], summary.months[-1]))
+            self.setTitle(self.tr("Approved subsidies per month, {first} to {last}").format(first=first, last=last))
+        else:
+            self.setTitle(self.tr("Approved subsidies per month, {year}").format(year=summary.year))
         series = QStackedBarSeries()
         for category, amounts in summary.monthly_fen.items():
             series.append(self._bar_set(money_label(CATEGORIES, category), QColor(COLOURS[category]),
                                         amounts))
-        self._replace(series, month_names(), max(totals))
+        self._replace(series, month_axis(summary.months) if summary.year is None else month_names(),
+                      max(totals))
 
 
 class BudgetChart(_MoneyChart):

@@ -1,6 +1,7 @@
-"""The Overview pane: a year at a glance for the person's zones (or one of them): approved
-subsidies per month by category, budgets against what they used per zone, and how much waits
-for review. `loaded` turns True when the first figures have arrived (start-up waits on it)."""
+"""The Overview pane: the latest twelve months (or a calendar year) at a glance for the person's
+zones (or one of them): approved subsidies per month by category, the year's budgets against
+what they used per zone, and how much waits for review. `loaded` turns True when the first
+figures have arrived (start-up waits on it)."""
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QLocale, QTimer, Signal
@@ -9,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -20,10 +20,11 @@ from db.queries.reference import ZoneRow, zones
 from desktop.background import Task
 from desktop.context import AppContext
 from desktop.panes.form_fields import zone_text
-from desktop.panes.money_labels import CATEGORIES, money_label, yuan
+from desktop.panes.money_labels import CATEGORIES, money_label, month_of_year, yuan
 from desktop.panes.overview_charts import BudgetChart, MonthlyChart
 
 REFRESH_MS = 400  # changes coming in a burst refresh once
+YEARS_OFFERED = 10  # this year and the nine before it
 
 
 class OverviewPane(QWidget):
@@ -39,11 +40,12 @@ class OverviewPane(QWidget):
         self._stale = False  # figures to ask for again when the pane is next shown
         title = QLabel(self.tr("Overview"))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.year = QSpinBox()
+        self.year = QComboBox()  # the latest twelve months (None), or a calendar year
         self.year.setObjectName("overview_year")
-        self.year.setRange(2000, 2100)
-        self.year.setValue(today_shanghai().year)
-        self.year.setGroupSeparatorShown(False)
+        self.year.addItem(self.tr("Last twelve months"), None)
+        this_year = today_shanghai().year
+        for year in range(this_year, this_year - YEARS_OFFERED, -1):
+            self.year.addItem(str(year), year)
         self.zone_filter = QComboBox()
         self.zone_filter.setObjectName("overview_zone")
         self.zone_filter.addItem(self.tr("All zones") if context.actor.all_zones
@@ -66,7 +68,7 @@ class OverviewPane(QWidget):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self.reload)
-        self.year.valueChanged.connect(lambda _year: self._refresh.start())
+        self.year.currentIndexChanged.connect(self.reload)
         self.zone_filter.currentIndexChanged.connect(self.reload)
         self.budget_category.currentIndexChanged.connect(self._show_budgets)
         context.bus.changed.connect(self._on_changed)
@@ -84,7 +86,7 @@ class OverviewPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)
-        top.addWidget(QLabel(self.tr("Year")))
+        top.addWidget(QLabel(self.tr("Period")))
         top.addWidget(self.year)
         top.addWidget(self.zone_filter)
         top.addStretch(1)
@@ -107,7 +109,7 @@ class OverviewPane(QWidget):
         if self._task is not None:
             self._task.cancel()
         self._asked += 1
-        asked, year, zone_id = self._asked, self.year.value(), self.zone_filter.currentData()
+        asked, year, zone_id = self._asked, self.year.currentData(), self.zone_filter.currentData()
         db, actor = self.context.db, self.context.actor
         self._task = self.context.runner.run(
             lambda task: overview(db, actor=actor, year=year, zone_id=zone_id,
@@ -170,23 +172,32 @@ class OverviewPane(QWidget):
                                      awards=QLocale().toString(summary.waiting_awards)))
         self.waiting.setStyleSheet("color: #b35c00; font-weight: bold;"
                                    if summary.waiting_entries or summary.waiting_awards else "")
-        if summary.entries_summed:
+        amount, count = yuan(summary.subsidy_fen), QLocale().toString(summary.entries_summed)
+        if summary.year is not None and summary.entries_summed:
             self.approved.setText(self.tr("Approved in {year}: {amount} from {count} entries "
-                                          "(reversals netted)").format(
-                year=summary.year, amount=yuan(summary.subsidy_fen),
-                count=QLocale().toString(summary.entries_summed)))
-        else:
+                                          "(reversals netted)").format(year=summary.year, amount=amount,
+                                                                       count=count))
+        elif summary.year is not None:
             self.approved.setText(self.tr("No subsidy has been approved in {year} yet.")
                                   .format(year=summary.year))
+        else:
+            first, last = (month_of_year(int(p[:4]), int(p[5:])) for p in (summary.months[0], summary.months[-1]))
+            self.approved.setText(self.tr("Approved from {first} to {last}: {amount} from {count} entries "
+                                          "(reversals netted)").format(first=first, last=last, amount=amount,
+                                                                       count=count)
+                                  if summary.entries_summed else
+                                  self.tr("No subsidy has been approved from {first} to {last}.")
+                                  .format(first=first, last=last))
 
     def _show_budgets(self) -> None:
         if self.summary is not None:
-            self.budget_chart.show_zones(self.summary.year, self.summary.zones,
+            self.budget_chart.show_zones(self.summary.budget_year, self.summary.zones,
                                          self.budget_category.currentData())
 
-    def set_year(self, year: int) -> None:
-        """Shows another year at once (the spin box waits for the typing to stop)."""
-        self.year.blockSignals(True)
-        self.year.setValue(year)
-        self.year.blockSignals(False)
-        self.reload()
+    def set_year(self, year: int | None) -> None:
+        """Shows a calendar year, or (None) the latest twelve months."""
+        index = 0 if year is None else self.year.findData(year)
+        if index < 0:
+            self.year.addItem(str(year), year)
+            index = self.year.count() - 1
+        self.year.setCurrentIndex(index)

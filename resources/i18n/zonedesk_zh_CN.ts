@@ -1754,6 +1754,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
 <context>
     <name>MonthlyChart</name>
     <message>
+        <source>Approved subsidies per month, {first} to {last}</source>
+        <translation>{first}至{last}各月审核通过的补贴</translation>
+    </message>
+    <message>
         <source>Approved subsidies per month, {year}</source>
         <translation>{year} 年各月审核通过的补贴</translation>
     </message>
@@ -1763,6 +1767,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Overview</source>
         <translation>总览</translation>
+    </message>
+    <message>
+        <source>Last twelve months</source>
+        <translation>最近十二个月</translation>
     </message>
     <message>
         <source>All zones</source>
@@ -1781,8 +1789,16 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>正在加载…</translation>
     </message>
     <message>
-        <source>Year</source>
-        <translation>年度</translation>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Approved from {first} to {last}: {amount} from {count} entries (reversals netted)</source>
+        <translation>{first}至{last}审核通过：{amount}，共 {count} 条（已扣除冲销）</translation>
+    </message>
+    <message>
+        <source>No subsidy has been approved from {first} to {last}.</source>
+        <translation>{first}至{last}尚无审核通过的补贴。</translation>
     </message>
     <message>
         <source>Waiting for review: subsidy entries {entries}, awards {awards}</source>
@@ -3379,6 +3395,13 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Guarantees per firm, in total</source>
         <translation>每家企业担保总额上限</translation>
+    </message>
+</context>
+<context>
+    <name>money_labels</name>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@ from db.queries.firm_statement import firm_statement
 from db.queries.ledger import LedgerFilter, ledger_page, ledger_people, ledger_totals
 from db.queries.overview import overview
 from db.queries.policy import budgets_used, policy, with_used
+from db.services import approvals, subsidies
+from db.services.subsidies import Bill
 from tests.ledger_data import BUDGET_FEN, YEAR, add_last_year, make_book
 
 
@@ -135,6 +137,25 @@ def test_the_overview_sums_what_was_approved(db, people, book):
     assert overview(db, actor=people.admin, year=YEAR, zone_id=2).subsidy_fen == 300_000
     assert overview(db, actor=people.clerk, year=YEAR, zone_id=2).zones == []
     assert overview(db, actor=people.admin, year=2025).subsidy_fen == 0
+
+
+def test_the_latest_twelve_months_run_to_last_month_until_this_month_has_approvals(db, people, book):
+    """At 22 November 2026: November 2025 to October 2026, this year's budgets; once a bill of
+    November is approved, December 2025 to November 2026."""
+    latest = overview(db, actor=people.admin)
+    assert (latest.year, latest.budget_year) == (None, 2026)
+    assert latest.months == [f"2025-{m:02d}" for m in (11, 12)] + [f"2026-{m:02d}" for m in range(1, 11)]
+    assert latest.monthly_fen["land"][latest.months.index("2026-03")] == 450_000
+    assert latest.subsidy_fen == overview(db, actor=people.admin, year=YEAR).subsidy_fen
+    assert latest.zones == overview(db, actor=people.admin, year=YEAR).zones
+    (november,) = subsidies.save_bills(db, actor=people.clerk2, zone_id=2, period="2026-11",
+                                       bills=[Bill(book.firm_d, "water", 100_000)])
+    subsidies.submit_entries(db, actor=people.clerk2, entry_ids=[november])
+    approvals.approve(db, actor=people.admin, entry_ids=[november])
+    assert overview(db, actor=people.clerk).months[-1] == "2026-10"  # zone 1 has none of November
+    shifted = overview(db, actor=people.admin)
+    assert shifted.months[0] == "2025-12" and shifted.months[-1] == "2026-11"
+    assert shifted.monthly_fen["water"][-1] == 15_000
 
 
 def test_the_policy_read_shows_budgets_used_and_left(db, people, book):
