@@ -50,19 +50,25 @@ cp /etc/resolv.conf "$dir/etc/resolv.conf"
 [ -f /etc/pip.conf ] && cp /etc/pip.conf "$dir/etc/pip.conf"
 mkdir -p "$dir/etc/ssl/certs"
 cp /etc/ssl/certs/ca-certificates.crt "$dir/etc/ssl/certs/ca-certificates.crt"
+# this machine reaches the registries through a proxy with its own certificate: the variables
+# that point programs at the certificate bundle go in with it (nothing of the project's)
+network_env=()
+for name in SSL_CERT_FILE SSL_CERT_DIR PIP_CERT REQUESTS_CA_BUNDLE CURL_CA_BUNDLE GIT_SSL_CAINFO PIP_DEFAULT_TIMEOUT; do
+  [ -n "${!name:-}" ] && network_env+=("$name=${!name}")
+done
 mount -t proc proc "$dir/proc"
 mount --bind /dev "$dir/dev"
 mount --bind /dev/pts "$dir/dev/pts"
 
 echo "== apt-get install python3 python3-venv make git (and nothing else)"
-chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root "${network_env[@]}" \
   sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-venv make git >/dev/null'
 ready=$(date +%s)
 
 rm -rf "$dir/root/zonedesk"
 git clone --quiet --no-hardlinks "$here" "$dir/root/zonedesk"
 echo "== make $target in a fresh clone of $(git -C "$here" rev-parse --short HEAD)"
-chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "${network_env[@]}" \
   sh -c "cd /root/zonedesk && make $target"
 done_at=$(date +%s)
 echo "== fresh machine: system made in $((ready - began)) s; make $target took $((done_at - ready)) s (install included)"
