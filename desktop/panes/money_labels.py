@@ -60,14 +60,9 @@ def month_names() -> list[str]:
 
 def month_axis(months: list[str]) -> list[str]:
     """Labels for consecutive months ('2026-11', '2026-12', '2027-01' …): the short month name,
-    with its year on the first month and on each January (2026年11月, 12月, 2027年1月 …)."""
+    with its year on January (11月, 12月, 2027年1月 …); the chart's title names the span."""
     names = month_names()
-    labels = []
-    for n, period in enumerate(months):
-        year, month = int(period[:4]), int(period[5:])
-        name = names[month - 1]
-        labels.append(month_of_year(year, month) if n == 0 or month == 1 else name)
-    return labels
+    return [month_of_year(int(p[:4]), 1) if p.endswith("-01") else names[int(p[5:]) - 1] for p in months]
 
 
 def month_of_year(year: int, month: int) -> str:

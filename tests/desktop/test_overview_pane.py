@@ -63,7 +63,7 @@ def test_the_month_chart_carries_the_approved_sums_of_the_last_twelve_months(ope
     assert series["Electricity"] == [0.0] * 12  # approved, then reversed: nets to 0
     assert series["Water"] == in_yuan(*[0] * march, 15_000, *[0] * 7)
     assert series["Internet"] == [0.0] * 12  # a draft
-    assert chart.categories == ["Nov 2025", short_month(12), "Jan 2026",
+    assert chart.categories == [short_month(11), short_month(12), "Jan 2026",
                                 *[short_month(m) for m in range(2, 11)]]
     assert "Nov 2025 to Oct 2026" in chart.title()
     assert pane.approved.text() == ("Approved from Nov 2025 to Oct 2026: ¥1,650.00 from 4 entries "
@@ -86,7 +86,7 @@ def test_in_january_the_overview_still_shows_a_full_year(open_pane, people, book
     fixed_clock.move_to(moment_of("2027-01-20T10:00:00+08:00"))
     pane = open_pane(people.admin)
     assert bars(pane.monthly_chart)["Land"] == in_yuan(0, 0, 450_000, *[0] * 9)  # 2026-01 to 2026-12
-    assert pane.monthly_chart.categories[0] == "Jan 2026"
+    assert pane.monthly_chart.categories[0] == "Jan 2026" and "Jan 2026 to Dec 2026" in pane.monthly_chart.title()
     assert pane.approved.text().startswith("Approved from Jan 2026 to Dec 2026: ¥4,650.00")
     assert "2027" in pane.budget_chart.title() and pane.budget_chart.categories == []
 
@@ -136,7 +136,8 @@ def test_an_approval_of_this_months_bill_brings_this_month_in(qtbot, db, open_pa
     approvals.approve(db, actor=people.reviewer, entry_ids=november)
     with qtbot.waitSignal(pane.refreshed, timeout=3000):
         pane.context.bus.changed.emit("subsidy_entry", november[0])
-    assert pane.monthly_chart.categories[0] == "Dec 2025"
+    assert pane.monthly_chart.categories[:2] == [short_month(12), "Jan 2026"]
+    assert "Dec 2025 to Nov 2026" in pane.monthly_chart.title()
     assert bars(pane.monthly_chart)["Water"] == in_yuan(0, 0, 0, 15_000, *[0] * 7, 30_000)
 
 
@@ -155,7 +156,8 @@ def test_the_charts_speak_chinese_in_the_app_font(chinese, open_pane, people, bo
     assert legend == [QCoreApplication.translate("money", text)
                       for text in ("Land", "Electricity", "Water", "Internet")]
     assert not any(label.isascii() for label in legend)  # translated: Chinese characters
-    assert chart.categories[:3] == ["2025年11月", "12月", "2026年1月"] and chart.categories[11] == "10月"
+    assert chart.categories[:3] == ["11月", "12月", "2026年1月"] and chart.categories[11] == "10月"
+    assert chart.title() == "2025年11月至2026年10月各月审核通过的补贴"
     assert chart.axes()[0].categories()[4] == "3月"
     family = QApplication.font().family()
     assert chart.axes()[0].labelsFont().family() == family
