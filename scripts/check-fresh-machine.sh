@@ -48,8 +48,11 @@ fi
 # what reaches the registries from here: name resolution, pip's settings, the proxy's certificate
 cp /etc/resolv.conf "$dir/etc/resolv.conf"
 [ -f /etc/pip.conf ] && cp /etc/pip.conf "$dir/etc/pip.conf"
-mkdir -p "$dir/etc/ssl/certs"
+mkdir -p "$dir/etc/ssl/certs" "$dir/usr/local/share/ca-certificates"
 cp /etc/ssl/certs/ca-certificates.crt "$dir/etc/ssl/certs/ca-certificates.crt"
+# and where Debian keeps local certificates, so that installing ca-certificates (a dependency
+# of the system packages) rebuilds the bundle with the proxy's certificate still in it
+cp /etc/ssl/certs/ca-certificates.crt "$dir/usr/local/share/ca-certificates/this-network.crt"
 # this machine reaches the registries through a proxy with its own certificate: the variables
 # that point programs at the certificate bundle go in with it (nothing of the project's)
 network_env=()
