@@ -32,9 +32,9 @@ mirror=${mirror:-http://deb.debian.org/debian}
 
 [ -n "$dir" ] || dir=$(mktemp -d /var/tmp/zonedesk-fresh.XXXXXX)
 cleanup() {
-  umount "$dir/proc" 2>/dev/null || true
-  umount "$dir/dev/pts" 2>/dev/null || true
-  umount "$dir/dev" 2>/dev/null || true
+  for mounted in "$dir/dev/pts" "$dir/dev" "$dir/proc"; do
+    umount "$mounted" 2>/dev/null || umount -l "$mounted" 2>/dev/null || true
+  done
   if [ "$keep" = 0 ]; then rm -rf --one-file-system "$dir"; else echo "left in $dir"; fi
 }
 trap cleanup EXIT
