@@ -10,7 +10,7 @@ from desktop import modals
 from desktop.app import create_application, setup_logging
 from desktop.background import BackgroundRunner
 from desktop.context import AppContext, ChangeBus
-from desktop.dialogs.login_dialog import FirstAdminDialog, LoginDialog
+from desktop.login.login_dialog import FirstAdminDialog, LoginDialog
 from desktop.main_window import MainWindow
 
 

@@ -20,7 +20,7 @@ from db.access import Action
 from db.queries.reference import zones
 from desktop import modals
 from desktop.context import AppContext
-from desktop.labels import ROLES, label
+from desktop.widgets.labels import ROLES, label
 
 
 @dataclass(frozen=True)
@@ -31,39 +31,40 @@ class PaneEntry:
     build: Callable[[AppContext], QWidget]
 
 
-def _build(module: str, name: str) -> Callable[[AppContext], QWidget]:
-    """A pane's constructor, imported when the pane is first shown (start-up imports less)."""
+def _build(task: str, name: str) -> Callable[[AppContext], QWidget]:
+    """A pane's constructor, `name` in desktop/<task>/<task>_pane.py, imported when the pane
+    is first shown (start-up imports less)."""
     def build(context: AppContext) -> QWidget:
-        return getattr(importlib.import_module(f"desktop.panes.{module}"), name)(context)
+        return getattr(importlib.import_module(f"desktop.{task}.{task}_pane"), name)(context)
     return build
 
 
 # the side bar, in the staff's order of the day; each pane shows only to roles that may use it
 PANES = (
     PaneEntry("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview"), Action.MONEY_READ,
-              _build("overview_pane", "OverviewPane")),
+              _build("overview", "OverviewPane")),
     PaneEntry("enterprises", QT_TRANSLATE_NOOP("MainWindow", "Enterprises"), Action.ENTERPRISE_READ,
-              _build("enterprises_pane", "EnterprisesPane")),
+              _build("enterprises", "EnterprisesPane")),
     PaneEntry("bill_sheet", QT_TRANSLATE_NOOP("MainWindow", "Bill sheet"), Action.ENTRY_EDIT,
-              _build("bill_sheet_pane", "BillSheetPane")),
+              _build("bill_sheet", "BillSheetPane")),
     PaneEntry("approvals", QT_TRANSLATE_NOOP("MainWindow", "Approvals"), Action.ENTRY_DECIDE,
-              _build("approvals_pane", "ApprovalsPane")),
+              _build("approvals", "ApprovalsPane")),
     PaneEntry("awards", QT_TRANSLATE_NOOP("MainWindow", "Awards"), Action.MONEY_READ,
-              _build("awards_pane", "AwardsPane")),
+              _build("awards", "AwardsPane")),
     PaneEntry("ledger", QT_TRANSLATE_NOOP("MainWindow", "Ledger"), Action.MONEY_READ,
-              _build("ledger_pane", "LedgerPane")),
+              _build("ledger", "LedgerPane")),
     PaneEntry("certificates", QT_TRANSLATE_NOOP("MainWindow", "Certificates"),
-              Action.CERTIFICATE_READ, _build("certificates_pane", "CertificatesPane")),
+              Action.CERTIFICATE_READ, _build("certificates", "CertificatesPane")),
     PaneEntry("verification", QT_TRANSLATE_NOOP("MainWindow", "Verification"),
-              Action.CERTIFICATE_READ, _build("verification_pane", "VerificationPane")),
+              Action.CERTIFICATE_READ, _build("verification", "VerificationPane")),
     PaneEntry("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), Action.MONEY_READ,
-              _build("reports_pane", "ReportsPane")),
+              _build("reports", "ReportsPane")),
     PaneEntry("policy", QT_TRANSLATE_NOOP("MainWindow", "Policy"), Action.POLICY_EDIT,
-              _build("policy_pane", "PolicyPane")),
+              _build("policy", "PolicyPane")),
     PaneEntry("zones", QT_TRANSLATE_NOOP("MainWindow", "Zones"), Action.ZONE_READ,
-              _build("zones_pane", "ZonesPane")),
+              _build("zones", "ZonesPane")),
     PaneEntry("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.STAFF_READ,
-              _build("staff_pane", "StaffPane")),
+              _build("staff", "StaffPane")),
 )
 
 

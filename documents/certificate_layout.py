@@ -12,7 +12,7 @@ from functools import cache
 
 from reportlab.lib.pagesizes import A4
 
-from db.certificate_content import PrintedCertificate
+from db.certificates.content import PrintedCertificate
 from documents.certificate_texts import Wording, table_rows
 from documents.fonts import text_width
 

@@ -17,7 +17,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from db.certificate_content import PrintedCertificate
+from db.certificates.content import PrintedCertificate
 from documents import certificate_layout as layout
 from documents.certificate_layout import MM, Line, Page, Row
 from documents.certificate_texts import Wording, wording

@@ -19,10 +19,10 @@ from functools import cache
 from typing import Any
 
 from db.bundle import resource_path
-from db.certificate_content import PrintedCertificate
+from db.certificates.content import PrintedCertificate
 from db.clock import format_date_cn
 from db.money import format_fen
-from db.money_words import amount_in_words
+from db.money.words import amount_in_words
 
 LANGUAGES = ("zh_CN", "en")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from db.bundle import resource_path
-from db.printable import FONT_FACE_INDEX, FONT_FILE
+from db.certificates.printable import FONT_FACE_INDEX, FONT_FILE
 
 REGULAR = "ZoneDeskSans"  # the name documents use in setFont()
 

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from db.access import Actor
+from db.certificates.signing import InstallationKey, installation_key
 from db.engine import Database
 from db.errors import ZoneDeskError
 from db.services.certificates import CertificateRequest, issue_many
-from db.signing import InstallationKey, installation_key
 from documents.certificate_pdf import CertificateBook
 
 CHUNK = 25

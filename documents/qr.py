@@ -1,4 +1,4 @@
-"""The QR code on a certificate: the signed code (db/certificate_code.py), error correction M, at
+"""The QR code on a certificate: the signed code (db/certificates/code.py), error correction M, at
 most version 20 (97 modules a side) so that a phone reads it from 30–35 mm of paper.
 
 Drawn as ONE filled path of horizontal runs of dark modules, on a white square that includes the

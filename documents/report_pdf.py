@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from db.clock import format_date_cn
 from db.money import format_fen
-from db.money_words import amount_in_words
+from db.money.words import amount_in_words
 from db.queries.firm_statement import StatementLine
 from db.queries.reports import (
     CityReport,

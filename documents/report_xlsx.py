@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from db.clock import format_date_cn
 from db.models.money import CATEGORIES
 from db.money import format_fen
-from db.money_words import amount_in_words
+from db.money.words import amount_in_words
 from db.queries.reports import CityReport, StatementReport, ZoneFigures, ZoneReport
 from documents.report_charts import CATEGORY_NAMES
 from documents.report_pdf import STATUS_NAMES

@@ -29,7 +29,7 @@ class Certificate(SQLModel, table=True):
     period_to: str = ""
     award_id: int | None = Field(default=None, foreign_key="award.id")
     tenancy_id: int | None = Field(default=None, foreign_key="tenancy.id")
-    payload: bytes  # the exact signed bytes (db/certificate_code.py)
+    payload: bytes  # the exact signed bytes (db/certificates/code.py)
     signature: bytes
     key_id: str = Field(foreign_key="signingkey.key_id")
     content: str  # PrintedCertificate.to_json(): what was printed

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from db import subsidy_rules as rules
 from db.access import Action, Actor, authorise
 from db.clock import today_shanghai
 from db.engine import Database
+from db.money import subsidy_rules as rules
 from db.services import limits
 
 

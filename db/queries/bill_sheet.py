@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from db import subsidy_rules as rules
 from db.access import Action, Actor, authorise
 from db.engine import Database
 from db.models.money import CATEGORIES
+from db.money import subsidy_rules as rules
 from db.services import limits
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise, require
-from db.certificate_content import PrintedCertificate
+from db.certificates.content import PrintedCertificate
 from db.clock import stored_moment, to_shanghai, today_shanghai
 from db.engine import Database
 from db.errors import NotFound

@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, text
 
-from db import subsidy_rules as rules
 from db.access import Action, Actor, authorise
 from db.clock import shanghai_month_sql
 from db.engine import Database
 from db.models.money import CATEGORIES
+from db.money import subsidy_rules as rules
 from db.queries.overview import interruptible
 
 AWARD_KINDS = ("little_giant", "loan_guarantee")

@@ -29,7 +29,7 @@ from db.clock import shanghai_year_sql, today_shanghai
 from db.engine import Database
 from db.errors import Interrupted
 from db.models.money import CATEGORIES
-from db.subsidy_rules import months_before, next_period, period_of
+from db.money.subsidy_rules import months_before, next_period, period_of
 
 BUDGET_CATEGORIES = (*CATEGORIES, "little_giant")
 

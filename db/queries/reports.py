@@ -22,9 +22,9 @@ from db.engine import Database
 from db.errors import ValidationError
 from db.models.money import CATEGORIES
 from db.models.reference import service_centre_name
+from db.money.subsidy_rules import period_end
 from db.queries.firm_statement import FirmStatement, firm_statement
 from db.queries.overview import zones_clause
-from db.subsidy_rules import period_end
 from db.translatable import QT_TRANSLATE_NOOP
 
 PERIOD_KINDS = ("month", "quarter", "year")

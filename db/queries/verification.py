@@ -14,13 +14,13 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from db import certificate_code
 from db.access import Action, Actor, authorise
-from db.certificate_content import PrintedCertificate
+from db.certificates import code as certificate_code
+from db.certificates.content import PrintedCertificate
+from db.certificates.signing import verify_signature
 from db.clock import to_shanghai
 from db.engine import Database
 from db.models import Certificate, SigningKey
-from db.signing import verify_signature
 
 SERIAL = re.compile(r"^Z\d{2}-\d{4}-\d{6}$")
 OUTCOMES = ("valid", "revoked", "tampered", "unknown_key", "not_found", "unreadable")

@@ -10,7 +10,6 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from db import subsidy_rules as rules
 from db.access import Action, Actor, authorise, require
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
@@ -18,6 +17,7 @@ from db.engine import Database
 from db.errors import ChangedMeanwhile, NotFound, PermissionDenied, ValidationError
 from db.models import Award, SubsidyEntry, Zone
 from db.money import format_fen
+from db.money import subsidy_rules as rules
 from db.services import certificates, limits
 from db.translatable import QT_TRANSLATE_NOOP, category_term, status_term
 

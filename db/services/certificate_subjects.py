@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from db import subsidy_rules as rules
-from db.certificate_content import KINDS, CertificateLine
+from db.certificates.content import KINDS, CertificateLine
 from db.clock import today_shanghai
 from db.errors import NotFound, ValidationError
 from db.models import Award, Enterprise, Tenancy
 from db.models.money import CATEGORIES
+from db.money import subsidy_rules as rules
 from db.translatable import QT_TRANSLATE_NOOP
 
 

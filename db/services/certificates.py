@@ -19,17 +19,18 @@ from datetime import datetime
 from sqlalchemy import func, text
 from sqlmodel import Session, select
 
-from db import certificate_code, printable
 from db.access import Action, Actor, authorise, require
 from db.audit import Change, record
-from db.certificate_content import PrintedCertificate
+from db.certificates import code as certificate_code
+from db.certificates import printable
+from db.certificates.content import PrintedCertificate
+from db.certificates.signing import InstallationKey, installation_key
 from db.clock import to_shanghai, utc_now
 from db.engine import Database
 from db.errors import ChangedMeanwhile, NotFound, ValidationError
 from db.models import Certificate, CertificateCover, SigningKey, Zone
 from db.models.reference import service_centre_name
 from db.services.certificate_subjects import CertificateRequest, Subject, subject
-from db.signing import InstallationKey, installation_key
 from db.translatable import QT_TRANSLATE_NOOP
 
 __all__ = ["CertificateRequest", "Issued", "issue_many", "reprint", "revoke", "revoke_covering"]

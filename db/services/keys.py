@@ -12,12 +12,12 @@ import binascii
 
 from db.access import Action, Actor, authorise
 from db.audit import Change, record
+from db.certificates.signing import InstallationKey, installation_key, key_id_of
 from db.clock import utc_now
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import SigningKey
 from db.services.certificates import register_own_key
-from db.signing import InstallationKey, installation_key, key_id_of
 from db.translatable import QT_TRANSLATE_NOOP
 
 HEADER = "Zone Desk public key"

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from db.clock import shanghai_year_sql
 from db.errors import ValidationError
-from db.subsidy_rules import period_end, period_start
+from db.money.subsidy_rules import period_end, period_start
 from db.translatable import QT_TRANSLATE_NOOP, category_term
 
 # rows that count against caps and budgets: originals not rejected, reversals once approved

@@ -6,7 +6,6 @@ from datetime import date
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from db import subsidy_rules as rules
 from db.access import Action, Actor, authorise
 from db.audit import Change, record
 from db.clock import utc_now
@@ -15,6 +14,7 @@ from db.errors import ValidationError
 from db.models import AwardRate, Budget, ClosedPeriod, PolicyRate, ProgrammeSetting, Zone
 from db.models.money import CATEGORIES
 from db.money import format_fen
+from db.money import subsidy_rules as rules
 from db.services.validation import required_text
 from db.translatable import QT_TRANSLATE_NOOP, category_term
 

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from db import subsidy_rules as rules
 from db.access import Action, Actor, authorise, require
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
@@ -13,6 +12,7 @@ from db.engine import Database
 from db.errors import ChangedMeanwhile, NotFound, ValidationError
 from db.models import Enterprise, SubsidyEntry
 from db.models.money import CATEGORIES
+from db.money import subsidy_rules as rules
 from db.services import limits
 from db.translatable import QT_TRANSLATE_NOOP, category_term, status_term
 

@@ -17,7 +17,8 @@ SCALES = {"city": 11_000, "stress": 150_000}
 
 
 def _fingerprint() -> str:
-    sources = [*sorted(Path(demo.__file__).parent.glob("demo*.py")), *sorted(Path(demo.__file__).parent.joinpath("migrations", "versions").glob("*.py")),
+    db_folder = Path(demo.__file__).parents[1]
+    sources = [*sorted(db_folder.joinpath("demo").glob("*.py")), *sorted(db_folder.joinpath("migrations", "versions").glob("*.py")),
                *sorted(resource_path("reference").glob("*.csv"))]
     digest = hashlib.sha256()
     for source in sources:

@@ -11,9 +11,9 @@ import pytest
 from db.clock import today_shanghai
 from db.demo import DEMO_PASSWORD
 from db.engine import Database
+from db.money.subsidy_rules import period_of
 from db.queries.bill_sheet import bill_sheet
 from db.services import auth
-from db.subsidy_rules import period_of
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from db.demo_accounts import DEMO_PASSWORD
+from db.certificates.signing import installation_key
+from db.demo.accounts import DEMO_PASSWORD
 from db.engine import Database
 from db.queries.certificates import candidates
 from db.services import auth
 from db.services.certificates import CertificateRequest
-from db.signing import installation_key
 from documents.issuing import issue_and_print
 from tests.benchmarks.conftest import bench_database
 

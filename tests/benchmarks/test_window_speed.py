@@ -17,7 +17,7 @@ from db.services import auth
 from desktop.app import create_application
 from desktop.background import BackgroundRunner
 from desktop.context import AppContext, ChangeBus
-from desktop.panes.enterprise_table_model import EnterpriseTableModel
+from desktop.enterprises.enterprise_table_model import EnterpriseTableModel
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TARGET_S = 2.0

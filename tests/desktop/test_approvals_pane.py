@@ -13,8 +13,8 @@ from db.models import SubsidyEntry
 from db.services.approvals import approve
 from db.services.policy import set_budget, set_policy_rate
 from db.services.subsidies import Bill, reverse_entry, save_bills, submit_entries
-from desktop.panes.approval_queue_model import OWN, RED, ApprovalQueueModel, BudgetTableModel
-from desktop.panes.approvals_pane import ApprovalsPane
+from desktop.approvals.approval_queue_model import OWN, RED, ApprovalQueueModel, BudgetTableModel
+from desktop.approvals.approvals_pane import ApprovalsPane
 
 PERIOD = "2025-11"
 Q, B = ApprovalQueueModel, BudgetTableModel

@@ -12,10 +12,10 @@ from db.queries.enterprises import enterprise_detail
 from db.services.approvals import approve
 from db.services.awards import record_little_giant, record_loan_guarantee
 from db.services.policy import set_budget
-from desktop.panes.approval_queue_model import ApprovalQueueModel
-from desktop.panes.approvals_pane import ApprovalsPane
-from desktop.panes.award_dialogs import AwardDialog, LittleGiantDialog, LoanGuaranteeDialog
-from desktop.panes.awards_pane import AwardsPane, AwardTableModel
+from desktop.approvals.approval_queue_model import ApprovalQueueModel
+from desktop.approvals.approvals_pane import ApprovalsPane
+from desktop.awards.award_dialogs import AwardDialog, LittleGiantDialog, LoanGuaranteeDialog
+from desktop.awards.awards_pane import AwardsPane, AwardTableModel
 
 A = AwardTableModel
 

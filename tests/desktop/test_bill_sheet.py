@@ -17,8 +17,8 @@ from db.models import SubsidyEntry
 from db.services import approvals, policy
 from db.services.enterprises import FirstTenancy, register_enterprise
 from db.services.subsidies import Bill, save_bills, submit_entries
-from desktop.panes.bill_sheet_cells import QuantityError, format_quantity, parse_quantity
-from desktop.panes.bill_sheet_model import (
+from desktop.bill_sheet.bill_sheet_cells import QuantityError, format_quantity, parse_quantity
+from desktop.bill_sheet.bill_sheet_model import (
     COL_BILL_TOTAL,
     COL_SUBSIDY_TOTAL,
     ERROR_ROLE,
@@ -26,7 +26,7 @@ from desktop.panes.bill_sheet_model import (
     STATUS_ROLE,
     column_of,
 )
-from desktop.panes.bill_sheet_pane import BillSheetPane
+from desktop.bill_sheet.bill_sheet_pane import BillSheetPane
 from tests.conftest import firm_fields, valid_uscc
 
 PERIOD = "2026-03"

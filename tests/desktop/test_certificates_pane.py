@@ -19,9 +19,9 @@ from db.services import approvals, subsidies
 from db.services.certificates import CertificateRequest, issue_many
 from db.services.enterprises import FirstTenancy, register_enterprise
 from desktop import modals
-from desktop.panes import issue_certificates_dialog
-from desktop.panes.candidate_table_model import CandidateTableModel
-from desktop.panes.certificate_table_model import (
+from desktop.certificates import issue_certificates_dialog
+from desktop.certificates.candidate_table_model import CandidateTableModel
+from desktop.certificates.certificate_table_model import (
     COL_AMOUNT,
     COL_KIND,
     COL_PRINTS,
@@ -29,10 +29,10 @@ from desktop.panes.certificate_table_model import (
     COL_STATUS,
     ROW_ROLE,
 )
-from desktop.panes.certificates_pane import CertificatesPane
-from desktop.panes.issue_certificates_dialog import IssueCertificatesDialog
-from desktop.panes.reason_dialog import ReasonDialog
-from desktop.panes.verification_pane import VerificationPane
+from desktop.certificates.certificates_pane import CertificatesPane
+from desktop.certificates.issue_certificates_dialog import IssueCertificatesDialog
+from desktop.verification.verification_pane import VerificationPane
+from desktop.widgets.reason_dialog import ReasonDialog
 from documents import issuing
 from tests.certificate_data import issue_subsidy
 from tests.conftest import firm_fields, valid_uscc

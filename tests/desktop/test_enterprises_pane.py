@@ -11,17 +11,17 @@ from db import audit, uscc
 from db.clock import today_shanghai
 from db.queries.enterprises import EnterpriseFilter, enterprise_detail
 from db.services.enterprises import update_enterprise
-from desktop.panes import enterprise_table_model
-from desktop.panes.enterprise_dialog import EnterpriseDialog
-from desktop.panes.enterprise_table_model import (
+from desktop.enterprises import enterprise_table_model
+from desktop.enterprises.enterprise_dialog import EnterpriseDialog
+from desktop.enterprises.enterprise_table_model import (
     COL_NAME,
     COL_USCC,
     ID_ROLE,
     USCC_CHECK_ROLE,
     EnterpriseTableModel,
 )
-from desktop.panes.enterprises_pane import EnterprisesPane
-from desktop.panes.tenancy_dialogs import CloseTenancyDialog, TenancyDialog
+from desktop.enterprises.enterprises_pane import EnterprisesPane
+from desktop.enterprises.tenancy_dialogs import CloseTenancyDialog, TenancyDialog
 from tests.conftest import firm_fields, valid_uscc
 
 

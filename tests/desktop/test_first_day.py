@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from db import audit, demo, uscc
 from db.engine import Database
 from desktop.context import AppContext, ChangeBus
-from desktop.dialogs.login_dialog import LoginDialog
+from desktop.enterprises.enterprise_table_model import COL_NAME, COL_ZONE
+from desktop.login.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
-from desktop.panes.enterprise_table_model import COL_NAME, COL_ZONE
 
 
 @pytest.fixture(scope="module")

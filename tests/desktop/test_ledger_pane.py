@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from db.services import approvals
-from desktop.panes import ledger_model
-from desktop.panes.firm_statement_dialog import COL_AMOUNT as STATEMENT_AMOUNT
-from desktop.panes.ledger_model import (
+from desktop.ledger import ledger_model
+from desktop.ledger.firm_statement_dialog import COL_AMOUNT as STATEMENT_AMOUNT
+from desktop.ledger.ledger_model import (
     COL_AMOUNT,
     COL_FIRM,
     COL_NUMBER,
@@ -15,7 +15,7 @@ from desktop.panes.ledger_model import (
     FEN_ROLE,
     ROW_ROLE,
 )
-from desktop.panes.ledger_pane import LedgerPane
+from desktop.ledger.ledger_pane import LedgerPane
 from tests.ledger_data import add_last_year, make_book
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from db.services import auth
 from desktop import modals
 from desktop.context import AppContext, ChangeBus
-from desktop.dialogs.login_dialog import FirstAdminDialog, LoginDialog
+from desktop.login.login_dialog import FirstAdminDialog, LoginDialog
 from tests.conftest import PASSWORD
 
 

@@ -13,7 +13,7 @@ from db.money import FEN_PER_WAN_YUAN, FEN_PER_YUAN
 from db.services import approvals, subsidies
 from db.services.subsidies import Bill
 from desktop.app import create_application, install_language
-from desktop.panes.overview_pane import OverviewPane
+from desktop.overview.overview_pane import OverviewPane
 from tests.fixed_clock import moment_of
 from tests.ledger_data import BUDGET_FEN, GIANT_BUDGET_FEN, make_book
 

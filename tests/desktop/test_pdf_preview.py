@@ -18,8 +18,9 @@ from reportlab.pdfgen import canvas
 from shiboken6 import isValid
 
 from db.bundle import resource_path
-from desktop import modals, printing
-from desktop.panes.pdf_preview_dialog import PdfPreviewDialog
+from desktop import modals
+from desktop.widgets import printing
+from desktop.widgets.pdf_preview_dialog import PdfPreviewDialog
 
 
 def sample_pdf(pages: int = 2) -> bytes:

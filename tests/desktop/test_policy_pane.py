@@ -12,9 +12,9 @@ from db.errors import PermissionDenied
 from db.queries.audit import recent_events
 from db.queries.policy import policy
 from db.services import policy as policy_service
-from desktop.panes.policy_dialogs import percent_bp
-from desktop.panes.policy_models import BudgetTableModel, RateTableModel
-from desktop.panes.policy_pane import PolicyPane
+from desktop.policy.policy_dialogs import percent_bp
+from desktop.policy.policy_models import BudgetTableModel, RateTableModel
+from desktop.policy.policy_pane import PolicyPane
 from tests.ledger_data import BUDGET_FEN, YEAR, make_book, set_policy
 
 

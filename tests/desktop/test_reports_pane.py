@@ -12,10 +12,10 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from db.money_words import amount_in_words
+from db.money.words import amount_in_words
 from desktop import modals
-from desktop.panes.pdf_preview_dialog import PdfPreviewDialog
-from desktop.panes.reports_pane import CITY, STATEMENT, ZONE, ReportsPane
+from desktop.reports.reports_pane import CITY, STATEMENT, ZONE, ReportsPane
+from desktop.widgets.pdf_preview_dialog import PdfPreviewDialog
 from tests.ledger_data import YEAR, make_book
 
 

@@ -12,8 +12,8 @@ from db.queries.reference import zones
 from db.services import auth, enterprises
 from desktop import modals
 from desktop.context import AppContext, ChangeBus
-from desktop.panes.staff_dialog import ResetPasswordDialog, StaffDialog
-from desktop.panes.staff_pane import StaffPane, StaffTableModel
+from desktop.staff.staff_dialog import ResetPasswordDialog, StaffDialog
+from desktop.staff.staff_pane import StaffPane, StaffTableModel
 from tests.conftest import PASSWORD, firm_fields
 
 

@@ -4,9 +4,9 @@ ledger on the last twelve months and this one, the issue dialog on what is final
 
 import pytest
 
-from desktop.panes.bill_sheet_pane import BillSheetPane
-from desktop.panes.issue_certificates_dialog import default_months
-from desktop.panes.ledger_pane import LedgerPane
+from desktop.bill_sheet.bill_sheet_pane import BillSheetPane
+from desktop.certificates.issue_certificates_dialog import default_months
+from desktop.ledger.ledger_pane import LedgerPane
 from tests.fixed_clock import moment_of
 
 EVE, NIGHT = "2026-12-31T23:59:00+08:00", "2027-01-01T00:30:00+08:00"

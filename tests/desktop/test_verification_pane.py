@@ -8,12 +8,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 
-from db import certificate_code
+from db.certificates import code as certificate_code
+from db.certificates.signing import InstallationKey, installation_key, key_id_of
 from db.services.certificates import revoke
 from db.services.keys import export_public_key
-from db.signing import InstallationKey, installation_key, key_id_of
 from desktop import modals
-from desktop.panes.verification_pane import VerificationPane
+from desktop.verification.verification_pane import VerificationPane
 from tests.certificate_data import issue_subsidy
 from tests.ledger_data import make_book
 

@@ -11,8 +11,8 @@ from db.queries.reference import zones
 from db.services.zones import update_zone
 from desktop import modals
 from desktop.context import AppContext, ChangeBus
-from desktop.panes.zone_dialog import ZoneDialog
-from desktop.panes.zones_pane import ZonesPane, ZoneTableModel
+from desktop.zones.zone_dialog import ZoneDialog
+from desktop.zones.zones_pane import ZonesPane, ZoneTableModel
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from sqlalchemy import text
 
 from db.clock import today_shanghai
 from db.errors import ChangedMeanwhile, PermissionDenied, ValidationError
+from db.money.subsidy_rules import period_of
 from db.queries.approvals import approval_queue, budgets_left
 from db.services import approvals, auth, policy, staff, subsidies
 from db.services.subsidies import Bill
-from db.subsidy_rules import period_of
 from tests.conftest import PASSWORD
 from tests.fixed_clock import moment_of
 from tests.rules.test_money_rules import YEAR, Desk

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from db import audit
-from db import subsidy_rules as rules
 from db.clock import SHANGHAI, format_date_cn, to_shanghai, today_shanghai, utc_now
 from db.errors import ValidationError
+from db.money import subsidy_rules as rules
 from db.queries.ledger import LedgerFilter, ledger_page
 from db.queries.overview import overview
 from db.queries.reports import ReportPeriod, zone_report

@@ -13,9 +13,9 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from db.certificate_code import canonical, encode
-from db.certificate_content import KINDS, CertificateLine, PrintedCertificate
-from db.money_words import amount_in_words
+from db.certificates.code import canonical, encode
+from db.certificates.content import KINDS, CertificateLine, PrintedCertificate
+from db.money.words import amount_in_words
 from documents.certificate_layout import CONTINUED_FLOOR, FINAL_FLOOR, paginate
 from documents.certificate_pdf import CertificateBook, render_certificates
 from documents.certificate_texts import wording
@@ -33,7 +33,7 @@ def b32(data: bytes) -> str:
 
 
 def realistic_code() -> str:
-    """Like db/certificate_code.py's codes: ~320 bytes of payload and an Ed25519 signature."""
+    """Like db/certificates/code.py's codes: ~320 bytes of payload and an Ed25519 signature."""
     return f"ZD1.{b32(os.urandom(320))}.{b32(os.urandom(64))}"
 
 

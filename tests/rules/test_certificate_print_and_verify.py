@@ -12,11 +12,11 @@ import zxingcpp
 from PIL import Image
 from sqlmodel import func, select
 
-from db import certificate_code
+from db.certificates import code as certificate_code
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Certificate, Enterprise
-from db.money_words import amount_in_words
+from db.money.words import amount_in_words
 from db.queries.verification import verify_code
 from db.services import approvals, awards
 from db.services.certificates import CertificateRequest

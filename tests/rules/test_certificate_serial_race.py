@@ -10,11 +10,11 @@ from sqlmodel import select
 
 from db import audit, passwords
 from db.access import Actor
+from db.certificates.signing import installation_key
 from db.clock import utc_now
 from db.engine import Database
 from db.models import Certificate, SigningKey
 from db.services.certificates import CertificateRequest, issue_many
-from db.signing import installation_key
 from tests.certificate_data import serial
 from tests.fixed_clock import travel_in_child
 from tests.ledger_data import make_book

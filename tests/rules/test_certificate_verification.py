@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from db import certificate_code
+from db.certificates import code as certificate_code
+from db.certificates.signing import KEY_FILE, installation_key, key_id_of
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
 from db.queries.keys import public_keys
 from db.queries.verification import verify_code
 from db.services.certificates import issue_many, revoke
 from db.services.keys import export_public_key, import_public_key
-from db.signing import KEY_FILE, installation_key, key_id_of
 from db.startup import open_database
 from tests.certificate_data import issue_subsidy, subsidy_request
 from tests.conftest import Staff

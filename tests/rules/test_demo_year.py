@@ -11,10 +11,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from db import audit, demo, subsidy_rules
-from db.demo_calendar import DemoCalendar
+from db import audit, demo
+from db.demo.calendar import DemoCalendar
 from db.engine import Database
 from db.models import SubsidyEntry
+from db.money import subsidy_rules
 from db.queries.approvals import approval_queue
 from db.queries.bill_sheet import bill_sheet
 from db.queries.overview import overview

@@ -12,11 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 from db import audit, passwords
-from db import subsidy_rules as rules
 from db.access import Actor
 from db.clock import utc_now
 from db.engine import Database
 from db.errors import ChangedMeanwhile, ValidationError
+from db.money import subsidy_rules as rules
 from db.queries.approvals import approval_queue
 from db.services import approvals, auth, staff, subsidies
 from db.services.subsidies import Bill

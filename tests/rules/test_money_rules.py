@@ -14,11 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from db import audit
-from db import subsidy_rules as rules
 from db.access import Actor
 from db.engine import Database
 from db.errors import ValidationError
 from db.models.money import CATEGORIES
+from db.money import subsidy_rules as rules
 from db.queries.bill_sheet import bill_sheet
 from db.services import approvals, limits, policy, subsidies
 from db.services.enterprises import FirstTenancy, register_enterprise

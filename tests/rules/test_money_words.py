@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.money_words import amount_in_words
+from db.money.words import amount_in_words
 
 PBOC = [
     (1_409_50, "人民币壹仟肆佰零玖元伍角"),

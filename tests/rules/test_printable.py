@@ -1,12 +1,12 @@
 """What the certificate font can print: a firm name with a character the font lacks is refused
-before issuing instead of printed with a blank (db/printable.py)."""
+before issuing instead of printed with a blank (db/certificates/printable.py)."""
 
 import json
 
 import pytest
 
 from db.bundle import resource_path
-from db.printable import unprintable
+from db.certificates.printable import unprintable
 
 
 @pytest.mark.parametrize("name", [

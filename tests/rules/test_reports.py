@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from db.clock import format_date_cn, today_shanghai
 from db.errors import NotFound, PermissionDenied, ValidationError
-from db.money_words import amount_in_words
+from db.money.words import amount_in_words
 from db.queries.enterprises import enterprise_detail
 from db.queries.reports import ReportPeriod, city_report, statement_report, zone_report
 from db.services import approvals, awards

@@ -1,0 +1,113 @@
+"""The certificates list as a lazy Qt model (desktop/widgets/paged_model.py): pages of 200, newest
+first, then the count of everything the filter shows. Also how certificate kinds and statuses
+read on screen (the issue dialog and the verification pane name them the same way)."""
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+
+from db.money import format_fen
+from db.queries.certificates import (
+    CertificateFilter,
+    CertificateRow,
+    certificate_page,
+    count_certificates,
+)
+from desktop.context import AppContext
+from desktop.widgets.paged_model import Index, PagedTableModel
+
+PAGE_SIZE = 200
+
+KINDS = {
+    "tenancy": QT_TRANSLATE_NOOP("certificates", "Tenancy confirmation"),
+    "subsidy": QT_TRANSLATE_NOOP("certificates", "Subsidy confirmation"),
+    "little_giant": QT_TRANSLATE_NOOP("certificates", "Little-giant award certificate"),
+    "loan_guarantee": QT_TRANSLATE_NOOP("certificates", "Loan guarantee recommendation letter"),
+}
+STATUSES = {
+    "valid": QT_TRANSLATE_NOOP("certificates", "Valid"),
+    "revoked": QT_TRANSLATE_NOOP("certificates", "Revoked"),
+}
+
+
+def certificate_label(table: dict[str, str], code: str) -> str:
+    return QCoreApplication.translate("certificates", table.get(code, code))
+
+
+(COL_SERIAL, COL_KIND, COL_FIRM, COL_USCC, COL_ZONE, COL_AMOUNT, COL_ISSUED_ON, COL_ISSUED_BY,
+ COL_STATUS, COL_PRINTS) = range(10)
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole CertificateRow
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the certificate's id
+
+_REVOKED = QColor("#c62828")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class CertificateTableModel(PagedTableModel[CertificateRow, CertificateFilter]):
+    count_changed = Signal(object)  # int, or None while that of a new filter is unknown
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(context, CertificateFilter(), parent)
+        self.count: int | None = None
+        self._headers = (self.tr("Serial"), self.tr("Kind"), self.tr("Firm"), self.tr("Credit code"),
+                         self.tr("Zone"), self.tr("Amount (yuan)"), self.tr("Issued on"),
+                         self.tr("Issued by"), self.tr("Status"), self.tr("Prints"))
+
+    # --- how pages and the count are read -----------------------------------------------
+    def _page_size(self) -> int:
+        return PAGE_SIZE
+
+    def _page_reader(self, flt: CertificateFilter, loaded: list[CertificateRow], limit: int):  # noqa: ANN202
+        db, actor, offset = self._context.db, self._context.actor, len(loaded)
+        return lambda: certificate_page(db, actor=actor, flt=flt, offset=offset, limit=limit)
+
+    def _summary_reader(self, flt: CertificateFilter):  # noqa: ANN202
+        db, actor = self._context.db, self._context.actor
+        return lambda cancelled: count_certificates(db, actor=actor, flt=flt, cancelled=cancelled)
+
+    def _summary_changed(self, count: object | None) -> None:
+        self.count = count
+        self.count_changed.emit(count)
+
+    # --- what the view asks -------------------------------------------------------------
+    def row_of(self, certificate_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == certificate_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_AMOUNT, COL_PRINTS):
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == "revoked":
+            return _REVOKED if column == COL_STATUS else QColor("#767676")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.status == "revoked":
+                return self.tr("Revoked: {reason}").format(reason=row.revoked_reason)
+            if column == COL_PRINTS and row.print_count > 1:
+                return self.tr("Printed {count} times: the original and {copies} copies").format(
+                    count=row.print_count, copies=row.print_count - 1)
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def _text(self, row: CertificateRow, column: int) -> str:
+        if column == COL_KIND:
+            return certificate_label(KINDS, row.kind)
+        if column == COL_AMOUNT:
+            return "" if row.amount_fen is None else format_fen(row.amount_fen)
+        if column == COL_ISSUED_ON:
+            return row.issued_on.isoformat()
+        if column == COL_STATUS:
+            return certificate_label(STATUSES, row.status)
+        if column == COL_PRINTS:
+            return str(row.print_count)
+        return {COL_SERIAL: row.serial, COL_FIRM: row.firm_name, COL_USCC: row.uscc,
+                COL_ZONE: row.zone_code, COL_ISSUED_BY: row.issued_by}.get(column, "")

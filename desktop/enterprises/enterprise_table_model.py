@@ -1,0 +1,105 @@
+"""The firms list as a lazy Qt model (desktop/widgets/paged_model.py): pages of 200 rows by
+offset, in registration order, then the count of all the firms the filter matches."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from db.queries.enterprises import (
+    EnterpriseFilter,
+    EnterpriseRow,
+    count_enterprises,
+    enterprise_page,
+)
+from desktop.context import AppContext
+from desktop.widgets.labels import GIANT_LEVELS, SIZE_CLASSES, STATUSES, USCC_CHECKS, label
+from desktop.widgets.paged_model import Index, PagedTableModel
+
+PAGE_SIZE = 200
+
+(COL_NAME, COL_USCC, COL_ZONE, COL_SECTOR, COL_SIZE, COL_GIANT, COL_STATUS, COL_CONTACT,
+ COL_PHONE) = range(9)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm's id (int)
+USCC_CHECK_ROLE = Qt.ItemDataRole.UserRole + 2  # ok | unconfirmed | confirmed
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole EnterpriseRow
+
+_INACTIVE = QColor("#767676")
+
+
+
+class EnterpriseTableModel(PagedTableModel[EnterpriseRow, EnterpriseFilter]):
+    count_changed = Signal(object)  # int, or None while the count for a new filter is unknown
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(context, EnterpriseFilter(), parent)
+        self.count: int | None = None
+        self._headers = (self.tr("Name"), self.tr("Credit code"), self.tr("Zone"), self.tr("Sector"),
+                         self.tr("Size"), self.tr("Little giant"), self.tr("Status"),
+                         self.tr("Contact"), self.tr("Phone"))
+        self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+    # --- how pages and the count are read -----------------------------------------------
+    def _page_size(self) -> int:
+        return PAGE_SIZE
+
+    def _page_reader(self, flt: EnterpriseFilter, loaded: list[EnterpriseRow], limit: int):  # noqa: ANN202
+        db, actor, offset = self._context.db, self._context.actor, len(loaded)
+        return lambda: enterprise_page(db, actor=actor, flt=flt, offset=offset, limit=limit)
+
+    def _summary_reader(self, flt: EnterpriseFilter):  # noqa: ANN202
+        db, actor = self._context.db, self._context.actor
+        return lambda cancelled: count_enterprises(db, actor=actor, flt=flt, cancelled=cancelled)
+
+    def _summary_changed(self, count: object | None) -> None:
+        self.count = count
+        self.count_changed.emit(count)
+
+    def enterprise_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_of(self, enterprise_id: int) -> int | None:
+        for row, item in enumerate(self._rows):
+            if item.id == enterprise_id:
+                return row
+        return None
+
+    # --- Qt's model interface -----------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_USCC and row.uscc_check != "ok":
+            return self._warning_icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_USCC:
+                return label(USCC_CHECKS, row.uscc_check)
+            if column == COL_ZONE:
+                return f"{row.zone_code} {row.zone_name}"
+            if column == COL_GIANT and row.giant_level != "none":
+                return label(GIANT_LEVELS, row.giant_level)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and row.status != "active":
+            return _INACTIVE
+        if role == ID_ROLE:
+            return row.id
+        if role == USCC_CHECK_ROLE:
+            return row.uscc_check
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    @staticmethod
+    def _text(row: EnterpriseRow, column: int) -> str:
+        if column == COL_SIZE:
+            return label(SIZE_CLASSES, row.size_class)
+        if column == COL_GIANT:
+            return "" if row.giant_level == "none" else label(GIANT_LEVELS, row.giant_level)
+        if column == COL_STATUS:
+            return label(STATUSES, row.status)
+        return (row.name, row.uscc, row.zone_name, row.sector_name, "", "", "", row.contact_name,
+                row.contact_phone)[column]

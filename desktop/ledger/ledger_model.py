@@ -1,0 +1,113 @@
+"""The ledger as a lazy Qt model (desktop/widgets/paged_model.py): pages of 200 rows after the
+last one held, then the totals of everything the filter shows."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+
+from db.money import format_fen
+from db.queries.ledger import (
+    LedgerFilter,
+    LedgerKey,
+    LedgerRow,
+    LedgerTotals,
+    ledger_page,
+    ledger_totals,
+)
+from desktop.context import AppContext
+from desktop.widgets.money_labels import CATEGORIES, money_label, quantity_text, status_text
+from desktop.widgets.paged_model import Index, PagedTableModel
+
+PAGE_SIZE = 200
+
+(COL_NUMBER, COL_MONTH, COL_ZONE, COL_FIRM, COL_CATEGORY, COL_QUANTITY, COL_BILLED, COL_AMOUNT,
+ COL_STATUS, COL_ENTERED_BY, COL_NOTE) = range(11)
+MONEY_COLUMNS = (COL_QUANTITY, COL_BILLED, COL_AMOUNT)
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole LedgerRow
+FIRM_ROLE = Qt.ItemDataRole.UserRole + 2  # the firm's id
+FEN_ROLE = Qt.ItemDataRole.UserRole + 3  # the amount of a money column, in fen (int)
+
+_NEGATIVE = QColor("#c62828")
+_PALE = QColor("#767676")
+
+
+
+class LedgerTableModel(PagedTableModel[LedgerRow, LedgerFilter]):
+    totals_changed = Signal(object)  # LedgerTotals, or None while those of a new filter are unknown
+
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
+        super().__init__(context, LedgerFilter(), parent)
+        self.totals: LedgerTotals | None = None
+        self._headers = (self.tr("No."), self.tr("Month"), self.tr("Zone"), self.tr("Firm"),
+                         self.tr("Category"), self.tr("Quantity"), self.tr("Billed (yuan)"),
+                         self.tr("Amount (yuan)"), self.tr("Status"), self.tr("Entered by"),
+                         self.tr("Note"))
+
+    # --- how pages and totals are read --------------------------------------------------
+    def _page_size(self) -> int:
+        return PAGE_SIZE
+
+    def _page_reader(self, flt: LedgerFilter, loaded: list[LedgerRow], limit: int):  # noqa: ANN202
+        """Pages by the last row's key, so a deep page costs what the first does."""
+        db, actor = self._context.db, self._context.actor
+        after: LedgerKey | None = (loaded[-1].kind, loaded[-1].id) if loaded else None
+        return lambda: ledger_page(db, actor=actor, flt=flt, after=after, limit=limit)
+
+    def _summary_reader(self, flt: LedgerFilter):  # noqa: ANN202
+        db, actor = self._context.db, self._context.actor
+        return lambda cancelled: ledger_totals(db, actor=actor, flt=flt, cancelled=cancelled)
+
+    def _summary_changed(self, totals: object | None) -> None:
+        self.totals = totals
+        self.totals_changed.emit(totals)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in MONEY_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column in (COL_BILLED, COL_AMOUNT) and row.amount_fen < 0:
+                return _NEGATIVE
+            if row.status in ("rejected", "draft") or row.reversed_by_id:
+                return _PALE
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_ZONE:
+                return f"{row.zone_code} {row.zone_name}"
+            if column == COL_FIRM:
+                return f"{row.firm_name}\n{row.uscc}"
+            if column == COL_NOTE and row.note:
+                return row.note
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == FIRM_ROLE:
+            return row.enterprise_id
+        if role == FEN_ROLE and column in (COL_BILLED, COL_AMOUNT):
+            return row.billed_fen if column == COL_BILLED else row.amount_fen
+        return None
+
+    def _text(self, row: LedgerRow, column: int) -> str:
+        if column == COL_NUMBER:
+            return ("S{id}" if row.kind == "subsidy_entry" else "A{id}").format(id=row.id)
+        if column == COL_CATEGORY:
+            return money_label(CATEGORIES, row.category)
+        if column == COL_QUANTITY:
+            return quantity_text(row.category, row.quantity_x100)
+        if column == COL_BILLED:
+            return format_fen(row.billed_fen) if row.billed_fen else ""
+        if column == COL_AMOUNT:
+            return format_fen(row.amount_fen)
+        if column == COL_STATUS:
+            return status_text(row.status, row.reversed_by_id)
+        if column == COL_NOTE and row.reverses_id is not None:
+            number = ("S{id}" if row.kind == "subsidy_entry" else "A{id}").format(id=row.reverses_id)
+            return self.tr("Reversal of {number}: {reason}").format(number=number, reason=row.note)
+        return {COL_MONTH: row.period, COL_ZONE: row.zone_code, COL_FIRM: row.firm_name,
+                COL_ENTERED_BY: row.entered_by_name, COL_NOTE: row.note}.get(column, "")

@@ -1,0 +1,142 @@
+"""Log-in, and on a new database the creation of the first administrator."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.access import Actor
+from db.engine import Database
+from db.errors import ZoneDeskError
+from db.services import auth
+from desktop import modals
+from desktop.background import BackgroundRunner
+from desktop.widgets.field_errors import FieldErrors
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password; `actor` is set when accepted."""
+
+    def __init__(self, db: Database, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._runner = db, runner
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Zone Desk — log in"))
+        self.setMinimumWidth(380)
+        title = QLabel(self.tr("Zone Desk"))
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        subtitle = QLabel(self.tr("SME industrial zone service centre"))
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow("", self.errors.add("username", self.username))
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.errors.add("password", self.password))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.username.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        self.errors.clear()
+        username, password = self.username.text(), self.password.text()
+        if not username.strip():
+            self.errors.mark("username", self.tr("Enter your user name."))
+            return
+        self.buttons.setEnabled(False)
+        self._runner.run(lambda _task: auth.log_in(self._db, username=username, password=password),
+                         on_success=self._logged_in, on_failure=self._refused, parent=self)
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.buttons.setEnabled(True)
+        self.actor = actor
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        if isinstance(error, ZoneDeskError):
+            self.errors.mark(error.field or "password", modals.translate_error(error))
+        else:
+            modals.show_failure(self, error)
+
+
+class FirstAdminDialog(QDialog):
+    """A new database has no staff: its first administrator is created here."""
+
+    def __init__(self, db: Database, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._runner = db, runner
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Zone Desk — first administrator"))
+        self.setMinimumWidth(420)
+        intro = QLabel(self.tr("This database is new. Create the administrator account that will "
+                               "set up zones and staff."))
+        intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("display_name")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow("", self.errors.add("username", self.username))
+        form.addRow(self.tr("Full name"), self.display_name)
+        form.addRow("", self.errors.add("display_name", self.display_name))
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.errors.add("password", self.password))
+        form.addRow(self.tr("Repeat password"), self.repeat)
+        form.addRow("", self.errors.add("repeat", self.repeat))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and log in"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        self.errors.clear()
+        if self.password.text() != self.repeat.text():
+            self.errors.mark("repeat", self.tr("The two passwords differ."))
+            return
+        values = {"username": self.username.text(), "display_name": self.display_name.text(),
+                  "password": self.password.text()}
+        self.buttons.setEnabled(False)
+        self._runner.run(lambda _task: auth.create_first_admin(self._db, **values),
+                         on_success=self._created, on_failure=self._refused, parent=self)
+
+    def _created(self, actor: Actor) -> None:
+        self.buttons.setEnabled(True)
+        self.actor = actor
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.errors.show_failure(self, error)

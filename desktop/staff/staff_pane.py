@@ -1,0 +1,231 @@
+"""The Staff pane: administrators manage accounts; auditors read the list."""
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.access import Action
+from db.clock import to_shanghai, utc_now
+from db.queries.reference import ZoneRow, zones
+from db.queries.staff import StaffRow, staff_list
+from db.services.staff import set_active, unlock_staff
+from desktop import modals
+from desktop.context import AppContext
+from desktop.staff.staff_dialog import ResetPasswordDialog, StaffDialog
+from desktop.widgets.labels import ROLES, label
+from desktop.widgets.short_list_model import ShortListModel
+
+INACTIVE_COLOUR = QColor("#888888")
+LOCKED_COLOUR = QColor("#c62828")
+
+
+def locked_now(row: StaffRow, now: datetime | None = None) -> bool:
+    if row.locked_until is None:
+        return False
+    until = row.locked_until if row.locked_until.tzinfo else row.locked_until.replace(tzinfo=UTC)
+    return until > (now or utc_now())
+
+
+class StaffTableModel(ShortListModel[StaffRow]):
+    """The accounts; `set_filter` keeps those whose user name, name, role or zones match."""
+
+    COL_USERNAME, COL_NAME, COL_ROLE, COL_ZONES, COL_ACTIVE, COL_LOCKED = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__((self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Zones"),
+                          self.tr("Account"), self.tr("Locked until")), parent)
+
+    def _words(self, row: StaffRow) -> tuple[str, ...]:
+        return (row.username, row.display_name, label(ROLES, row.role), row.role, row.zone_codes)
+
+    def _zones(self, row: StaffRow) -> str:
+        if row.role not in ("clerk", "reviewer"):
+            return self.tr("All zones")
+        return " ".join(sorted(row.zone_codes.split()))  # group_concat keeps no order
+
+    def _locked(self, row: StaffRow) -> str:
+        if not locked_now(row):
+            return ""
+        return to_shanghai(row.locked_until).strftime("%Y-%m-%d %H:%M")
+
+    def _cell(self, row: StaffRow, column: int) -> str:
+        active = self.tr("Active") if row.active else self.tr("Deactivated")
+        return (row.username, row.display_name, label(ROLES, row.role), self._zones(row),
+                active, self._locked(row))[column]
+
+    def _style(self, row: StaffRow, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.COL_LOCKED:
+                return QBrush(LOCKED_COLOUR)
+            if not row.active:
+                return QBrush(INACTIVE_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ZONES:
+            return self._zones(row)
+        return None
+
+
+class StaffPane(QWidget):
+    """Each button is shown only to a role that may use it, and enabled only when it applies to
+    the selected account; db/ checks both again."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._zones: list[ZoneRow] = []
+        self.dialog: QDialog | None = None
+        self.model = StaffTableModel(self)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("staff_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by user name, name, role or zone"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.filter, 1)
+        self.new_button = self._button(buttons, self.tr("New…"), Action.STAFF_CREATE, self.new_account)
+        self.edit_button = self._button(buttons, self.tr("Edit…"), Action.STAFF_EDIT, self.edit_selected)
+        self.active_button = self._button(buttons, self.tr("Deactivate"), Action.STAFF_DEACTIVATE,
+                                          self.toggle_active)
+        self.unlock_button = self._button(buttons, self.tr("Unlock"), Action.STAFF_UNLOCK,
+                                          self.unlock_selected)
+        self.reset_button = self._button(buttons, self.tr("Reset password…"),
+                                         Action.STAFF_RESET_PASSWORD, self.reset_password)
+        if context.actor.may(Action.STAFF_CREATE):
+            QShortcut(QKeySequence.StandardKey.New, self, self.new_account)
+        self.notice = QLabel()
+        self.notice.setObjectName("staff_notice")
+        if not context.actor.may(Action.STAFF_EDIT):
+            self.notice.setText(self.tr("Read-only: your role may look at the accounts, not change them."))
+        self.table = QTableView()
+        self.table.setObjectName("staff_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(StaffTableModel.COL_ZONES,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notice)
+        context.bus.changed.connect(self._data_changed)
+        self._update_buttons()
+        self.reload()
+
+    def _button(self, layout: QHBoxLayout, text: str, action: Action, slot) -> QPushButton:  # noqa: ANN001
+        button = QPushButton(text)
+        button.setObjectName(f"staff_{action.value.split('.')[1]}")
+        button.setVisible(self.context.actor.may(action))  # hidden from a role that may not
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
+
+    def reload(self) -> None:
+        db, actor = self.context.db, self.context.actor
+        self.context.runner.run(lambda _task: (staff_list(db, actor=actor), zones(db, actor=actor)),
+                                on_success=self._loaded, parent=self)
+
+    def _loaded(self, result: tuple[list[StaffRow], list[ZoneRow]]) -> None:
+        selected = self.selected_staff()
+        rows, self._zones = result
+        self.model.set_rows(rows)
+        if selected is not None:
+            self.select_staff(selected.id)
+        self._update_buttons()
+
+    def _data_changed(self, kind: str, _id: object) -> None:
+        if kind in ("staff", "zone"):
+            self.reload()
+
+    def _filter_changed(self, text: str) -> None:
+        selected = self.selected_staff()
+        self.model.set_filter(text)
+        if selected is not None:
+            self.select_staff(selected.id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row, may = self.selected_staff(), self.context.actor.may
+        own = row is not None and row.id == self.context.actor.staff_id
+        self.new_button.setEnabled(may(Action.STAFF_CREATE))
+        self.edit_button.setEnabled(row is not None and may(Action.STAFF_EDIT))
+        self.active_button.setText(self.tr("Reactivate") if row is not None and not row.active
+                                   else self.tr("Deactivate"))
+        self.active_button.setEnabled(row is not None and may(Action.STAFF_DEACTIVATE)
+                                      and not (row.active and own))
+        self.unlock_button.setEnabled(row is not None and may(Action.STAFF_UNLOCK) and locked_now(row))
+        self.reset_button.setEnabled(row is not None and may(Action.STAFF_RESET_PASSWORD))
+
+    def selected_staff(self) -> StaffRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(StaffTableModel.ROW_ROLE) if rows else None
+
+    def select_staff(self, staff_id: int) -> None:
+        row = self.model.row_of(staff_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
+
+    def new_account(self) -> None:
+        if self.new_button.isEnabled():
+            self._open(StaffDialog(self.context, self._zones, None, self))
+
+    def edit_selected(self) -> None:
+        row = self.selected_staff()
+        if row is not None and self.edit_button.isEnabled():
+            self._open(StaffDialog(self.context, self._zones, row, self))
+
+    def reset_password(self) -> None:
+        row = self.selected_staff()
+        if row is not None and self.reset_button.isEnabled():
+            self._open(ResetPasswordDialog(self.context, row, self))
+
+    def toggle_active(self) -> None:
+        row = self.selected_staff()
+        if row is None or not self.active_button.isEnabled():
+            return
+        if row.active and not modals.ask_yes_no(
+                self, self.tr("Deactivate account"),
+                self.tr("Deactivate the account of {name} ({user})? They can no longer log in "
+                        "until an administrator reactivates it.").format(
+                            name=row.display_name, user=row.username)):
+            return
+        db, actor, active = self.context.db, self.context.actor, not row.active
+        self._write(lambda _task: set_active(db, actor=actor, staff_id=row.id, active=active), row,
+                    self.tr("{name} can log in again.") if active
+                    else self.tr("{name} can no longer log in."))
+
+    def unlock_selected(self) -> None:
+        row = self.selected_staff()
+        if row is not None and self.unlock_button.isEnabled():
+            db, actor = self.context.db, self.context.actor
+            self._write(lambda _task: unlock_staff(db, actor=actor, staff_id=row.id), row,
+                        self.tr("{name} is unlocked and can log in."))
+
+    def _write(self, fn, row: StaffRow, done: str) -> None:  # noqa: ANN001
+        def finished(_result: object) -> None:
+            self.notice.setText(done.format(name=row.display_name))
+            self.context.bus.changed.emit("staff", row.id)
+        self.context.runner.run(fn, on_success=finished, parent=self)

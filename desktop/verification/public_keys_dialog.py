@@ -1,0 +1,149 @@
+"""The public keys this database trusts: this installation's own, and those imported from other
+service centres so that their certificates verify here. Anyone may export this installation's
+key (a short text file to send to another office); administrators import another office's."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.access import Action
+from db.queries.keys import KeyRow, public_keys
+from db.services.keys import export_public_key, import_public_key
+from desktop import modals
+from desktop.context import AppContext
+from desktop.widgets.field_errors import FieldErrors
+
+KEY_FILTER = "Zone Desk public key (*.txt);;All files (*)"
+COL_OFFICE, COL_KEY, COL_OWN, COL_ADDED = range(4)
+
+
+class PublicKeysDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.may_import = context.actor.may(Action.KEY_IMPORT)
+        self.keys: list[KeyRow] | None = None
+        self.setWindowTitle(self.tr("Public keys"))
+        self.resize(680, 380)
+        intro = QLabel(self.tr("A certificate is valid only when it was signed with one of these "
+                               "keys. Import another service centre's key to verify its "
+                               "certificates here."))
+        intro.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("keys")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([self.tr("Office"), self.tr("Key id"), self.tr("Whose"),
+                                   self.tr("Added on")])
+        self.tree.header().setSectionResizeMode(COL_OFFICE, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        for column in (COL_KEY, COL_OWN, COL_ADDED):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.export_button = QPushButton(self.tr("Export this installation's key…"))
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(self.export_key)
+        self.office = QLineEdit()
+        self.office.setObjectName("office")
+        self.office.setPlaceholderText(self.tr("Office (as named in the file when left empty)"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setObjectName("import")
+        self.import_button.clicked.connect(self.import_key)
+        self.errors = FieldErrors()
+        office_message = self.errors.add("office", self.office)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        importing = QHBoxLayout()
+        importing.addWidget(self.office, 1)
+        importing.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        for widget in (self.office, self.import_button, office_message):
+            widget.setVisible(self.may_import)  # db/ refuses the others anyway
+        layout.addLayout(importing)
+        layout.addWidget(office_message)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        office_message.hide()
+        self.reload()
+
+    def reload(self) -> None:
+        db, actor = self.context.db, self.context.actor
+        self.context.runner.run(lambda _task: public_keys(db, actor=actor), on_success=self._loaded,
+                                parent=self)
+
+    def _loaded(self, keys: list[KeyRow]) -> None:
+        self.keys = keys
+        self.tree.clear()
+        for key in keys:
+            item = QTreeWidgetItem([key.office, key.key_id,
+                                    self.tr("This installation") if key.own else self.tr("Imported"),
+                                    key.added_on.isoformat()])
+            self.tree.addTopLevelItem(item)
+
+    # --- export -------------------------------------------------------------------------
+    def export_key(self) -> None:
+        self.context.runner.run(lambda _task: export_public_key(), on_success=self._save_key,
+                                parent=self)
+
+    def _save_key(self, text: str) -> None:
+        key_id = next((line.split(":", 1)[1].strip() for line in text.splitlines()
+                       if line.startswith("key-id:")), "")
+        path = modals.choose_save_path(self, self.tr("Export the public key"),
+                                       f"zonedesk-key-{key_id}.txt", KEY_FILTER)
+        if path is None:
+            return
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            modals.show_error(self, self.tr("The file could not be saved: {reason}").format(
+                reason=error.strerror or str(error)))
+            return
+        self.status.setText(self.tr("Saved as {name}: send it to the offices that verify this "
+                                    "centre's certificates.").format(name=path.name))
+
+    # --- import -------------------------------------------------------------------------
+    def import_key(self) -> None:
+        if not self.may_import:
+            return
+        self.errors.clear()
+        path = modals.choose_open_path(self, self.tr("Import a public key"), KEY_FILTER)
+        if path is None:
+            return
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            modals.show_error(self, self.tr("The file could not be read: {reason}").format(
+                reason=getattr(error, "strerror", None) or str(error)))
+            return
+        db, actor, office = self.context.db, self.context.actor, self.office.text().strip()
+        self.import_button.setEnabled(False)
+        self.context.runner.run(
+            lambda _task: import_public_key(db, actor=actor, text=text, office=office),
+            on_success=self._imported, on_failure=self._import_failed, parent=self)
+
+    def _imported(self, key_id: str) -> None:
+        self.import_button.setEnabled(True)
+        self.office.clear()
+        self.status.setText(self.tr("Key {key_id} imported: certificates signed with it now "
+                                    "verify here.").format(key_id=key_id))
+        self.context.bus.changed.emit("key", key_id)
+        self.reload()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        self.errors.show_failure(self, error)
