@@ -9,21 +9,21 @@ shows the count and sums of what is shown and of what is selected.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from db.money import format_fen
 from db.queries.approvals import BudgetLeft, QueueItem, budget_key
 from desktop.widgets.money_labels import CATEGORIES, money_label
+from desktop.widgets.rows_model import RIGHT, RowsTableModel
+from desktop.widgets.short_list_model import ShortListModel
 
-Index = QModelIndex | QPersistentModelIndex
 BudgetKey = tuple[int, int, str]  # zone, year, category
 
 RED = QColor("#c62828")
 OWN = QColor("#8a8a8a")
 OVER_BACKGROUND = QColor("#fdecea")
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def kind_label(code: str) -> str:
@@ -93,43 +93,28 @@ def drawn(items: list[QueueItem]) -> dict[BudgetKey, int]:
     return dict(wanted)
 
 
-class ApprovalQueueModel(QAbstractTableModel):
+class ApprovalQueueModel(ShortListModel[QueueItem]):
     (COL_NUMBER, COL_ZONE, COL_FIRM, COL_ITEM, COL_MONTH, COL_BILLED, COL_AMOUNT, COL_ENTERED_BY,
      COL_NOTE) = range(9)
-    ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueItem
-    KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # (kind, id)
-    OWN_ROLE = Qt.ItemDataRole.UserRole + 3  # entered by the signed-in person
+    ITEM_ROLE = ShortListModel.ROW_ROLE  # the QueueItem
+    KEY_ROLE = ShortListModel.FIRST_OWN_ROLE  # (kind, id)
+    OWN_ROLE = ShortListModel.FIRST_OWN_ROLE + 1  # entered by the signed-in person
 
     def __init__(self, staff_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((self.tr("No."), self.tr("Zone"), self.tr("Firm"), self.tr("Item"),
+                          self.tr("Month"), self.tr("Bill or loan"), self.tr("Amount"),
+                          self.tr("Entered by"), self.tr("Note")), parent)
         self._staff_id = staff_id
-        self._all: list[QueueItem] = []
-        self._shown: list[QueueItem] = []
-        self._filter = ""
-        self._headers = (self.tr("No."), self.tr("Zone"), self.tr("Firm"), self.tr("Item"),
-                         self.tr("Month"), self.tr("Bill or loan"), self.tr("Amount"),
-                         self.tr("Entered by"), self.tr("Note"))
 
     def set_items(self, items: list[QueueItem]) -> None:
-        self.beginResetModel()
-        self._all = list(items)
-        self._shown = [i for i in self._all if self._matches(i)]
-        self.endResetModel()
+        self.set_rows(items)
 
-    def set_filter(self, text: str) -> None:
-        self._filter = text.strip().casefold()
-        self.set_items(self._all)
-
-    def _matches(self, item: QueueItem) -> bool:
-        words = (item.firm_name, item.zone_name, item.entered_by_name, item.period,
-                 kind_label(item.category), item.reason, str(item.id))
-        return not self._filter or any(self._filter in w.casefold() for w in words)
-
-    def shown(self) -> list[QueueItem]:
-        return list(self._shown)
+    def _words(self, item: QueueItem) -> tuple[str, ...]:
+        return (item.firm_name, item.zone_name, item.entered_by_name, item.period,
+                kind_label(item.category), item.reason, str(item.id))
 
     def row_of(self, key: tuple[str, int]) -> int:
-        return next((r for r, i in enumerate(self._shown) if (i.kind, i.id) == key), -1)
+        return next((r for r, i in enumerate(self._rows) if (i.kind, i.id) == key), -1)
 
     def is_own(self, item: QueueItem) -> bool:
         return item.entered_by == self._staff_id
@@ -139,25 +124,7 @@ class ApprovalQueueModel(QAbstractTableModel):
             return self.tr("You entered this") if self.is_own(item) else ""
         return self.tr("Reverses #{id}: {reason}").format(id=item.reverses_id, reason=item.reason)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown):
-            return None
-        item, column = self._shown[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
+    def _style(self, item: QueueItem, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
                 self.COL_NUMBER, self.COL_BILLED, self.COL_AMOUNT):
             return RIGHT
@@ -174,8 +141,6 @@ class ApprovalQueueModel(QAbstractTableModel):
             if self.is_own(item):
                 return self.tr("You entered this: another reviewer must decide it.")
             return self.note(item) or None
-        if role == self.ITEM_ROLE:
-            return item
         if role == self.KEY_ROLE:
             return item.kind, item.id
         if role == self.OWN_ROLE:
@@ -191,19 +156,17 @@ class ApprovalQueueModel(QAbstractTableModel):
                 "", "", item.entered_by_name, self.note(item))[column]
 
 
-class BudgetTableModel(QAbstractTableModel):
+class BudgetTableModel(RowsTableModel[BudgetLeft]):
     (COL_ZONE, COL_YEAR, COL_ITEM, COL_BUDGET, COL_USED, COL_LEFT, COL_SELECTED,
      COL_AFTER) = range(8)
-    OVER_ROLE = Qt.ItemDataRole.UserRole + 1  # True where the selection exceeds what is left
+    OVER_ROLE = RowsTableModel.FIRST_OWN_ROLE  # True where the selection exceeds what is left
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BudgetLeft] = []
+        super().__init__((self.tr("Zone"), self.tr("Year"), self.tr("Budget for"), self.tr("Budget"),
+                          self.tr("Approved"), self.tr("Left"), self.tr("Selected"),
+                          self.tr("Left after")), parent)
         self._zones: dict[int, str] = {}
         self._selected: dict[BudgetKey, int] = {}
-        self._headers = (self.tr("Zone"), self.tr("Year"), self.tr("Budget for"), self.tr("Budget"),
-                         self.tr("Approved"), self.tr("Left"), self.tr("Selected"),
-                         self.tr("Left after"))
 
     def set_budgets(self, rows: list[BudgetLeft], zone_names: dict[int, str]) -> None:
         self.beginResetModel()
@@ -228,25 +191,7 @@ class BudgetTableModel(QAbstractTableModel):
     def zone_name(self, row: BudgetLeft) -> str:
         return self._zones.get(row.zone_id, str(row.zone_id))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+    def _style(self, row: BudgetLeft, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.COL_BUDGET:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and self.is_over(row) \

@@ -58,7 +58,7 @@ class AwardTableModel(ShortListModel[AwardRow]):
             return self.tr("Reversal #{id} waiting for review").format(id=row.pending_reversal_id)
         return ""
 
-    def _cell(self, row: AwardRow, column: int) -> str:
+    def _text(self, row: AwardRow, column: int) -> str:
         guarantee = row.kind == "loan_guarantee"
         return (str(row.id), row.firm_name, kind_label(row.kind), format_fen(row.amount_fen),
                 status_text(row.status, row.reversed_by_id), self.links(row),

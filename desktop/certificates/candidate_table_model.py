@@ -38,21 +38,18 @@ class CandidateTableModel(ShortListModel[Candidate]):
     def chosen_candidates(self) -> list[Candidate]:
         return [c for c in self._all if key_of(c) in self.chosen]
 
-    def shown(self) -> list[Candidate]:
-        return list(self._shown)
-
     def choose_shown(self, chosen: bool) -> None:
-        keys = {key_of(c) for c in self._shown}
+        keys = {key_of(c) for c in self._rows}
         self.chosen = self.chosen | keys if chosen else self.chosen - keys
-        if self._shown:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._shown) - 1, 0),
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
                                   [Qt.ItemDataRole.CheckStateRole])
         self.chosen_changed.emit()
 
     def _words(self, row: Candidate) -> tuple[str, ...]:
         return row.name, row.uscc
 
-    def _cell(self, row: Candidate, column: int) -> str:
+    def _text(self, row: Candidate, column: int) -> str:
         if column == self.COL_AMOUNT:
             return "" if row.amount_fen is None else format_fen(row.amount_fen)
         if column == self.COL_DETAIL:
@@ -90,7 +87,7 @@ class CandidateTableModel(ShortListModel[Candidate]):
         if not index.isValid() or index.column() != self.COL_FIRM \
                 or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        key = key_of(self._shown[index.row()])
+        key = key_of(self._rows[index.row()])
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         self.chosen = self.chosen | {key} if checked else self.chosen - {key}
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])

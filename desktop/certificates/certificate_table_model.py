@@ -15,7 +15,8 @@ from db.queries.certificates import (
     count_certificates,
 )
 from desktop.context import AppContext
-from desktop.widgets.paged_model import Index, PagedTableModel
+from desktop.widgets.paged_model import PagedTableModel
+from desktop.widgets.rows_model import RIGHT
 
 PAGE_SIZE = 200
 
@@ -38,11 +39,10 @@ def certificate_label(table: dict[str, str], code: str) -> str:
 (COL_SERIAL, COL_KIND, COL_FIRM, COL_USCC, COL_ZONE, COL_AMOUNT, COL_ISSUED_ON, COL_ISSUED_BY,
  COL_STATUS, COL_PRINTS) = range(10)
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole CertificateRow
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the certificate's id
+ROW_ROLE = PagedTableModel.ROW_ROLE  # the whole CertificateRow
+ID_ROLE = PagedTableModel.ID_ROLE  # the certificate's id
 
 _REVOKED = QColor("#c62828")
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class CertificateTableModel(PagedTableModel[CertificateRow, CertificateFilter]):
@@ -75,14 +75,9 @@ class CertificateTableModel(PagedTableModel[CertificateRow, CertificateFilter]):
     def row_of(self, certificate_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == certificate_id), -1)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+    def _style(self, row: CertificateRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_AMOUNT, COL_PRINTS):
-            return _RIGHT
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and row.status == "revoked":
             return _REVOKED if column == COL_STATUS else QColor("#767676")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -91,11 +86,6 @@ class CertificateTableModel(PagedTableModel[CertificateRow, CertificateFilter]):
             if column == COL_PRINTS and row.print_count > 1:
                 return self.tr("Printed {count} times: the original and {copies} copies").format(
                     count=row.print_count, copies=row.print_count - 1)
-            return None
-        if role == ROW_ROLE:
-            return row
-        if role == ID_ROLE:
-            return row.id
         return None
 
     def _text(self, row: CertificateRow, column: int) -> str:

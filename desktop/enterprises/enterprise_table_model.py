@@ -15,16 +15,16 @@ from db.queries.enterprises import (
 )
 from desktop.context import AppContext
 from desktop.widgets.labels import GIANT_LEVELS, SIZE_CLASSES, STATUSES, USCC_CHECKS, label
-from desktop.widgets.paged_model import Index, PagedTableModel
+from desktop.widgets.paged_model import PagedTableModel
 
 PAGE_SIZE = 200
 
 (COL_NAME, COL_USCC, COL_ZONE, COL_SECTOR, COL_SIZE, COL_GIANT, COL_STATUS, COL_CONTACT,
  COL_PHONE) = range(9)
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm's id (int)
-USCC_CHECK_ROLE = Qt.ItemDataRole.UserRole + 2  # ok | unconfirmed | confirmed
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole EnterpriseRow
+ID_ROLE = PagedTableModel.ID_ROLE  # the firm's id (int)
+ROW_ROLE = PagedTableModel.ROW_ROLE  # the whole EnterpriseRow
+USCC_CHECK_ROLE = PagedTableModel.FIRST_OWN_ROLE  # ok | unconfirmed | confirmed
 
 _INACTIVE = QColor("#767676")
 
@@ -67,12 +67,7 @@ class EnterpriseTableModel(PagedTableModel[EnterpriseRow, EnterpriseFilter]):
         return None
 
     # --- Qt's model interface -----------------------------------------------------------
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+    def _style(self, row: EnterpriseRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and column == COL_USCC and row.uscc_check != "ok":
             return self._warning_icon
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -85,12 +80,8 @@ class EnterpriseTableModel(PagedTableModel[EnterpriseRow, EnterpriseFilter]):
             return None
         if role == Qt.ItemDataRole.ForegroundRole and row.status != "active":
             return _INACTIVE
-        if role == ID_ROLE:
-            return row.id
         if role == USCC_CHECK_ROLE:
             return row.uscc_check
-        if role == ROW_ROLE:
-            return row
         return None
 
     @staticmethod

@@ -17,7 +17,8 @@ from db.queries.ledger import (
 )
 from desktop.context import AppContext
 from desktop.widgets.money_labels import CATEGORIES, money_label, quantity_text, status_text
-from desktop.widgets.paged_model import Index, PagedTableModel
+from desktop.widgets.paged_model import PagedTableModel
+from desktop.widgets.rows_model import RIGHT
 
 PAGE_SIZE = 200
 
@@ -25,9 +26,9 @@ PAGE_SIZE = 200
  COL_STATUS, COL_ENTERED_BY, COL_NOTE) = range(11)
 MONEY_COLUMNS = (COL_QUANTITY, COL_BILLED, COL_AMOUNT)
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole LedgerRow
-FIRM_ROLE = Qt.ItemDataRole.UserRole + 2  # the firm's id
-FEN_ROLE = Qt.ItemDataRole.UserRole + 3  # the amount of a money column, in fen (int)
+ROW_ROLE = PagedTableModel.ROW_ROLE  # the whole LedgerRow
+FIRM_ROLE = PagedTableModel.FIRST_OWN_ROLE  # the firm's id
+FEN_ROLE = PagedTableModel.FIRST_OWN_ROLE + 1  # the amount of a money column, in fen (int)
 
 _NEGATIVE = QColor("#c62828")
 _PALE = QColor("#767676")
@@ -63,14 +64,9 @@ class LedgerTableModel(PagedTableModel[LedgerRow, LedgerFilter]):
         self.totals = totals
         self.totals_changed.emit(totals)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+    def _style(self, row: LedgerRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in MONEY_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
             if column in (COL_BILLED, COL_AMOUNT) and row.amount_fen < 0:
                 return _NEGATIVE
@@ -85,8 +81,6 @@ class LedgerTableModel(PagedTableModel[LedgerRow, LedgerFilter]):
             if column == COL_NOTE and row.note:
                 return row.note
             return None
-        if role == ROW_ROLE:
-            return row
         if role == FIRM_ROLE:
             return row.enterprise_id
         if role == FEN_ROLE and column in (COL_BILLED, COL_AMOUNT):

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWidget
 from db.clock import to_shanghai
 from db.queries.policy import AwardRateRow, BudgetRow, ClosedRow, RateRow, SettingRow
 from desktop.widgets.money_labels import CATEGORIES, LEVELS, SETTINGS, money_label, yuan
+from desktop.widgets.rows_model import RIGHT
 from desktop.widgets.short_list_model import ShortListModel
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OVERSPENT = QBrush(QColor("#c62828"))
 
 
@@ -24,23 +24,20 @@ def percent_text(rate_bp: int) -> str:
 
 
 class _MoneyTable(ShortListModel):
-    FEN_ROLE = Qt.ItemDataRole.UserRole + 3
+    FEN_ROLE = ShortListModel.FIRST_OWN_ROLE
     MONEY_COLUMNS: tuple[int, ...] = ()
 
     def _words(self, row: object) -> tuple[str, ...]:
-        return tuple(self._cell(row, c) for c in range(len(self._headers)))
+        return tuple(self._text(row, c) for c in range(len(self._headers)))
 
     def _fen(self, row: object, column: int) -> int | None:
         return None
 
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: ANN001
-        if role == self.FEN_ROLE and index.isValid() and 0 <= index.row() < len(self._shown):
-            return self._fen(self._shown[index.row()], index.column())
-        return super().data(index, role)
-
     def _style(self, row: object, column: int, role: int) -> object:
+        if role == self.FEN_ROLE:
+            return self._fen(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.MONEY_COLUMNS:
-            return _RIGHT
+            return RIGHT
         return None
 
 
@@ -52,7 +49,7 @@ class RateTableModel(_MoneyTable):
         super().__init__((self.tr("Category"), self.tr("Valid from"), self.tr("Share of the bill"),
                           self.tr("Yearly cap per firm")), parent)
 
-    def _cell(self, row: RateRow, column: int) -> str:
+    def _text(self, row: RateRow, column: int) -> str:
         return (money_label(CATEGORIES, row.category), row.valid_from.isoformat(),
                 percent_text(row.rate_bp), yuan(row.yearly_cap_fen))[column]
 
@@ -68,7 +65,7 @@ class BudgetTableModel(_MoneyTable):
         super().__init__((self.tr("Zone"), self.tr("Category"), self.tr("Budget"), self.tr("Used"),
                           self.tr("Left")), parent)
 
-    def _cell(self, row: BudgetRow, column: int) -> str:
+    def _text(self, row: BudgetRow, column: int) -> str:
         return (f"{row.zone_code} {row.zone_name}", money_label(CATEGORIES, row.category),
                 yuan(row.amount_fen), self._maybe(row.used_fen), self._maybe(row.left_fen))[column]
 
@@ -93,7 +90,7 @@ class SettingTableModel(_MoneyTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__((self.tr("Limit"), self.tr("Amount")), parent)
 
-    def _cell(self, row: SettingRow, column: int) -> str:
+    def _text(self, row: SettingRow, column: int) -> str:
         return (money_label(SETTINGS, row.id), yuan(row.value_fen))[column]
 
     def _fen(self, row: SettingRow, column: int) -> int | None:
@@ -107,7 +104,7 @@ class AwardRateTableModel(_MoneyTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__((self.tr("Level"), self.tr("Valid from"), self.tr("Award")), parent)
 
-    def _cell(self, row: AwardRateRow, column: int) -> str:
+    def _text(self, row: AwardRateRow, column: int) -> str:
         return (money_label(LEVELS, row.level), row.valid_from.isoformat(), yuan(row.amount_fen))[column]
 
     def _fen(self, row: AwardRateRow, column: int) -> int | None:
@@ -120,7 +117,7 @@ class ClosedTableModel(_MoneyTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__((self.tr("Month"), self.tr("Closed by"), self.tr("Closed at")), parent)
 
-    def _cell(self, row: ClosedRow, column: int) -> str:
+    def _text(self, row: ClosedRow, column: int) -> str:
         return (row.id, row.closed_by_name, self._moment(row.closed_at))[column]
 
     @staticmethod

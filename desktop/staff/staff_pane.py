@@ -61,7 +61,7 @@ class StaffTableModel(ShortListModel[StaffRow]):
             return ""
         return to_shanghai(row.locked_until).strftime("%Y-%m-%d %H:%M")
 
-    def _cell(self, row: StaffRow, column: int) -> str:
+    def _text(self, row: StaffRow, column: int) -> str:
         active = self.tr("Active") if row.active else self.tr("Deactivated")
         return (row.username, row.display_name, label(ROLES, row.role), self._zones(row),
                 active, self._locked(row))[column]

@@ -8,33 +8,31 @@ outdated filter is dropped, requests not yet started are cancelled, and a summar
 computed is stopped (its function polls `cancelled`).
 
 Subclasses say how to read a page and the summary, what to do with the summary, their column
-titles (`_headers`, set in their constructor) and how rows show (`data`).
+titles (`_headers`, set in their constructor) and how rows show (`_text`, `_style`: see
+desktop/widgets/rows_model.py).
 """
 
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from shiboken6 import isValid
 
 from desktop import modals
 from desktop.background import Task
 from desktop.context import AppContext
+from desktop.widgets.rows_model import Index, Row, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-Row = TypeVar("Row")
 Filter = TypeVar("Filter")
 
 
-class PagedTableModel(QAbstractTableModel, Generic[Row, Filter]):
+class PagedTableModel(RowsTableModel[Row], Generic[Row, Filter]):
     page_loaded = Signal()  # rows arrived (a page, or a refresh)
 
     def __init__(self, context: AppContext, flt: Filter, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__((), parent)  # the column titles (_headers) are set by the subclass
         self._context = context
         self._filter = flt
-        self._rows: list[Row] = []
-        self._headers: tuple[str, ...] = ()  # the column titles, set by the subclass
         self._generation = 0
         self._tasks: list[Task] = []
         self._loading = False
@@ -81,22 +79,6 @@ class PagedTableModel(QAbstractTableModel, Generic[Row, Filter]):
         """Reloads the rows loaded so far and the summary (after a change elsewhere)."""
         generation = self._next_generation()
         self._request_page(generation, [], max(self._page_size(), len(self._rows)), replace=True)
-
-    def row(self, row: int) -> Row:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         return not parent.isValid() and not self._loading and not self._exhausted

@@ -72,10 +72,10 @@ class ZoneTableModel(ShortListModel[ZoneRow]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self._order(self._shown)
+        self._order(self._rows)
         self.layoutChanged.emit()
 
-    def _cell(self, zone: ZoneRow, column: int) -> str:
+    def _text(self, zone: ZoneRow, column: int) -> str:
         return (zone.code, self._name(zone), self._district(zone), zone.service_centre,
                 zone.phone, f"{zone.firms:,}", self._details(zone))[column]
 
