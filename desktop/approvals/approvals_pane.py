@@ -6,20 +6,13 @@ Approve (Ctrl+Enter) or reject with a reason (Ctrl+Delete) one row, a selection,
 (Ctrl+A). A batch is one transaction in db/: all decided, or none with the reason shown.
 """
 
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +33,8 @@ from desktop.approvals.approval_queue_model import (
 )
 from desktop.context import AppContext
 from desktop.widgets.form_fields import References, load_references, zone_text
+from desktop.widgets.list_pane import ListPane
+from desktop.widgets.list_table import Selection, list_table
 from desktop.widgets.money_labels import CATEGORIES
 from desktop.widgets.reason_dialog import ReasonDialog
 
@@ -47,121 +42,74 @@ APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 REJECT_KEYS = ("Ctrl+Delete",)
 
 
-class ApprovalsPane(QWidget):
+class ApprovalsPane(ListPane):
+    REFRESH_ON = ("subsidy_entry", "award", "budget", "policy", "enterprise")
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, ApprovalQueueModel(context.actor.staff_id), table="queue", fit_contents=True,
+                         stretch=ApprovalQueueModel.COL_FIRM, selection=Selection.ExtendedSelection,
+                         parent=parent)
+        self.title.setText(self.tr("Approvals"))
         self.may_decide = context.actor.may(Action.ENTRY_DECIDE)
         self.reason_dialog: ReasonDialog | None = None
         self._generation = 0
         self.loaded = False  # the first answer arrived
-
-        title = QLabel(self.tr("Approvals"))
-        title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.count_label = QLabel()
-        self.search = QLineEdit()
-        self.search.setObjectName("queue_filter")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Filter by firm, zone, month or who entered it (Ctrl+F)"))
-        self.zone_filter = QComboBox()
-        self.zone_filter.addItem(self.tr("All my zones"), None)
-        self.category_filter = QComboBox()
-        self.category_filter.addItem(self.tr("All items"), None)
-        for code in CATEGORIES:
-            self.category_filter.addItem(kind_label(code), code)
-
-        self.model = ApprovalQueueModel(context.actor.staff_id, self)
-        self.table = self._table("queue", self.model, ApprovalQueueModel.COL_FIRM,
-                                 QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.add_search("queue_filter", self.tr("Filter by firm, zone, month or who entered it (Ctrl+F)"),
+                        live=True)
+        # the queue is read again for a zone or an item; the text filters what is held here
+        self.zone_filter = self.add_combo("zone_filter", self.tr("All my zones"), on_change=self.reload)
+        self.category_filter = self.add_combo("category_filter", self.tr("All items"),
+                                              [(kind_label(code), code) for code in CATEGORIES],
+                                              on_change=self.reload)
         self.budget_model = BudgetTableModel(self)
-        self.budget_table = self._table("budgets", self.budget_model, BudgetTableModel.COL_ITEM,
-                                        QAbstractItemView.SelectionMode.NoSelection)
+        self.budget_table = list_table(self.budget_model, "budgets", {},
+                                       selection=Selection.NoSelection)
+        self.budget_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.budget_table.horizontalHeader().setSectionResizeMode(BudgetTableModel.COL_ITEM,
+                                                                  QHeaderView.ResizeMode.Stretch)
         self.totals = QueueTotals()
         self.warning = QLabel()
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #c62828;")
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.select_all_button = QPushButton(self.tr("Select all shown"))
-        self.approve_button = QPushButton(self.tr("Approve"))
-        self.approve_button.setToolTip(self.tr("Approve the selected items (Ctrl+Enter)"))
-        self.reject_button = QPushButton(self.tr("Reject…"))
-        self.reject_button.setToolTip(self.tr("Reject the selected items, with a reason (Ctrl+Delete)"))
-        for button in (self.select_all_button, self.approve_button, self.reject_button):
-            button.setVisible(self.may_decide)
-        self._layout(title)
-
-        self.search.textChanged.connect(self._filter_changed)
-        self.zone_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        self.category_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        self.select_all_button.clicked.connect(self.select_all)
-        self.approve_button.clicked.connect(self.approve_selected)
-        self.reject_button.clicked.connect(self.reject_selected)
-        for keys, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
-                           (QKeySequence.StandardKey.SelectAll, self.select_all),
+        self._place_budgets()
+        self.select_all_button = self.add_action(self.tr("Select all shown"), "select_all", self.select_all,
+                                                 allowed=self.may_decide, below=True)
+        self.reject_button = self.add_action(
+            self.tr("Reject…"), "reject", self.reject_selected, allowed=self.may_decide, below=True,
+            tooltip=self.tr("Reject the selected items, with a reason (Ctrl+Delete)"))
+        self.approve_button = self.add_action(
+            self.tr("Approve"), "approve", self.approve_selected, allowed=self.may_decide, below=True,
+            tooltip=self.tr("Approve the selected items (Ctrl+Enter)"))
+        for keys, slot in ((QKeySequence.StandardKey.SelectAll, self.select_all),
                            (QKeySequence.StandardKey.Refresh, self.reload),
                            *((k, self.approve_selected) for k in APPROVE_KEYS),
                            *((k, self.reject_selected) for k in REJECT_KEYS)):
-            self._shortcut(keys, slot)
-        context.bus.changed.connect(self._data_changed)
+            self.shortcut(keys, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.assemble()
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         db, actor = context.db, context.actor
         context.runner.run(lambda _task: load_references(db, actor), on_success=self._zones_loaded,
                            parent=self)
         self.reload()
         self._selection_changed()
 
-    def _table(self, name: str, model: object, stretch: int,
-               mode: QAbstractItemView.SelectionMode) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(mode)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return table
-
-    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-
-    def _layout(self, title: QLabel) -> None:
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.zone_filter, 1)
-        filters.addWidget(self.category_filter, 1)
+    def _place_budgets(self) -> None:
+        """The queue over the budgets it draws on, in a splitter; totals and warnings under it."""
         budget_box = QWidget()
         budget_layout = QVBoxLayout(budget_box)
         budget_layout.setContentsMargins(0, 0, 0, 0)
         budget_layout.addWidget(QLabel("<b>{}</b>".format(self.tr("Budget left for the items in the queue"))))
         budget_layout.addWidget(self.budget_table)
+        self.body.removeWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(budget_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        for button in (self.select_all_button, self.reject_button, self.approve_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.totals)
-        layout.addWidget(self.warning)
-        layout.addLayout(buttons)
+        self.body.addWidget(splitter, 1)
+        self.body.addWidget(self.totals)
+        self.body.addWidget(self.warning)
 
     # --- loading ------------------------------------------------------------------------
     def _zones_loaded(self, references: References) -> None:
@@ -191,20 +139,18 @@ class ApprovalsPane(QWidget):
         self.loaded = True
         self._selection_changed()
 
-    def _data_changed(self, kind: str, _id: object) -> None:
-        if kind in ("subsidy_entry", "award", "budget", "policy", "enterprise"):
-            self.reload()
+    def refresh(self) -> None:
+        self.reload()
 
-    def _filter_changed(self, text: str) -> None:
+    def apply_filter(self) -> None:
         chosen = set(self.selected_keys())
-        self.model.set_filter(text)
+        self.model.set_filter(self.search.text())
         self._select(chosen)
         self._selection_changed()
 
     # --- selection and totals -----------------------------------------------------------
     def selected_items(self) -> list[QueueItem]:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [self.model.index(r, 0).data(ApprovalQueueModel.ITEM_ROLE) for r in rows]
+        return self.selected_rows(ApprovalQueueModel.ITEM_ROLE)
 
     def selected_keys(self) -> list[tuple[str, int]]:
         return [(i.kind, i.id) for i in self.selected_items()]
@@ -221,13 +167,9 @@ class ApprovalsPane(QWidget):
         self.table.selectAll()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
     def _selection_changed(self) -> None:
         shown, selected = self.model.shown(), self.selected_items()
-        self.count_label.setText(self.tr("{count} waiting for review").format(count=len(shown)))
+        self.show_count(self.tr("{count} waiting for review").format(count=len(shown)))
         self.totals.show_totals(totals(shown), totals(selected))
         self.budget_model.set_selected(drawn(selected))
         problems = [self.tr("The selection exceeds the {year} {item} budget of {zone} by ¥{over}.").format(

@@ -2,20 +2,12 @@
 firm as you type. Clerks (and administrators) record new ones, submit drafts for review and ask
 for the reversal of an approved one; everyone else reads."""
 
-from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +20,8 @@ from desktop.approvals.approval_queue_model import OWN, RED, RIGHT, kind_label
 from desktop.awards.award_dialogs import AwardDialog, LittleGiantDialog, LoanGuaranteeDialog
 from desktop.context import AppContext
 from desktop.widgets.labels import GIANT_LEVELS, label
+from desktop.widgets.list_pane import ListPane
+from desktop.widgets.list_table import Selection
 from desktop.widgets.money_labels import status_text
 from desktop.widgets.reason_dialog import ReasonDialog
 from desktop.widgets.short_list_model import ShortListModel
@@ -84,78 +78,35 @@ class AwardTableModel(ShortListModel[AwardRow]):
         return None
 
 
-class AwardsPane(QWidget):
+class AwardsPane(ListPane):
+    REFRESH_ON = ("award", "enterprise")
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, AwardTableModel(), table="awards", widths={AwardTableModel.COL_FIRM: 230},
+                         fit_contents=True, selection=Selection.ExtendedSelection, parent=parent)
+        self.title.setText(self.tr("Awards"))
+        self.table.horizontalHeader().setSectionResizeMode(AwardTableModel.COL_FIRM,
+                                                           QHeaderView.ResizeMode.Interactive)
         actor = context.actor
         self.may_record, self.may_submit = actor.may(Action.ENTRY_EDIT), actor.may(Action.ENTRY_SUBMIT)
         self.may_reverse = actor.may(Action.ENTRY_REVERSE)
         self.dialog: QDialog | None = None
         self._wanted_id: int | None = None  # select this award once the list has it
         self.loaded = False
-        title = QLabel(self.tr("Awards"))
-        title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.count_label = QLabel()
-        self.filter = QLineEdit()
-        self.filter.setObjectName("award_filter")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter by firm, credit code, document or bank (Ctrl+F)"))
-        self.model = AwardTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("awards")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AwardTableModel.COL_FIRM, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(AwardTableModel.COL_FIRM, 230)
-        self.little_giant_button = self._button(self.tr("Record little-giant award…"), self.may_record,
-                                                self.record_little_giant)
-        self.guarantee_button = self._button(self.tr("Record loan guarantee…"), self.may_record,
-                                             self.record_loan_guarantee)
-        self.submit_button = self._button(self.tr("Submit for review"), self.may_submit,
-                                          self.submit_selected)
-        self.reverse_button = self._button(self.tr("Reverse…"), self.may_reverse, self.reverse_selected)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter, 1)
-        filters.addWidget(self.little_giant_button)
-        filters.addWidget(self.guarantee_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.submit_button)
-        buttons.addWidget(self.reverse_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.filter.textChanged.connect(self._filter_changed)
+        self.little_giant_button = self.add_action(self.tr("Record little-giant award…"), "record_giant",
+                                                   self.record_little_giant, allowed=self.may_record)
+        self.guarantee_button = self.add_action(self.tr("Record loan guarantee…"), "record_guarantee",
+                                                self.record_loan_guarantee, allowed=self.may_record)
+        self.filter = self.add_search("award_filter", self.tr(
+            "Filter by firm, credit code, document or bank (Ctrl+F)"), 1, live=True)
+        self.submit_button = self.add_action(self.tr("Submit for review"), "submit", self.submit_selected,
+                                             allowed=self.may_submit, below=True)
+        self.reverse_button = self.add_action(self.tr("Reverse…"), "reverse", self.reverse_selected,
+                                              allowed=self.may_reverse, below=True)
+        self.assemble()
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        context.bus.changed.connect(self._data_changed)
         self._update_buttons()
         self.reload()
-
-    def _button(self, text: str, allowed: bool, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setVisible(allowed)  # db/ refuses the others anyway
-        button.clicked.connect(slot)
-        return button
 
     # --- the list -----------------------------------------------------------------------
     def reload(self) -> None:
@@ -163,44 +114,31 @@ class AwardsPane(QWidget):
         self.context.runner.run(lambda _task: awards(db, actor=actor), on_success=self._loaded, parent=self)
 
     def _loaded(self, rows: list[AwardRow]) -> None:
-        chosen = [r.id for r in self.selected()]
-        self.model.set_rows(rows)
+        self.keeping_selection(lambda: self.model.set_rows(rows))
         if self._wanted_id is not None and self.model.row_of(self._wanted_id) >= 0:
-            chosen, self._wanted_id = [self._wanted_id], None
-        self._reselect(chosen)
+            self.select_award(self._wanted_id)
+            self._wanted_id = None
         self.loaded = True
-        self._update_count()
 
-    def _data_changed(self, kind: str, _id: object) -> None:
-        if kind in ("award", "enterprise"):
-            self.reload()
+    def refresh(self) -> None:
+        self.reload()
 
-    def _filter_changed(self, text: str) -> None:
-        chosen = [r.id for r in self.selected()]
-        self.model.set_filter(text)
-        self._reselect(chosen)
-        self._update_count()
+    def apply_filter(self) -> None:
+        self.keeping_selection(lambda: self.model.set_filter(self.filter.text()))
 
-    def _reselect(self, ids: list[int]) -> None:
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for award_id in ids:
-            row = self.model.row_of(award_id)
-            if row >= 0:
-                self.table.selectionModel().select(self.model.index(row, 0), flags)
+    def list_changed(self) -> None:
         self._update_buttons()
-
-    def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        self.count_label.setText(self.tr("{count} awards").format(count=total) if shown == total
-                                 else self.tr("{shown} of {total} awards").format(shown=shown, total=total))
+        self.show_count(self.tr("{count} awards").format(count=total) if shown == total
+                        else self.tr("{shown} of {total} awards").format(shown=shown, total=total))
 
     def selected(self) -> list[AwardRow]:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [self.model.index(r, 0).data(AwardTableModel.ROW_ROLE) for r in rows]
+        return self.selected_rows()
 
     def select_award(self, award_id: int) -> None:
         self.table.clearSelection()
-        self._reselect([award_id])
+        self.select_ids([award_id])
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         chosen = self.selected()

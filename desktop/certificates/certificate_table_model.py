@@ -4,7 +4,7 @@ read on screen (the issue dialog and the verification pane name them the same wa
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from db.money import format_fen
@@ -15,10 +15,8 @@ from db.queries.certificates import (
     count_certificates,
 )
 from desktop.context import AppContext
-from desktop.widgets.paged_model import PagedTableModel
+from desktop.widgets.paged_model import CountedTableModel
 from desktop.widgets.rows_model import RIGHT
-
-PAGE_SIZE = 200
 
 KINDS = {
     "tenancy": QT_TRANSLATE_NOOP("certificates", "Tenancy confirmation"),
@@ -39,37 +37,20 @@ def certificate_label(table: dict[str, str], code: str) -> str:
 (COL_SERIAL, COL_KIND, COL_FIRM, COL_USCC, COL_ZONE, COL_AMOUNT, COL_ISSUED_ON, COL_ISSUED_BY,
  COL_STATUS, COL_PRINTS) = range(10)
 
-ROW_ROLE = PagedTableModel.ROW_ROLE  # the whole CertificateRow
-ID_ROLE = PagedTableModel.ID_ROLE  # the certificate's id
+ROW_ROLE = CountedTableModel.ROW_ROLE  # the whole CertificateRow
+ID_ROLE = CountedTableModel.ID_ROLE  # the certificate's id
 
 _REVOKED = QColor("#c62828")
 
 
-class CertificateTableModel(PagedTableModel[CertificateRow, CertificateFilter]):
-    count_changed = Signal(object)  # int, or None while that of a new filter is unknown
+class CertificateTableModel(CountedTableModel[CertificateRow, CertificateFilter]):
+    page_query, count_query = certificate_page, count_certificates
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(context, CertificateFilter(), parent)
-        self.count: int | None = None
         self._headers = (self.tr("Serial"), self.tr("Kind"), self.tr("Firm"), self.tr("Credit code"),
                          self.tr("Zone"), self.tr("Amount (yuan)"), self.tr("Issued on"),
                          self.tr("Issued by"), self.tr("Status"), self.tr("Prints"))
-
-    # --- how pages and the count are read -----------------------------------------------
-    def _page_size(self) -> int:
-        return PAGE_SIZE
-
-    def _page_reader(self, flt: CertificateFilter, loaded: list[CertificateRow], limit: int):  # noqa: ANN202
-        db, actor, offset = self._context.db, self._context.actor, len(loaded)
-        return lambda: certificate_page(db, actor=actor, flt=flt, offset=offset, limit=limit)
-
-    def _summary_reader(self, flt: CertificateFilter):  # noqa: ANN202
-        db, actor = self._context.db, self._context.actor
-        return lambda cancelled: count_certificates(db, actor=actor, flt=flt, cancelled=cancelled)
-
-    def _summary_changed(self, count: object | None) -> None:
-        self.count = count
-        self.count_changed.emit(count)
 
     # --- what the view asks -------------------------------------------------------------
     def row_of(self, certificate_id: int) -> int:

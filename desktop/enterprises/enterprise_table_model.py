@@ -3,7 +3,7 @@ offset, in registration order, then the count of all the firms the filter matche
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -15,47 +15,33 @@ from db.queries.enterprises import (
 )
 from desktop.context import AppContext
 from desktop.widgets.labels import GIANT_LEVELS, SIZE_CLASSES, STATUSES, USCC_CHECKS, label
-from desktop.widgets.paged_model import PagedTableModel
+from desktop.widgets.paged_model import CountedTableModel
 
 PAGE_SIZE = 200
 
 (COL_NAME, COL_USCC, COL_ZONE, COL_SECTOR, COL_SIZE, COL_GIANT, COL_STATUS, COL_CONTACT,
  COL_PHONE) = range(9)
 
-ID_ROLE = PagedTableModel.ID_ROLE  # the firm's id (int)
-ROW_ROLE = PagedTableModel.ROW_ROLE  # the whole EnterpriseRow
-USCC_CHECK_ROLE = PagedTableModel.FIRST_OWN_ROLE  # ok | unconfirmed | confirmed
+ID_ROLE = CountedTableModel.ID_ROLE  # the firm's id (int)
+ROW_ROLE = CountedTableModel.ROW_ROLE  # the whole EnterpriseRow
+USCC_CHECK_ROLE = CountedTableModel.FIRST_OWN_ROLE  # ok | unconfirmed | confirmed
 
 _INACTIVE = QColor("#767676")
 
 
 
-class EnterpriseTableModel(PagedTableModel[EnterpriseRow, EnterpriseFilter]):
-    count_changed = Signal(object)  # int, or None while the count for a new filter is unknown
+class EnterpriseTableModel(CountedTableModel[EnterpriseRow, EnterpriseFilter]):
+    page_query, count_query = enterprise_page, count_enterprises
+
+    def _page_size(self) -> int:
+        return PAGE_SIZE  # a module constant: a test pages by twos
 
     def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(context, EnterpriseFilter(), parent)
-        self.count: int | None = None
         self._headers = (self.tr("Name"), self.tr("Credit code"), self.tr("Zone"), self.tr("Sector"),
                          self.tr("Size"), self.tr("Little giant"), self.tr("Status"),
                          self.tr("Contact"), self.tr("Phone"))
         self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-
-    # --- how pages and the count are read -----------------------------------------------
-    def _page_size(self) -> int:
-        return PAGE_SIZE
-
-    def _page_reader(self, flt: EnterpriseFilter, loaded: list[EnterpriseRow], limit: int):  # noqa: ANN202
-        db, actor, offset = self._context.db, self._context.actor, len(loaded)
-        return lambda: enterprise_page(db, actor=actor, flt=flt, offset=offset, limit=limit)
-
-    def _summary_reader(self, flt: EnterpriseFilter):  # noqa: ANN202
-        db, actor = self._context.db, self._context.actor
-        return lambda cancelled: count_enterprises(db, actor=actor, flt=flt, cancelled=cancelled)
-
-    def _summary_changed(self, count: object | None) -> None:
-        self.count = count
-        self.count_changed.emit(count)
 
     def enterprise_id(self, row: int) -> int:
         return self._rows[row].id

@@ -3,17 +3,10 @@
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +19,7 @@ from desktop import modals
 from desktop.context import AppContext
 from desktop.staff.staff_dialog import ResetPasswordDialog, StaffDialog
 from desktop.widgets.labels import ROLES, label
+from desktop.widgets.list_pane import ListPane
 from desktop.widgets.short_list_model import ShortListModel
 
 INACTIVE_COLOUR = QColor("#888888")
@@ -77,65 +71,46 @@ class StaffTableModel(ShortListModel[StaffRow]):
         return None
 
 
-class StaffPane(QWidget):
+class StaffPane(ListPane):
     """Each button is shown only to a role that may use it, and enabled only when it applies to
     the selected account; db/ checks both again."""
 
+    REFRESH_ON = ("staff", "zone")
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, StaffTableModel(), table="staff_table", fit_contents=True,
+                         stretch=StaffTableModel.COL_ZONES, parent=parent)
+        self.title.setText(self.tr("Staff"))
         self._zones: list[ZoneRow] = []
         self.dialog: QDialog | None = None
-        self.model = StaffTableModel(self)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("staff_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by user name, name, role or zone"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter_changed)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.filter, 1)
-        self.new_button = self._button(buttons, self.tr("New…"), Action.STAFF_CREATE, self.new_account)
-        self.edit_button = self._button(buttons, self.tr("Edit…"), Action.STAFF_EDIT, self.edit_selected)
-        self.active_button = self._button(buttons, self.tr("Deactivate"), Action.STAFF_DEACTIVATE,
-                                          self.toggle_active)
-        self.unlock_button = self._button(buttons, self.tr("Unlock"), Action.STAFF_UNLOCK,
-                                          self.unlock_selected)
-        self.reset_button = self._button(buttons, self.tr("Reset password…"),
-                                         Action.STAFF_RESET_PASSWORD, self.reset_password)
+        self.filter = self.add_search("staff_filter", self.tr("Filter by user name, name, role or zone"),
+                                      1, live=True)
+        self.new_button = self._button(self.tr("New…"), Action.STAFF_CREATE, self.new_account)
+        self.edit_button = self._button(self.tr("Edit…"), Action.STAFF_EDIT, self.edit_selected)
+        self.active_button = self._button(self.tr("Deactivate"), Action.STAFF_DEACTIVATE, self.toggle_active)
+        self.unlock_button = self._button(self.tr("Unlock"), Action.STAFF_UNLOCK, self.unlock_selected)
+        self.reset_button = self._button(self.tr("Reset password…"), Action.STAFF_RESET_PASSWORD,
+                                         self.reset_password)
         if context.actor.may(Action.STAFF_CREATE):
-            QShortcut(QKeySequence.StandardKey.New, self, self.new_account)
-        self.notice = QLabel()
+            self.shortcut(QKeySequence.StandardKey.New, self.new_account)
+        self.notice = self.status
         self.notice.setObjectName("staff_notice")
         if not context.actor.may(Action.STAFF_EDIT):
             self.notice.setText(self.tr("Read-only: your role may look at the accounts, not change them."))
-        self.table = QTableView()
-        self.table.setObjectName("staff_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(StaffTableModel.COL_ZONES,
-                                                           QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.assemble()
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.notice)
-        context.bus.changed.connect(self._data_changed)
         self._update_buttons()
         self.reload()
 
-    def _button(self, layout: QHBoxLayout, text: str, action: Action, slot) -> QPushButton:  # noqa: ANN001
-        button = QPushButton(text)
-        button.setObjectName(f"staff_{action.value.split('.')[1]}")
-        button.setVisible(self.context.actor.may(action))  # hidden from a role that may not
-        button.clicked.connect(slot)
-        layout.addWidget(button)
-        return button
+    def _button(self, text: str, action: Action, slot) -> QPushButton:  # noqa: ANN001
+        return self.add_action(text, f"staff_{action.value.split('.')[1]}", slot,
+                               allowed=self.context.actor.may(action))
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def open_current(self) -> None:
+        self.edit_selected()
 
     def reload(self) -> None:
         db, actor = self.context.db, self.context.actor
@@ -143,23 +118,17 @@ class StaffPane(QWidget):
                                 on_success=self._loaded, parent=self)
 
     def _loaded(self, result: tuple[list[StaffRow], list[ZoneRow]]) -> None:
-        selected = self.selected_staff()
         rows, self._zones = result
-        self.model.set_rows(rows)
-        if selected is not None:
-            self.select_staff(selected.id)
-        self._update_buttons()
+        self.keeping_selection(lambda: self.model.set_rows(rows))
 
-    def _data_changed(self, kind: str, _id: object) -> None:
-        if kind in ("staff", "zone"):
-            self.reload()
+    def apply_filter(self) -> None:
+        self.keeping_selection(lambda: self.model.set_filter(self.filter.text()))
 
-    def _filter_changed(self, text: str) -> None:
-        selected = self.selected_staff()
-        self.model.set_filter(text)
-        if selected is not None:
-            self.select_staff(selected.id)
+    def list_changed(self) -> None:
         self._update_buttons()
+        shown, total = self.model.rowCount(), self.model.total()
+        self.show_count(self.tr("{count} accounts").format(count=total) if shown == total
+                        else self.tr("{shown} of {total} accounts").format(shown=shown, total=total))
 
     def _update_buttons(self) -> None:
         row, may = self.selected_staff(), self.context.actor.may
@@ -174,13 +143,10 @@ class StaffPane(QWidget):
         self.reset_button.setEnabled(row is not None and may(Action.STAFF_RESET_PASSWORD))
 
     def selected_staff(self) -> StaffRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(StaffTableModel.ROW_ROLE) if rows else None
+        return self.selected_row()
 
     def select_staff(self, staff_id: int) -> None:
-        row = self.model.row_of(staff_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.select_ids([staff_id])
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -144,3 +144,33 @@ class PagedTableModel(RowsTableModel[Row], Generic[Row, Filter]):
         self._loading = False
         self._exhausted = True  # do not ask again and again; a new filter or a change retries
         modals.show_failure(None, error)
+
+
+class CountedTableModel(PagedTableModel[Row, Filter]):
+    """A paged list read by offset, pages of PAGE_SIZE rows, whose summary is the count of all
+    the filter matches (`count`, `count_changed`): subclasses name the two db/ queries,
+    `page_query(db, actor=, flt=, offset=, limit=)` and `count_query(db, actor=, flt=, cancelled=)`."""
+
+    count_changed = Signal(object)  # int, or None while the count of a new filter is unknown
+    PAGE_SIZE = 200
+    page_query: Callable[..., list[Row]]
+    count_query: Callable[..., int]
+
+    def __init__(self, context: AppContext, flt: Filter, parent: Any = None) -> None:
+        super().__init__(context, flt, parent)
+        self.count: int | None = None
+
+    def _page_size(self) -> int:
+        return self.PAGE_SIZE
+
+    def _page_reader(self, flt: Filter, loaded: list[Row], limit: int) -> Callable[[], list[Row]]:
+        db, actor, offset, read = self._context.db, self._context.actor, len(loaded), type(self).page_query
+        return lambda: read(db, actor=actor, flt=flt, offset=offset, limit=limit)
+
+    def _summary_reader(self, flt: Filter) -> Callable[[Callable[[], bool]], object]:
+        db, actor, count = self._context.db, self._context.actor, type(self).count_query
+        return lambda cancelled: count(db, actor=actor, flt=flt, cancelled=cancelled)
+
+    def _summary_changed(self, count: object | None) -> None:
+        self.count = count
+        self.count_changed.emit(count)

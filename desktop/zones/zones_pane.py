@@ -1,16 +1,9 @@
 """The Zones pane: the 55 industrial zones, filtered as you type; administrators edit them."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -18,6 +11,7 @@ from db.access import Action
 from db.queries.reference import Choice, ZoneRow, districts, zones
 from desktop.context import AppContext
 from desktop.widgets.labels import is_chinese
+from desktop.widgets.list_pane import ListPane
 from desktop.widgets.short_list_model import ShortListModel
 from desktop.zones.zone_dialog import ZoneDialog
 
@@ -94,54 +88,36 @@ class ZoneTableModel(ShortListModel[ZoneRow]):
         return None
 
 
-class ZonesPane(QWidget):
+class ZonesPane(ListPane):
     """Everyone reads the zones; an administrator opens one with Edit, Enter or a double-click."""
 
+    REFRESH_ON = ("zone", "enterprise", "tenancy")  # firm counts change with firms
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, ZoneTableModel(), table="zone_table", fit_contents=True,
+                         stretch=ZoneTableModel.COL_NAME, count_name="zone_count", parent=parent)
+        self.title.setText(self.tr("Zones"))
         self.may_edit = context.actor.may(Action.ZONE_EDIT)
         self._districts: list[Choice] = []
         self.zone_dialog: ZoneDialog | None = None
-        self.model = ZoneTableModel(self)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("zone_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by code, name, district, centre or phone"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter_changed)
-        self.count = QLabel()
-        self.count.setObjectName("zone_count")
+        self.filter = self.add_search("zone_filter", self.tr("Filter by code, name, district, centre or phone"),
+                                      1, live=True)
+        self.count = self.count_label
         self.edit_button: QPushButton | None = None
-        top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.count)
         if self.may_edit:  # others are not shown the button; db/ refuses them anyway
-            self.edit_button = QPushButton(self.tr("Edit…"))
-            self.edit_button.setObjectName("zone_edit")
-            self.edit_button.clicked.connect(self.edit_selected)
-            top.addWidget(self.edit_button)
-        self.table = QTableView()
-        self.table.setObjectName("zone_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.edit_button = self.add_action(self.tr("Edit…"), "zone_edit", self.edit_selected)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ZoneTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ZoneTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.assemble()
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        context.bus.changed.connect(self._data_changed)
         self._update_buttons()
         self.reload()
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def open_current(self) -> None:
+        self.edit_selected()
 
     def reload(self) -> None:
         db, actor = self.context.db, self.context.actor
@@ -149,43 +125,27 @@ class ZonesPane(QWidget):
                                 on_success=self._loaded, parent=self)
 
     def _loaded(self, result: tuple[list[ZoneRow], list[Choice]]) -> None:
-        selected = self.selected_zone()
         rows, self._districts = result
-        self.model.set_rows(rows, self._districts)
-        if selected is not None:
-            self.select_zone(selected.id)
-        self._update_count()
+        self.keeping_selection(lambda: self.model.set_rows(rows, self._districts))
+
+    def apply_filter(self) -> None:
+        self.keeping_selection(lambda: self.model.set_filter(self.filter.text()))
+
+    def list_changed(self) -> None:
         self._update_buttons()
-
-    def _data_changed(self, kind: str, _id: object) -> None:
-        if kind in ("zone", "enterprise", "tenancy"):  # firm counts change with firms
-            self.reload()
-
-    def _filter_changed(self, text: str) -> None:
-        selected = self.selected_zone()
-        self.model.set_filter(text)
-        if selected is not None:
-            self.select_zone(selected.id)
-        self._update_count()
-        self._update_buttons()
-
-    def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        self.count.setText(self.tr("%n zone(s)", "", total) if shown == total
-                           else self.tr("{shown} of {total} zones").format(shown=shown, total=total))
+        self.show_count(self.tr("%n zone(s)", "", total) if shown == total
+                        else self.tr("{shown} of {total} zones").format(shown=shown, total=total))
 
     def _update_buttons(self) -> None:
         if self.edit_button is not None:
             self.edit_button.setEnabled(self.selected_zone() is not None)
 
     def selected_zone(self) -> ZoneRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ZoneTableModel.ROW_ROLE) if rows else None
+        return self.selected_row()
 
     def select_zone(self, zone_id: int) -> None:
-        row = self.model.row_of(zone_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        self.select_ids([zone_id])
 
     def edit_selected(self) -> None:
         zone = self.selected_zone()

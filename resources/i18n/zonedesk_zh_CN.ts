@@ -1464,10 +1464,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>我负责的全部园区</translation>
     </message>
     <message>
-        <source>Firm name or credit code</source>
-        <translation>企业名称或信用代码</translation>
-    </message>
-    <message>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -1486,6 +1482,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>All subsidies and awards of the selected firm, by year</source>
         <translation>所选企业的全部补贴和奖励，按年份</translation>
+    </message>
+    <message>
+        <source>Firm name or credit code (Ctrl+F)</source>
+        <translation>企业名称或信用代码（Ctrl+F）</translation>
     </message>
     <message>
         <source>From month</source>
@@ -2338,6 +2338,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
 <context>
     <name>StaffPane</name>
     <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
         <source>Filter by user name, name, role or zone</source>
         <translation>按用户名、姓名、角色或园区筛选</translation>
     </message>
@@ -2364,6 +2368,14 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Read-only: your role may look at the accounts, not change them.</source>
         <translation>只读：您的角色可以查看账号，但不能修改。</translation>
+    </message>
+    <message>
+        <source>{count} accounts</source>
+        <translation>{count} 个账号</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} accounts</source>
+        <translation>{shown} / {total} 个账号</translation>
     </message>
     <message>
         <source>Reactivate</source>
@@ -2422,7 +2434,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
     <message>
         <source>Active</source>
-        <translation>在园</translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <source>Deactivated</source>
@@ -2692,6 +2704,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
 </context>
 <context>
     <name>ZonesPane</name>
+    <message>
+        <source>Zones</source>
+        <translation>园区</translation>
+    </message>
     <message>
         <source>Filter by code, name, district, centre or phone</source>
         <translation>按编号、名称、所在区、服务中心或电话筛选</translation>

@@ -136,3 +136,31 @@ def modal_log(monkeypatch: pytest.MonkeyPatch) -> ModalLog:
     """Replaces desktop.modals' functions by recorders; questions are answered No unless
     modal_log.answer = True."""
     return ModalLog().install(monkeypatch)
+
+
+@pytest.fixture
+def book(db: Database, people: Staff, firms: Firms):  # noqa: ANN201
+    """tests/ledger_data.py's book of money over four of `firms`' firms (A–C in zone 1, D in 2)."""
+    from tests.ledger_data import make_book
+    return make_book(db, people, (firms.xinghe.id, firms.lanxin.id, firms.yunyi.id, firms.hailan.id))
+
+
+@pytest.fixture
+def show_pane(qtbot, make_context, modal_log):  # noqa: ANN001, ANN201
+    """show_pane(PaneClass, actor, (width, height), ready=None, active=False) -> the pane shown as
+    its own window, once `ready(pane)` holds (or it is exposed); `active` makes it the active
+    window, where shortcuts work."""
+    def show(pane_class, actor, size: tuple[int, int], ready=None, active: bool = False):  # noqa: ANN001, ANN202
+        pane = pane_class(make_context(actor))
+        qtbot.addWidget(pane)
+        pane.resize(*size)
+        pane.show()
+        if active:
+            with qtbot.waitActive(pane):
+                pane.activateWindow()
+        if ready is None:
+            qtbot.waitExposed(pane)
+        else:
+            qtbot.waitUntil(lambda: ready(pane), timeout=5000)
+        return pane
+    return show

@@ -50,17 +50,8 @@ def submit_bills(db, actor, bills: list[tuple[int, str, int]]) -> list[int]:
 
 
 @pytest.fixture
-def open_pane(qtbot, make_context, modal_log):
-    def make(actor) -> ApprovalsPane:
-        pane = ApprovalsPane(make_context(actor))
-        qtbot.addWidget(pane)
-        pane.resize(1200, 760)
-        pane.show()
-        with qtbot.waitActive(pane):  # the shortcuts work in the active window only
-            pane.activateWindow()
-        qtbot.waitUntil(lambda: pane.loaded)
-        return pane
-    return make
+def open_pane(show_pane):  # noqa: ANN001, ANN201
+    return lambda actor: show_pane(ApprovalsPane, actor, (1200, 760), lambda pane: pane.loaded, active=True)
 
 
 def select(pane: ApprovalsPane, *ids: int) -> None:

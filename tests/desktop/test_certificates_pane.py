@@ -42,26 +42,13 @@ from tests.desktop.test_pdf_preview import (
     pdf_printer,
     view_painted,
 )
-from tests.ledger_data import make_book
 
 FIRM_A, FIRM_B = "上海星河智能科技有限公司", "上海蓝芯集成电路有限公司"
 
 
 @pytest.fixture
-def book(db, people, firms):
-    return make_book(db, people, (firms.xinghe.id, firms.lanxin.id, firms.yunyi.id, firms.hailan.id))
-
-
-@pytest.fixture
-def open_pane(qtbot, make_context, modal_log):
-    def make(actor) -> CertificatesPane:  # noqa: ANN001
-        pane = CertificatesPane(make_context(actor))
-        qtbot.addWidget(pane)
-        pane.resize(1300, 600)
-        pane.show()
-        settle(qtbot, pane)
-        return pane
-    return make
+def open_pane(show_pane):  # noqa: ANN001, ANN201
+    return lambda actor: show_pane(CertificatesPane, actor, (1300, 600), lambda pane: pane.model.count is not None and not pane.model.loading)
 
 
 def settle(qtbot, pane: CertificatesPane) -> None:

@@ -16,24 +16,12 @@ from desktop.ledger.ledger_model import (
     ROW_ROLE,
 )
 from desktop.ledger.ledger_pane import LedgerPane
-from tests.ledger_data import add_last_year, make_book
+from tests.ledger_data import add_last_year
 
 
 @pytest.fixture
-def book(db, people, firms):
-    return make_book(db, people, (firms.xinghe.id, firms.lanxin.id, firms.yunyi.id, firms.hailan.id))
-
-
-@pytest.fixture
-def open_pane(qtbot, make_context, modal_log):
-    def make(actor) -> LedgerPane:
-        pane = LedgerPane(make_context(actor))
-        qtbot.addWidget(pane)
-        pane.resize(1200, 600)
-        pane.show()
-        settle(qtbot, pane)
-        return pane
-    return make
+def open_pane(show_pane):  # noqa: ANN001, ANN201
+    return lambda actor: show_pane(LedgerPane, actor, (1200, 600), lambda pane: pane.model.totals is not None and not pane.model.loading)
 
 
 def settle(qtbot, pane: LedgerPane) -> None:

@@ -15,27 +15,15 @@ from db.services.subsidies import Bill
 from desktop.app import create_application, install_language
 from desktop.overview.overview_pane import OverviewPane
 from tests.fixed_clock import moment_of
-from tests.ledger_data import BUDGET_FEN, GIANT_BUDGET_FEN, make_book
+from tests.ledger_data import BUDGET_FEN, GIANT_BUDGET_FEN
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import translations  # noqa: E402
 
 
 @pytest.fixture
-def book(db, people, firms):
-    return make_book(db, people, (firms.xinghe.id, firms.lanxin.id, firms.yunyi.id, firms.hailan.id))
-
-
-@pytest.fixture
-def open_pane(qtbot, make_context, modal_log):
-    def make(actor) -> OverviewPane:
-        pane = OverviewPane(make_context(actor))
-        qtbot.addWidget(pane)
-        pane.resize(1100, 760)
-        pane.show()
-        qtbot.waitUntil(lambda: pane.loaded, timeout=5000)
-        return pane
-    return make
+def open_pane(show_pane):  # noqa: ANN001, ANN201
+    return lambda actor: show_pane(OverviewPane, actor, (1100, 760), lambda pane: pane.loaded)
 
 
 def bars(chart) -> dict[str, list[float]]:  # noqa: ANN001

@@ -16,24 +16,12 @@ from db.money.words import amount_in_words
 from desktop import modals
 from desktop.reports.reports_pane import CITY, STATEMENT, ZONE, ReportsPane
 from desktop.widgets.pdf_preview_dialog import PdfPreviewDialog
-from tests.ledger_data import YEAR, make_book
+from tests.ledger_data import YEAR
 
 
 @pytest.fixture
-def book(db, people, firms):
-    return make_book(db, people, (firms.xinghe.id, firms.lanxin.id, firms.yunyi.id, firms.hailan.id))
-
-
-@pytest.fixture
-def open_pane(qtbot, make_context, modal_log):
-    def make(actor) -> ReportsPane:  # noqa: ANN001
-        pane = ReportsPane(make_context(actor))
-        qtbot.addWidget(pane)
-        pane.resize(900, 600)
-        pane.show()
-        qtbot.waitUntil(lambda: pane.loaded, timeout=5000)
-        return pane
-    return make
+def open_pane(show_pane):  # noqa: ANN001, ANN201
+    return lambda actor: show_pane(ReportsPane, actor, (900, 600), lambda pane: pane.loaded)
 
 
 def choose(pane: ReportsPane, report: str, kind: str = "year", year: int = YEAR, number: int | None = None,

@@ -15,24 +15,11 @@ from db.services.keys import export_public_key
 from desktop import modals
 from desktop.verification.verification_pane import VerificationPane
 from tests.certificate_data import issue_subsidy
-from tests.ledger_data import make_book
 
 
 @pytest.fixture
-def book(db, people, firms):
-    return make_book(db, people, (firms.xinghe.id, firms.lanxin.id, firms.yunyi.id, firms.hailan.id))
-
-
-@pytest.fixture
-def open_pane(qtbot, make_context, modal_log):
-    def make(actor) -> VerificationPane:  # noqa: ANN001
-        pane = VerificationPane(make_context(actor))
-        qtbot.addWidget(pane)
-        pane.resize(900, 700)
-        pane.show()
-        qtbot.waitExposed(pane)
-        return pane
-    return make
+def open_pane(show_pane):  # noqa: ANN001, ANN201
+    return lambda actor: show_pane(VerificationPane, actor, (900, 700))
 
 
 def verify(qtbot, pane: VerificationPane, text: str) -> str:  # noqa: ANN001
