@@ -77,3 +77,14 @@ class DemoCalendar:
         month_begins = utc_of(period_start(self.current))
         span = max(self.day_begins - month_begins, _FIRST_OF_MONTH_WINDOW)
         return month_begins + span * share
+
+
+def stamp(moment: datetime) -> tuple[str, str]:
+    """A naive UTC moment as the table stores it and as the audit trail writes it."""
+    text = moment.isoformat(" ", "microseconds")
+    return text, text.replace(" ", "T") + "Z"
+
+
+def audited(values: dict[str, object]) -> dict[str, object]:
+    """A row's values as its audit event records them (moments as the trail writes them)."""
+    return {k: (stamp(v)[1] if isinstance(v, datetime) else v) for k, v in values.items()}

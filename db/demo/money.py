@@ -15,8 +15,9 @@ from db.money import subsidy_rules as rules
 from db.audit import Change
 from db.clock import to_shanghai
 from db.demo.accounts import ACCOUNTS
-from db.demo.calendar import DECIDED_MONTHS, DemoCalendar, utc_of
-from db.models import Award, SubsidyEntry
+from db.demo.awards import record_awards
+from db.demo.calendar import DECIDED_MONTHS, DemoCalendar, stamp, utc_of
+from db.models import SubsidyEntry
 from db.money.subsidy_rules import next_period, period_start
 
 BUDGET_CATEGORIES = ("land", "electricity", "water", "internet", "little_giant")
@@ -28,9 +29,7 @@ _SEASON = {1: 1.10, 2: 0.85, 3: 1.0, 4: 0.95, 5: 1.0, 6: 1.08, 7: 1.22, 8: 1.25,
            10: 0.98, 11: 1.0, 12: 1.05}  # electricity by month: Spring Festival low, summer high
 _INTERNET_FEE = {100: 120_000, 200: 198_000, 500: 450_000, 1000: 780_000}  # fen a month
 _PREFIX = {"land": "ZL", "electricity": "DF", "water": "SF", "internet": "WF"}
-_BANKS = ("上海银行", "上海农商银行", "中国银行上海市分行", "中国工商银行上海市分行",
-          "中国建设银行上海市分行", "浦发银行", "交通银行上海市分行")
-_ENTRY_KEYS, _AWARD_KEYS = tuple(SubsidyEntry.model_fields), tuple(Award.model_fields)  # the columns
+_ENTRY_KEYS = tuple(SubsidyEntry.model_fields)  # the columns
 # what the audit event of a loaded entry keeps: its money and who decided it (the row keeps the rest)
 _AUDITED = ("enterprise_id", "zone_id", "category", "period", "quantity_x100", "billed_fen",
             "subsidy_fen", "rate_bp", "bill_reference", "status", "entered_by", "decided_by")
@@ -46,12 +45,6 @@ def default_entry_months(firms: int) -> int:
     (about 800,000 decided entries at most, but at least two months), so the stress database
     stays buildable in minutes."""
     return max(2, min(DECIDED_MONTHS, ENTRY_VOLUME // max(firms * 4, 1)))
-
-
-def _stamp(moment: datetime) -> tuple[str, str]:
-    """A naive UTC moment as the table stores it and as the audit trail writes it."""
-    text = moment.isoformat(" ", "microseconds")
-    return text, text.replace(" ", "T") + "Z"
 
 
 @dataclass
@@ -239,10 +232,10 @@ def _money(connection: sqlite3.Connection, seed: int, calendar: DemoCalendar,
                 entry(firm, category, current, quantity, billed, status,
                       min(typed + timedelta(seconds=23 * k), calendar.this_month(0.95)), None)
     load.flush()
-    awards = _awards(connection, rng, firms, clerk_of, reviewer_of, load, books, calendar)
+    awards = record_awards(connection, rng, firms, clerk_of, reviewer_of, load, books, calendar)
     _budgets(connection, rng, zones, books, load, calendar, len(decided_months))
     for period in calendar.closed:
-        closed_at, _ = _stamp(calendar.before_today(
+        closed_at, _ = stamp(calendar.before_today(
             utc_of(period_start(next_period(period)) + timedelta(days=19), time(8)), timedelta(hours=1)))
         connection.execute("INSERT INTO closedperiod (period, closed_by, closed_at) VALUES (?, ?, ?)",
                            (period, admin, closed_at))
@@ -257,10 +250,6 @@ def _brief(values: dict[str, object]) -> dict[str, object]:
         if values[key]:
             brief[key] = values[key]
     return brief
-
-
-def _audited(values: dict[str, object]) -> dict[str, object]:
-    return {k: (_stamp(v)[1] if isinstance(v, datetime) else v) for k, v in values.items()}
 
 
 def _firms(connection: sqlite3.Connection, rng: random.Random) -> list[_Firm]:
@@ -327,68 +316,6 @@ def _reversals(connection, picked, entry, books, firms, load, calendar) -> None:
             again = calendar.before_today(entered + timedelta(hours=2), timedelta(minutes=4))
             entry(firm, original["category"], period, original["quantity_x100"] * 9 // 10, billed,
                   "approved", again, calendar.before_today(again + timedelta(days=1), timedelta(minutes=2)))
-
-
-def _awards(connection, rng, firms, clerk_of, reviewer_of, load, books, calendar) -> int:  # noqa: ANN001
-    """Little-giant awards for the firms recognised since the award rates apply, and loan
-    guarantees for a few core-technology firms, recorded within the demo's twelve months; most
-    approved, some waiting in the queue (Z01's first of each kind among them)."""
-    rates = connection.execute("SELECT level, valid_from, amount_fen FROM awardrate ORDER BY valid_from").fetchall()
-    zone_of = dict(connection.execute("SELECT id, code FROM zone"))
-    rows, count = [], 0
-    next_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM award").fetchone()[0]
-    z01_waiting = {"little_giant": False, "loan_guarantee": False}
-    latest = calendar.day_begins - timedelta(days=1)
-
-    def add(firm: _Firm, kind: str, earliest: datetime, **values: object) -> None:
-        nonlocal next_id, count
-        if earliest >= latest:
-            return  # recognised only days ago: the award is still to be recorded
-        first_of_zone = zone_of[firm.zone_id] == "Z01" and not z01_waiting[kind]
-        status = "submitted" if first_of_zone or rng.random() < 0.12 else "approved"
-        entered = earliest + (latest - earliest) * rng.random()
-        decided = entered + timedelta(days=rng.randint(2, 12)) if status == "approved" else None
-        if decided is not None and decided > calendar.before_today(decided):
-            status, decided = "submitted", None  # it would be decided after today: it waits
-        z01_waiting[kind] = z01_waiting[kind] or (first_of_zone and status == "submitted")
-        row = {"id": next_id, "enterprise_id": firm.id, "zone_id": firm.zone_id, "kind": kind, "level": "",
-               "recognised_on": None, "document_no": "", "bank": "", "loan_fen": 0, "term_months": 0,
-               "status": status, "reverses_id": None, "reversed_by_id": None, "reason": "",
-               "entered_by": clerk_of[firm.zone_id], "entered_at": entered,
-               "decided_by": reviewer_of[firm.zone_id] if decided else None, "decided_at": decided,
-               "decision_note": "", "version": 2 if status == "submitted" else 3} | values
-        stored = {k: (_stamp(v)[0] if isinstance(v, datetime) else v) for k, v in row.items()}
-        rows.append(tuple(stored[k] for k in _AWARD_KEYS))
-        load.change(Change("award.demo_load", "award", next_id, None, _audited(row)))
-        if kind == "little_giant":
-            books.count_award(firm.zone_id, row["amount_fen"], decided, calendar.today.year)
-        next_id += 1
-        count += 1
-
-    for firm in firms:
-        if firm.giant_level != "none" and firm.recognised_on:
-            amounts = [a for level, since, a in rates if level == firm.giant_level and since <= firm.recognised_on]
-            if amounts:  # recognised after the award policy began
-                number = rng.randint(10, 300)
-                document = (f"工信部企业函〔{firm.recognised_on[:4]}〕{number}号" if firm.giant_level == "national"
-                            else f"沪经信企〔{firm.recognised_on[:4]}〕{number}号")
-                recognised = utc_of(date.fromisoformat(firm.recognised_on) + timedelta(days=7))
-                add(firm, "little_giant", max(calendar.start, recognised), level=firm.giant_level,
-                    recognised_on=firm.recognised_on, document_no=document, amount_fen=amounts[-1])
-        if firm.core_tech and rng.random() < 0.025:
-            total = 0
-            for _ in range(2 if rng.random() < 0.15 else 1):  # some firms have two guaranteed loans
-                loan = rng.randint(5, 80) * 100_000_000  # 5 to 80 million yuan
-                guaranteed = min(loan * rng.randint(50, 80) // 100 // 1_000_000 * 1_000_000,
-                                 3_000_000_000 - total)
-                if guaranteed <= 0:
-                    break
-                total += guaranteed
-                add(firm, "loan_guarantee", calendar.start, bank=rng.choice(_BANKS), loan_fen=loan,
-                    term_months=rng.choice((12, 24, 36, 60)), amount_fen=guaranteed)
-    connection.executemany(
-        f"INSERT INTO award ({', '.join(_AWARD_KEYS)}) VALUES ({', '.join('?' * len(_AWARD_KEYS))})", rows)
-    return count
 
 
 def _budgets(connection, rng, zones, books, load, calendar, months: int) -> None:  # noqa: ANN001

@@ -15,20 +15,13 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from db.money import format_fen
 from db.queries.approvals import BudgetLeft, QueueItem, budget_key
-from desktop.widgets.money_labels import CATEGORIES, money_label
+from desktop.widgets.money_labels import OWN, RED, kind_label
 from desktop.widgets.rows_model import RIGHT, RowsTableModel
 from desktop.widgets.short_list_model import ShortListModel
 
 BudgetKey = tuple[int, int, str]  # zone, year, category
 
-RED = QColor("#c62828")
-OWN = QColor("#8a8a8a")
 OVER_BACKGROUND = QColor("#fdecea")
-
-
-def kind_label(code: str) -> str:
-    """A subsidy category or an award kind, as the money panes name it."""
-    return money_label(CATEGORIES, code)
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,14 @@ from db.money import format_fen
 from db.queries.awards import AwardRow, awards
 from db.services.awards import reverse_award, submit_awards
 from desktop import modals
-from desktop.approvals.approval_queue_model import OWN, RED, RIGHT, kind_label
 from desktop.awards.award_dialogs import AwardDialog, LittleGiantDialog, LoanGuaranteeDialog
 from desktop.context import AppContext
 from desktop.widgets.labels import GIANT_LEVELS, label
 from desktop.widgets.list_pane import ListPane
 from desktop.widgets.list_table import Selection
-from desktop.widgets.money_labels import status_text
+from desktop.widgets.money_labels import OWN, RED, kind_label, status_text
 from desktop.widgets.reason_dialog import ReasonDialog
+from desktop.widgets.rows_model import RIGHT
 from desktop.widgets.short_list_model import ShortListModel
 
 

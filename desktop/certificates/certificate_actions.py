@@ -13,10 +13,11 @@ from db.queries.certificates import CertificateRow, printed_certificate
 from db.queries.verification import Verdict, verify_code
 from db.services.certificates import reprint, revoke
 from desktop import modals
-from desktop.certificates.certificate_table_model import KINDS, certificate_label
 from desktop.certificates.issue_certificates_dialog import IssueCertificatesDialog
 from desktop.context import AppContext
 from desktop.verification.verification_pane import VerdictDialog
+from desktop.widgets.labels import CERTIFICATE_KINDS as KINDS
+from desktop.widgets.labels import certificate_label
 from desktop.widgets.pdf_preview_dialog import PdfPreviewDialog
 from desktop.widgets.reason_dialog import ReasonDialog
 from documents import issuing

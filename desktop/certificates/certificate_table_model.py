@@ -4,7 +4,7 @@ read on screen (the issue dialog and the verification pane name them the same wa
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from db.money import format_fen
@@ -15,24 +15,11 @@ from db.queries.certificates import (
     count_certificates,
 )
 from desktop.context import AppContext
+from desktop.widgets.labels import CERTIFICATE_KINDS as KINDS
+from desktop.widgets.labels import CERTIFICATE_STATUSES as STATUSES
+from desktop.widgets.labels import certificate_label
 from desktop.widgets.paged_model import CountedTableModel
 from desktop.widgets.rows_model import RIGHT
-
-KINDS = {
-    "tenancy": QT_TRANSLATE_NOOP("certificates", "Tenancy confirmation"),
-    "subsidy": QT_TRANSLATE_NOOP("certificates", "Subsidy confirmation"),
-    "little_giant": QT_TRANSLATE_NOOP("certificates", "Little-giant award certificate"),
-    "loan_guarantee": QT_TRANSLATE_NOOP("certificates", "Loan guarantee recommendation letter"),
-}
-STATUSES = {
-    "valid": QT_TRANSLATE_NOOP("certificates", "Valid"),
-    "revoked": QT_TRANSLATE_NOOP("certificates", "Revoked"),
-}
-
-
-def certificate_label(table: dict[str, str], code: str) -> str:
-    return QCoreApplication.translate("certificates", table.get(code, code))
-
 
 (COL_SERIAL, COL_KIND, COL_FIRM, COL_USCC, COL_ZONE, COL_AMOUNT, COL_ISSUED_ON, COL_ISSUED_BY,
  COL_STATUS, COL_PRINTS) = range(10)

@@ -27,10 +27,11 @@ from db.services.certificate_subjects import confirmation_months
 from db.services.certificates import CertificateRequest
 from desktop import modals
 from desktop.certificates.candidate_table_model import CandidateTableModel
-from desktop.certificates.certificate_table_model import KINDS, certificate_label
 from desktop.context import AppContext
 from desktop.widgets.field_errors import FieldErrors
 from desktop.widgets.form_fields import zone_text
+from desktop.widgets.labels import CERTIFICATE_KINDS as KINDS
+from desktop.widgets.labels import certificate_label
 from desktop.widgets.list_table import Selection, list_table
 from desktop.widgets.money_labels import yuan
 from documents import issuing

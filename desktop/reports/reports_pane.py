@@ -30,9 +30,9 @@ from db.engine import Database
 from db.queries import reports
 from db.queries.reference import ZoneRow, zones
 from desktop import modals
-from desktop.awards.award_dialogs import FirmPicker
 from desktop.background import Task
 from desktop.context import AppContext
+from desktop.widgets.firm_picker import FirmPicker
 from desktop.widgets.form_fields import zone_text
 from desktop.widgets.money_labels import month_names
 from desktop.widgets.pdf_preview_dialog import PdfPreviewDialog

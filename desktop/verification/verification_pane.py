@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from db.money import format_fen
 from db.queries.verification import Verdict, verify_code
-from desktop.certificates.certificate_table_model import KINDS, certificate_label
 from desktop.context import AppContext
 from desktop.verification.public_keys_dialog import PublicKeysDialog
+from desktop.widgets.labels import CERTIFICATE_KINDS as KINDS
+from desktop.widgets.labels import certificate_label
 from desktop.widgets.money_labels import LEVELS, money_label
 
 GREEN, RED, ORANGE, GREY = ("#2e7d32", "#e8f5e9"), ("#c62828", "#ffebee"), ("#e65100", "#fff3e0"), \

@@ -43,3 +43,20 @@ def is_chinese() -> bool:
 
 # lupdate: the marker above, translated as 中文 in zh_CN
 _LANGUAGE_MARKER = QT_TRANSLATE_NOOP("labels", "English")
+
+
+# certificates: their kinds and statuses
+CERTIFICATE_KINDS = {
+    "tenancy": QT_TRANSLATE_NOOP("certificates", "Tenancy confirmation"),
+    "subsidy": QT_TRANSLATE_NOOP("certificates", "Subsidy confirmation"),
+    "little_giant": QT_TRANSLATE_NOOP("certificates", "Little-giant award certificate"),
+    "loan_guarantee": QT_TRANSLATE_NOOP("certificates", "Loan guarantee recommendation letter"),
+}
+CERTIFICATE_STATUSES = {
+    "valid": QT_TRANSLATE_NOOP("certificates", "Valid"),
+    "revoked": QT_TRANSLATE_NOOP("certificates", "Revoked"),
+}
+
+
+def certificate_label(table: dict[str, str], code: str) -> str:
+    return QCoreApplication.translate("certificates", table.get(code, code))

@@ -2,6 +2,7 @@
 levels and programme settings on screen, and show amounts and quantities."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtGui import QColor
 
 from db.models.money import UNITS
 from db.money import format_fen
@@ -69,3 +70,12 @@ def month_of_year(year: int, month: int) -> str:
     """2026年11月 in Chinese, Nov 2026 in English."""
     return QCoreApplication.translate("money_labels", "{month} {year}").format(
         month=QLocale().monthName(month, QLocale.FormatType.ShortFormat), year=year)
+
+
+RED = QColor("#c62828")  # a negative amount, a budget overspent
+OWN = QColor("#8a8a8a")  # what the reader may not decide: their own entry, a rejected or reversed one
+
+
+def kind_label(code: str) -> str:
+    """A subsidy category or an award kind, as the money panes name it."""
+    return money_label(CATEGORIES, code)

@@ -62,3 +62,27 @@ def test_importing_all_of_db_and_documents_loads_no_qt():
                             timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "db.services.enterprises" in modules and "db.queries.audit" in modules
+
+
+# desktop/: one folder per staff task, as the side bar names them; what they share in widgets/
+TASKS = ("overview", "enterprises", "bill_sheet", "approvals", "awards", "ledger", "certificates",
+         "verification", "reports", "policy", "zones", "staff", "login")
+SHARED_ON_PURPOSE = {("certificates", "verification")}  # a certificate's verdict, as Verification shows it
+
+
+def test_each_side_bar_entry_has_its_task_folder_and_the_folders_keep_to_themselves():
+    from desktop.main_window import PANES
+    desktop = ROOT / "desktop"
+    assert [entry.key for entry in PANES] == [t for t in TASKS if t != "login"]
+    for key in (entry.key for entry in PANES):
+        assert (desktop / key / f"{key}_pane.py").exists(), key
+    assert not (desktop / "panes").exists() and not (desktop / "dialogs").exists()
+    offences = []
+    for folder in (*TASKS, "widgets"):
+        for path in sorted((desktop / folder).rglob("*.py")):
+            for line, name in imported_modules(path):
+                parts = name.split(".")
+                if len(parts) > 1 and parts[0] == "desktop" and parts[1] in TASKS and parts[1] != folder \
+                        and (folder, parts[1]) not in SHARED_ON_PURPOSE:
+                    offences.append(f"{path.relative_to(ROOT)}:{line} imports {name}")
+    assert offences == []
