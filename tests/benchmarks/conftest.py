@@ -3,6 +3,7 @@ generated once and kept in .bench-cache/ (regenerated when the demo generator ch
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,36 @@ def bench_database(scale: str) -> Path:
 @pytest.fixture(scope="session", params=list(SCALES))
 def scale_db(request: pytest.FixtureRequest) -> tuple[str, Path]:
     return request.param, bench_database(request.param)
+
+
+
+@dataclass(frozen=True)
+class ZoneDemo:
+    scale: str
+    database: object  # db.engine.Database
+    clerk: object  # clerk02, of Z02 and Z03
+    admin: object
+    zone_id: int  # Z02
+    year: int  # of the zone's latest approved entry (this year when it has none)
+
+
+@pytest.fixture(scope="module")
+def zone_demo(scale_db) -> ZoneDemo:  # noqa: ANN001
+    """A benchmark database at its scale, opened, with clerk02 and the administrator logged in,
+    and Z02 with its latest year of approved money."""
+    from sqlalchemy import text
+
+    from db.clock import today_shanghai
+    from db.engine import Database
+    from db.services import auth
+    scale, path = scale_db
+    database = Database(path)
+    clerk = auth.log_in(database, username="clerk02", password=demo.DEMO_PASSWORD)
+    admin = auth.log_in(database, username="admin", password=demo.DEMO_PASSWORD)
+    with database.reading() as uow:
+        connection = uow.session.connection()
+        zone_id = connection.execute(text("SELECT id FROM zone WHERE code = 'Z02'")).scalar_one()
+        latest = connection.execute(text("SELECT max(period) FROM subsidyentry WHERE zone_id = :zone"
+                                         " AND status = 'approved'"), {"zone": zone_id}).scalar()
+    yield ZoneDemo(scale, database, clerk, admin, zone_id, int(latest[:4]) if latest else today_shanghai().year)
+    database.dispose()

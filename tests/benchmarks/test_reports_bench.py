@@ -8,13 +8,8 @@ measured so that a slow change shows, and they must stay well within the same se
 """
 
 import pytest
-from sqlalchemy import text
 
-from db.clock import today_shanghai
-from db.demo import DEMO_PASSWORD
-from db.engine import Database
 from db.queries.reports import ReportPeriod, city_report, zone_report
-from db.services import auth
 from documents.report_pdf import zone_report_pdf
 from documents.report_xlsx import zone_report_xlsx
 
@@ -23,21 +18,10 @@ ZONE_CODE = "Z02"  # one of clerk02's zones
 
 
 @pytest.fixture(scope="module")
-def zone_year(scale_db):
+def zone_year(zone_demo):  # noqa: ANN001, ANN201
     """(scale, database, clerk02, the administrator, zone id, the zone's latest year with entries)."""
-    scale, path = scale_db
-    database = Database(path)
-    clerk = auth.log_in(database, username="clerk02", password=DEMO_PASSWORD)
-    admin = auth.log_in(database, username="admin", password=DEMO_PASSWORD)
-    with database.reading() as uow:
-        connection = uow.session.connection()
-        zone_id = connection.execute(text("SELECT id FROM zone WHERE code = :code"),
-                                     {"code": ZONE_CODE}).scalar_one()
-        latest = connection.execute(text("SELECT max(period) FROM subsidyentry WHERE zone_id = :zone"),
-                                    {"zone": zone_id}).scalar()
-    year = int(latest[:4]) if latest else today_shanghai().year
-    yield scale, database, clerk, admin, zone_id, year
-    database.dispose()
+    z = zone_demo
+    return z.scale, z.database, z.clerk, z.admin, z.zone_id, z.year
 
 
 def test_zone_year_report_figures(benchmark, zone_year):

@@ -7,34 +7,19 @@ how many entries it summed, so a fast time over nothing is not mistaken for a fa
 """
 
 import pytest
-from sqlalchemy import text
 
-from db.clock import today_shanghai
-from db.demo import DEMO_PASSWORD
-from db.engine import Database
 from db.queries.ledger import LedgerFilter, ledger_page, ledger_totals
 from db.queries.overview import overview
-from db.services import auth
 
 SUMMARY_TARGET_S = 1.0
 ZONE_CODE = "Z02"  # one of clerk02's zones
 
 
 @pytest.fixture(scope="module")
-def zone_year(scale_db):
+def zone_year(zone_demo):  # noqa: ANN001, ANN201
     """(scale, database, clerk02, zone id, the zone's latest year with entries or this year)."""
-    scale, path = scale_db
-    database = Database(path)
-    actor = auth.log_in(database, username="clerk02", password=DEMO_PASSWORD)
-    with database.reading() as uow:
-        connection = uow.session.connection()
-        zone_id = connection.execute(text("SELECT id FROM zone WHERE code = :code"),
-                                     {"code": ZONE_CODE}).scalar_one()
-        latest = connection.execute(text("SELECT max(period) FROM subsidyentry WHERE zone_id = :zone"),
-                                    {"zone": zone_id}).scalar()
-    year = int(latest[:4]) if latest else today_shanghai().year
-    yield scale, database, actor, zone_id, year
-    database.dispose()
+    z = zone_demo
+    return z.scale, z.database, z.clerk, z.zone_id, z.year
 
 
 def test_overview_of_a_zone_year(benchmark, zone_year):
