@@ -7,17 +7,17 @@ import random
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from operator import itemgetter
 
 from db import audit
-from db.money import subsidy_rules as rules
 from db.audit import Change
 from db.clock import to_shanghai
 from db.demo.accounts import ACCOUNTS
 from db.demo.awards import record_awards
 from db.demo.calendar import DECIDED_MONTHS, DemoCalendar, stamp, utc_of
 from db.models import SubsidyEntry
+from db.money import subsidy_rules as rules
 from db.money.subsidy_rules import next_period, period_start
 
 BUDGET_CATEGORIES = ("land", "electricity", "water", "internet", "little_giant")
