@@ -49,6 +49,7 @@ class Action(StrEnum):
     CERTIFICATE_ISSUE = "certificate.issue"  # issue and reprint
     CERTIFICATE_REVOKE = "certificate.revoke"
     KEY_IMPORT = "key.import"  # trust another office's public key
+    KEY_REPLACE = "key.replace"  # replace this database's signing key (lost or exposed)
 
 
 C, R, AD, AU = Role.CLERK, Role.REVIEWER, Role.ADMIN, Role.AUDITOR
@@ -81,6 +82,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CERTIFICATE_ISSUE: frozenset({C, AD}),
     Action.CERTIFICATE_REVOKE: frozenset({R, AD}),
     Action.KEY_IMPORT: frozenset({AD}),
+    Action.KEY_REPLACE: frozenset({AD}),
 }
 
 ZONE_SCOPED = frozenset({C, R})

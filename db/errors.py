@@ -55,3 +55,45 @@ class LoginRefused(ZoneDeskError):
 class Interrupted(Exception):
     """Work stopped because the person no longer wanted it (a newer query, a cancel button).
     Not a broken rule: nothing to show."""
+
+
+class FileProblem(ZoneDeskError):
+    """The database file cannot be opened, or cannot take a write, as it is. `path` names the
+    file; `read_only_possible` says whether it can still be opened for reading only."""
+
+    def __init__(self, template: str, *, path: object, read_only_possible: bool = False,
+                 field: str | None = None, **values: object) -> None:
+        from pathlib import Path
+        self.path = Path(str(path))
+        self.read_only_possible = read_only_possible
+        super().__init__(template, field=field, file=str(path), **values)
+
+
+class NoDatabaseThere(FileProblem):
+    """No file at the path given: a new database is made there only when the person says so."""
+
+
+class NotZoneDeskDatabase(FileProblem):
+    """Not an SQLite file, an empty one, or another program's database: left untouched."""
+
+
+class DamagedDatabase(FileProblem):
+    """SQLite finds the file damaged (cut off, broken pages): nothing is written to it."""
+
+
+class NewerDatabase(FileProblem):
+    """Written by a newer Zone Desk (a schema this program does not know): left untouched."""
+
+
+class ReadOnlyDatabase(FileProblem):
+    """The file or its folder cannot be written (read-only medium or folder), or the file was
+    opened for reading only."""
+
+
+class DiskFull(FileProblem):
+    """The disk holding the file is full: the write was rolled back, nothing was lost."""
+
+
+class WaitedTooLong(FileProblem):
+    """Another program kept the file busy longer than the busy timeout: the write was rolled
+    back; the person may try again."""

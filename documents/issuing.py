@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from db.access import Actor
-from db.certificates.signing import InstallationKey, installation_key
+from db.certificates.signing import OfficeKey
 from db.engine import Database
 from db.errors import ZoneDeskError
 from db.services.certificates import CertificateRequest, issue_many
@@ -39,8 +39,7 @@ class BatchOutcome:
 def issue_and_print(db: Database, *, actor: Actor, requests: Sequence[CertificateRequest],
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None,
-                    key: InstallationKey | None = None, language: str = "zh_CN") -> BatchOutcome:
-    key = key or installation_key()
+                    key: OfficeKey | None = None, language: str = "zh_CN") -> BatchOutcome:
     book = CertificateBook(language=language)
     serials: list[str] = []
     total = len(requests)

@@ -1,7 +1,7 @@
 """The tables of Zone Desk. Schema changes are made by Alembic migrations (db/migrations)."""
 
 from db.models.audit import AuditEvent, AuditHead
-from db.models.certificate import Certificate, CertificateCover, SigningKey
+from db.models.certificate import Certificate, CertificateCover, DatabaseIdentity, SigningKey
 from db.models.enterprise import Enterprise, EnterpriseFields, Tenancy
 from db.models.money import (
     Award,
@@ -13,12 +13,13 @@ from db.models.money import (
     SubsidyEntry,
 )
 from db.models.reference import Cluster, District, Sector, Zone, ZoneFields
-from db.models.staff import StaffAccount, StaffZone
+from db.models.staff import StaffAccount, StaffZone, UnknownName
 
 __all__ = [
     "Award",
     "Certificate",
     "CertificateCover",
+    "DatabaseIdentity",
     "SigningKey",
     "AwardRate",
     "Budget",
@@ -36,6 +37,7 @@ __all__ = [
     "StaffAccount",
     "StaffZone",
     "Tenancy",
+    "UnknownName",
     "Zone",
     "ZoneFields",
 ]

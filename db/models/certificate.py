@@ -1,19 +1,35 @@
 """Certificates as issued, what a subsidy confirmation covers, and the trusted public keys
-(migration 0004). Issued certificates are fixed by triggers: only the print count grows and the
-status goes once from valid to revoked."""
+(migration 0004); the database's identity its own key is bound to (migration 0005). Issued
+certificates are fixed by triggers: only the print count grows and the status goes once from
+valid to revoked."""
 
 from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
 
+class DatabaseIdentity(SQLModel, table=True):
+    """This file's identity (migration 0005): one row, never changed. Its signing key is made
+    for it and named after it (db/certificates/signing.py)."""
+
+    one: int = Field(default=1, primary_key=True)
+    database_id: str  # 32 hex digits, random
+    created_at: datetime
+
+
 class SigningKey(SQLModel, table=True):
     key_id: str = Field(primary_key=True)  # 16 hex digits of SHA-256(public key)
     public_key: bytes  # Ed25519, 32 raw bytes
     office: str  # who holds the private key
-    own: bool = False  # made by an installation working on this file
+    own: bool = False  # this database's key: what it signed is valid only if issued here
     added_by: int | None = Field(default=None, foreign_key="staffaccount.id")
     added_at: datetime
+    database_id: str | None = None  # the database an own key was made for (none before 0005)
+    # an own key replaced by an administrator (or the shared key of older versions): it signs
+    # no more, and still verifies what it signed; at most one own key is not retired
+    retired_at: datetime | None = None
+    retired_by: int | None = Field(default=None, foreign_key="staffaccount.id")
+    retired_reason: str = ""
 
 
 class Certificate(SQLModel, table=True):

@@ -6,13 +6,16 @@ goes up, less goes down. The cap is never exceeded and a subsidy is never negati
 """
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from db.errors import ValidationError
 from db.translatable import QT_TRANSLATE_NOOP
 
 BASIS_POINTS = 10_000
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+_PERIOD = re.compile(r"^([0-9]{4})-([0-9]{2})$", re.ASCII)
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                         "\u2014": "-", "\u2212": "-"})
 
 
 def bill_share(billed_fen: int, rate_bp: int) -> int:
@@ -25,10 +28,14 @@ def subsidy(billed_fen: int, rate_bp: int, cap_left_fen: int) -> int:
 
 
 def parse_period(text: str, field: str = "period") -> str:
-    match = _PERIOD.match(text.strip())
+    """A month as typed -> '2026-11'. Full-width digits and dashes (２０２６－１１, as a Chinese
+    input method types them) are the same month; anything else is refused, None included."""
+    typed = unicodedata.normalize("NFKC", text).translate(_DASHES).strip() \
+        if isinstance(text, str) else ""
+    match = _PERIOD.match(typed)
     if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2100:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "A month is written like 2026-11."), field=field)
-    return text.strip()
+    return f"{match.group(1)}-{match.group(2)}"
 
 
 def period_of(day: date) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.clock import today_shanghai
 from db.engine import Database
 from db.money import subsidy_rules as rules
@@ -43,6 +44,7 @@ class BudgetLeft:
         return (self.budget_fen or 0) - self.used_fen
 
 
+@checked
 def approval_queue(db: Database, *, actor: Actor, zone_id: int | None = None,
                    category: str | None = None) -> list[QueueItem]:
     with db.reading() as uow:
@@ -76,18 +78,20 @@ def budget_key(item: QueueItem) -> tuple[int, int, str] | None:
     db/services/approvals.py charges it: a subsidy its month's year, a little-giant award the
     year it is approved; a loan guarantee draws on no budget (on the loan quota instead)."""
     if item.kind == "subsidy_entry":
-        return item.zone_id, rules.year_of(item.period), item.category
+        return item.zone_id, rules.year_of(rules.parse_period(item.period)), item.category
     if item.category == "little_giant":
         return item.zone_id, today_shanghai().year, "little_giant"
     return None
 
 
+@checked
 def budgets_left(db: Database, *, actor: Actor, items: list[QueueItem]) -> list[BudgetLeft]:
-    """The budget left for each zone, year and category the items draw on."""
+    """The budget left for each zone, year and category the items draw on, in the actor's
+    zones only: items made by hand for another zone answer nothing about it."""
     keys = {key for key in map(budget_key, items) if key is not None}
     with db.reading() as uow:
         session = uow.session
-        authorise(session, actor, Action.MONEY_READ)
+        actor = authorise(session, actor, Action.MONEY_READ)
         return [BudgetLeft(zone, year, category, limits.budget_of(session, zone, year, category),
                            limits.budget_used(session, zone, year, category))
-                for zone, year, category in sorted(keys)]
+                for zone, year, category in sorted(keys) if actor.covers(zone)]

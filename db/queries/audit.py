@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.engine import Database
 from db.queries.enterprises import readable_enterprise
+from db.services.validation import not_negative
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class AuditRow:
                       if before.get(k) != after.get(k) and k != "version")
 
 
+@checked
 def enterprise_history(db: Database, *, actor: Actor, enterprise_id: int) -> list[AuditRow]:
     """Every event about the firm and its tenancies, newest first. Whoever may read the firm
     may read its history."""
@@ -43,7 +46,9 @@ def enterprise_history(db: Database, *, actor: Actor, enterprise_id: int) -> lis
                 for r in rows]
 
 
+@checked
 def recent_events(db: Database, *, actor: Actor, limit: int = 500) -> list[AuditRow]:
+    not_negative(limit, "limit")
     with db.reading() as uow:
         authorise(uow.session, actor, Action.AUDIT_READ)
         rows = uow.session.connection().execute(text(

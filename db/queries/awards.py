@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlmodel import select
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Award, Enterprise, StaffAccount, Zone
@@ -52,7 +53,8 @@ class AwardRow:
 class GuaranteeRoom:
     guaranteed_fen: int  # what the firm's guarantees already take (drafts and pending included)
     cap_fen: int  # per firm, in total
-    loans_fen: int  # all guaranteed loans of the programme
+    loans_fen: int  # all guaranteed loans of the programme (a clerk's or reviewer's: of their
+    # own zones; other zones' loans are not theirs to read, even summed)
     quota_fen: int
 
     @property
@@ -60,6 +62,7 @@ class GuaranteeRoom:
         return max(0, self.cap_fen - self.guaranteed_fen)
 
 
+@checked
 def awards(db: Database, *, actor: Actor, zone_id: int | None = None,
            enterprise_id: int | None = None) -> list[AwardRow]:
     """The awards of the actor's zones (or of one zone, one firm), newest first."""
@@ -88,15 +91,19 @@ def awards(db: Database, *, actor: Actor, zone_id: int | None = None,
             staff_name, award.entered_at) for award, firm_name, uscc, zone_name, staff_name in found]
 
 
+@checked
 def guarantee_room(db: Database, *, actor: Actor, enterprise_id: int) -> GuaranteeRoom:
     with db.reading() as uow:
         session = uow.session
         readable_enterprise(session, actor, enterprise_id)
+        actor = authorise(session, actor, Action.MONEY_READ)
+        loans = limits.loans_guaranteed(session, zone_ids=None if actor.all_zones else actor.zone_ids)
         return GuaranteeRoom(limits.guaranteed_for_firm(session, enterprise_id),
                              limits.setting(session, "guarantee_cap_per_firm_fen"),
-                             limits.loans_guaranteed(session), limits.setting(session, "loan_quota_fen"))
+                             loans, limits.setting(session, "loan_quota_fen"))
 
 
+@checked
 def award_amount_on(db: Database, *, actor: Actor, level: str, on: date) -> int | None:
     """The little-giant award of a level recognised on a date; None when none is set."""
     if level not in LEVELS:

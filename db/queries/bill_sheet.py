@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.engine import Database
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
@@ -50,6 +51,7 @@ class BillSheet:
         return rules.subsidy(billed_fen, rate.rate_bp, row.cap_left_fen.get(category, 0))
 
 
+@checked
 def bill_sheet(db: Database, *, actor: Actor, zone_id: int, period: str) -> BillSheet:
     period = rules.parse_period(period)
     first, last = rules.period_start(period).isoformat(), rules.period_end(period).isoformat()

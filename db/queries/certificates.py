@@ -7,12 +7,15 @@ from datetime import date
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise, require
+from db.arguments import checked
 from db.certificates.content import PrintedCertificate
 from db.clock import stored_moment, to_shanghai, today_shanghai
 from db.engine import Database
 from db.errors import NotFound
 from db.models import Certificate
+from db.money import subsidy_rules as rules
 from db.queries.overview import interruptible, zones_clause
+from db.services.validation import not_negative
 from db.translatable import QT_TRANSLATE_NOOP
 
 
@@ -62,9 +65,12 @@ _FROM = (" FROM certificate c JOIN enterprise e ON e.id = c.enterprise_id"
          " JOIN zone z ON z.id = c.zone_id JOIN staffaccount s ON s.id = c.issued_by ")
 
 
+@checked
 def certificate_page(db: Database, *, actor: Actor, flt: CertificateFilter, offset: int = 0,
                      limit: int = 200) -> list[CertificateRow]:
     """Newest first."""
+    not_negative(offset, "offset")
+    not_negative(limit, "limit")
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.CERTIFICATE_READ)
@@ -78,6 +84,7 @@ def certificate_page(db: Database, *, actor: Actor, flt: CertificateFilter, offs
                                to_shanghai(stored_moment(r[7])).date(), *r[8:]) for r in rows]
 
 
+@checked
 def count_certificates(db: Database, *, actor: Actor, flt: CertificateFilter,
                        cancelled: Callable[[], bool] | None = None) -> int:
     with db.reading() as uow:
@@ -89,6 +96,7 @@ def count_certificates(db: Database, *, actor: Actor, flt: CertificateFilter,
             return connection.execute(text("SELECT count(*)" + _FROM + where), values).scalar_one()
 
 
+@checked
 def printed_certificate(db: Database, *, actor: Actor, certificate_id: int) -> PrintedCertificate:
     """The certificate as issued, with its print count so far (for a preview: nothing counted)."""
     with db.reading() as uow:
@@ -116,6 +124,7 @@ class Candidate:
     detail: str  # entries covered, the award's level or bank, the tenancy's unit
 
 
+@checked
 def candidates(db: Database, *, actor: Actor, zone_id: int, kind: str, period_from: str = "",
                period_to: str = "") -> list[Candidate]:
     """Approved, unreversed subsidies of the months (one candidate a firm), approved awards of
@@ -126,6 +135,8 @@ def candidates(db: Database, *, actor: Actor, zone_id: int, kind: str, period_fr
         require(actor, Action.CERTIFICATE_READ, zone_id)
         connection = session.connection()
         if kind == "subsidy":
+            period_from = rules.parse_period(period_from, "period_from")
+            period_to = rules.parse_period(period_to, "period_to")
             rows = connection.execute(text(
                 "SELECT e.id, e.name, e.uscc, sum(x.subsidy_fen), count(*) FROM subsidyentry x"
                 " JOIN enterprise e ON e.id = x.enterprise_id WHERE x.zone_id = :zone"

@@ -1,4 +1,9 @@
-"""Finding firms: the filtered list (counted and paged in SQL) and one firm's details."""
+"""Finding firms: the filtered list (counted and paged in SQL) and one firm's details.
+
+What is searched is bounded: the first SEARCH_WORDS words of the first SEARCH_CHARACTERS
+characters typed (a firm's name is at most 100 characters). Beyond, nothing narrows the list
+further; each word is one condition, and a thousand of them are more than SQLite can plan.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,9 +14,11 @@ from sqlalchemy.exc import OperationalError
 
 from db import search
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.engine import Database
 from db.errors import Interrupted, NotFound
 from db.models import Enterprise, EnterpriseFields, Tenancy, Zone
+from db.services.validation import not_negative
 from db.translatable import QT_TRANSLATE_NOOP
 
 
@@ -65,6 +72,16 @@ class EnterpriseDetail:
     tenancies: list[TenancyRow] = field(default_factory=list)
 
 
+SEARCH_WORDS = 8
+SEARCH_CHARACTERS = 120
+
+
+def searched_words(typed: str) -> list[str]:
+    """The words of a search that count: each with a letter or digit, the first SEARCH_WORDS of
+    the first SEARCH_CHARACTERS characters."""
+    return [p for p in typed[:SEARCH_CHARACTERS].split() if search.tokens(p)][:SEARCH_WORDS]
+
+
 _COLUMNS = ("e.id, e.uscc, e.name, z.code, z.name, s.name, e.size_class, e.giant_level, e.status,"
             " e.contact_name, e.contact_phone, e.uscc_check")
 
@@ -94,7 +111,7 @@ def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, obje
             clauses.append(f"e.{name} = :{name}")
             values[name] = value
     source = "enterprise e"
-    parts = [p for p in flt.text.split() if search.tokens(p)]
+    parts = searched_words(flt.text)
     if parts and zone_ids is not None:
         for i, part in enumerate(parts):
             values[f"q{i}"], values[f"u{i}"] = part.lower(), part.upper()
@@ -105,13 +122,16 @@ def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, obje
         # CROSS JOIN keeps the index as the outer loop, read in rowid (= firm id) order
         source = "enterprise_search f CROSS JOIN enterprise e ON e.id = f.rowid"
         clauses.append("enterprise_search MATCH :match")
-        values["match"] = search.match_expression(flt.text)
+        values["match"] = search.match_expression(" ".join(parts))
     return source, " AND ".join(clauses) or "1", values
 
 
+@checked
 def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset: int = 0,
                     limit: int = 200) -> list[EnterpriseRow]:
     """The matching firms offset..offset+limit, in registration order."""
+    not_negative(offset, "offset")
+    not_negative(limit, "limit")
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_READ)
@@ -129,6 +149,7 @@ def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset
         return [EnterpriseRow(*row) for row in rows]
 
 
+@checked
 def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter,
                       cancelled: Callable[[], bool] | None = None) -> int:
     """How many firms match (asked after the first page, so the list never waits for it).
@@ -170,6 +191,7 @@ def readable_enterprise(session, actor: Actor, enterprise_id: int) -> Enterprise
     return enterprise
 
 
+@checked
 def enterprise_detail(db: Database, *, actor: Actor, enterprise_id: int) -> EnterpriseDetail:
     with db.reading() as uow:
         session = uow.session
@@ -194,6 +216,7 @@ def _date(value: object) -> date | None:
     return date.fromisoformat(str(value))
 
 
+@checked
 def open_tenancy(db: Database, *, actor: Actor, enterprise_id: int) -> Tenancy | None:
     """The firm's open tenancy as a detached copy (None if it has none)."""
     detail = enterprise_detail(db, actor=actor, enterprise_id=enterprise_id)

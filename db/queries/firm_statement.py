@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.engine import Database
 from db.errors import NotFound
 from db.models import Enterprise
@@ -69,6 +70,7 @@ def _zones_clause(actor: Actor, alias: str) -> str:
     return f" AND {alias}.zone_id IN ({zones})"
 
 
+@checked
 def firm_statement(db: Database, *, actor: Actor, enterprise_id: int) -> FirmStatement:
     """NotFound for a firm that does not exist, or that is neither in the actor's zones nor has
     anything there (other zones' firms cannot be probed)."""

@@ -13,11 +13,13 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Connection, text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.clock import shanghai_month_sql
 from db.engine import Database
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
 from db.queries.overview import interruptible
+from db.services.validation import not_negative
 
 AWARD_KINDS = ("little_giant", "loan_guarantee")
 # the month an award is booked in: the Shanghai month of its decision (of its entry while undecided)
@@ -166,11 +168,13 @@ _AWARD_COLUMNS = (
     " JOIN enterprise e ON e.id = a.enterprise_id JOIN staffaccount s ON s.id = a.entered_by")
 
 
+@checked
 def ledger_page(db: Database, *, actor: Actor, flt: LedgerFilter, after: LedgerKey | None = None,
                 limit: int = 200) -> list[LedgerRow]:
     """Up to `limit` rows after the row `after` (from the top when None): subsidy entries newest
     first, then awards newest first. Read by key, not by OFFSET, so a page deep in millions of
     rows costs what the first one does."""
+    not_negative(limit, "limit")
     kind, last_id = after or ("subsidy_entry", None)
     with db.reading() as uow:
         session = uow.session
@@ -201,6 +205,7 @@ def ledger_page(db: Database, *, actor: Actor, flt: LedgerFilter, after: LedgerK
         return rows
 
 
+@checked
 def ledger_totals(db: Database, *, actor: Actor, flt: LedgerFilter,
                   cancelled: Callable[[], bool] | None = None) -> LedgerTotals:
     """Count and sums of every row the filter shows, each kind in one aggregate query. Over all
@@ -237,6 +242,7 @@ def _totals(connection: Connection, entry_where: str | None, award_where: str | 
     return LedgerTotals(count, billed, granted, approved, guaranteed)
 
 
+@checked
 def ledger_people(db: Database, *, actor: Actor) -> list[Person]:
     """Who may have entered what the actor sees: clerks of the actor's zones and administrators
     (everyone who may enter, for those who see all zones), by name."""

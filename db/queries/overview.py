@@ -25,11 +25,13 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.clock import shanghai_year_sql, today_shanghai
 from db.engine import Database
 from db.errors import Interrupted
 from db.models.money import CATEGORIES
 from db.money.subsidy_rules import months_before, next_period, period_of
+from db.services import validation as v
 
 BUDGET_CATEGORIES = (*CATEGORIES, "little_giant")
 
@@ -170,9 +172,12 @@ def monthly_sums(connection: Connection, actor: Actor, months: list[str], zone_i
     return monthly, summed
 
 
+@checked
 def overview(db: Database, *, actor: Actor, year: int | None = None, zone_id: int | None = None,
              cancelled: Callable[[], bool] | None = None) -> Overview:
     """A calendar `year`, or (None) the latest twelve months with this year's budgets."""
+    if year is not None:
+        v.year(year)
     today = today_shanghai()
     with db.reading() as uow:
         session = uow.session

@@ -14,9 +14,11 @@ from datetime import date, datetime
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.clock import stored_moment
 from db.engine import Database
 from db.queries.overview import approved_sums
+from db.services import validation as v
 from db.services.policy import SETTINGS
 
 
@@ -75,7 +77,8 @@ class Policy:
     rates: list[RateRow]
     budgets: list[BudgetRow]  # of the year asked
     budget_year: int
-    budgets_total_fen: int  # all zones, all years: what the programme cap limits
+    budgets_total_fen: int  # all zones, all years: what the programme cap limits (a clerk's or
+    # reviewer's: of their own zones; other zones' budgets are not theirs to read, even summed)
     settings: list[SettingRow]
     award_rates: list[AwardRateRow]
     closed: list[ClosedRow]
@@ -85,9 +88,11 @@ def _day(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+@checked
 def budgets_used(db: Database, *, actor: Actor, year: int,
                  cancelled: Callable[[], bool] | None = None) -> dict[tuple[int, str], int]:
     """(zone, category) -> approved money of the year (reversals netted), in one GROUP BY."""
+    v.year(year)
     with db.reading() as uow:
         actor = authorise(uow.session, actor, Action.MONEY_READ)
         sums = approved_sums(uow.session.connection(), actor, year, cancelled=cancelled)
@@ -99,8 +104,10 @@ def with_used(budgets: list[BudgetRow], used: dict[tuple[int, str], int]) -> lis
     return [replace(b, used_fen=used.get((b.zone_id, b.category), 0)) for b in budgets]
 
 
+@checked
 def policy(db: Database, *, actor: Actor, year: int) -> Policy:
     """Everything but what the budgets used (see `budgets_used`)."""
+    v.year(year)
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.MONEY_READ)
@@ -119,7 +126,7 @@ def policy(db: Database, *, actor: Actor, year: int) -> Policy:
                        " WHEN 'land' THEN 0 WHEN 'electricity' THEN 1 WHEN 'water' THEN 2"
                        " WHEN 'internet' THEN 3 ELSE 4 END"), {"year": year})]
         total = int(connection.execute(text(
-            "SELECT coalesce(sum(amount_fen), 0) FROM budget")).scalar())
+            f"SELECT coalesce(sum(amount_fen), 0) FROM budget b WHERE 1{mine}")).scalar())
         settings = {r[0]: SettingRow(*r) for r in connection.execute(text(
             "SELECT key, value, version FROM programmesetting"))}
         award_rates = [AwardRateRow(r[0], r[1], _day(r[2]), r[3], r[4]) for r in connection.execute(text(

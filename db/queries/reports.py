@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy import Connection, text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.clock import shanghai_month_sql, today_shanghai
 from db.engine import Database
 from db.errors import ValidationError
@@ -42,9 +43,10 @@ class ReportPeriod:
     number: int = 0
 
     def __post_init__(self) -> None:
-        top = {"month": 12, "quarter": 4, "year": 0}.get(self.kind)
+        top = {"month": 12, "quarter": 4, "year": 0}.get(self.kind) if isinstance(self.kind, str) else None
         low = 0 if self.kind == "year" else 1
-        if top is None or not 2000 <= self.year <= 2100 or not low <= self.number <= top:
+        whole = all(type(n) is int for n in (self.year, self.number))
+        if top is None or not whole or not 2000 <= self.year <= 2100 or not low <= self.number <= top:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "db", "Choose a month, a quarter or a year between 2000 and 2100."), field="period")
 
@@ -286,6 +288,7 @@ def _gather(connection: Connection, in_zones: str, period: ReportPeriod,
     return {zone: tally.figures() for zone, tally in z.items()}, monthly
 
 
+@checked
 def zone_report(db: Database, *, actor: Actor, zone_id: int, period: ReportPeriod) -> ZoneReport:
     """PermissionDenied for a zone the actor does not cover."""
     with db.reading() as uow:
@@ -299,6 +302,7 @@ def zone_report(db: Database, *, actor: Actor, zone_id: int, period: ReportPerio
                           today_shanghai())
 
 
+@checked
 def city_report(db: Database, *, actor: Actor, period: ReportPeriod,
                 issuer: str = CITY_ISSUER) -> CityReport:
     """Every zone of the actor's (all 55 for an administrator or auditor) that is active or has
@@ -319,6 +323,7 @@ def city_report(db: Database, *, actor: Actor, period: ReportPeriod,
         return CityReport(period, actor.all_zones, rows, totals, monthly, issuer, today_shanghai())
 
 
+@checked
 def statement_report(db: Database, *, actor: Actor, enterprise_id: int) -> StatementReport:
     """The firm's statement (NotFound as firm_statement says), issued by the firm's zone, or by
     the actor's zone its latest line is in when the firm has moved out of the actor's zones."""

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.engine import Database
 
 
@@ -23,6 +24,7 @@ class StaffRow:
     version: int
 
 
+@checked
 def staff_list(db: Database, *, actor: Actor) -> list[StaffRow]:
     with db.reading() as uow:
         authorise(uow.session, actor, Action.STAFF_READ)

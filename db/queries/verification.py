@@ -1,13 +1,26 @@
 """Checking a certificate's code (scanned or pasted) or its serial.
 
 Valid only when the payload is in canonical form, its signature verifies byte for byte with a
-key this file trusts and, for a certificate issued on this file, the payload is the one kept and
-the certificate was not revoked. Everything else is named: tampered (altered, damaged, or not
-matching what was issued), unknown_key (a well-formed code signed by a key nobody imported),
-revoked (with the reason), not_found (a serial this file never issued), unreadable (not a Zone
-Desk code or serial at all).
+key this file trusts, and:
+- signed with one of this database's own keys (the current one or a retired one): this file
+  issued exactly that serial with exactly that payload, and did not revoke it. A code signed
+  with our key that this file did not issue so is `forged`: someone signed with this office's
+  key outside this database (a copy of the file, a copied key); it is never valid;
+- signed with another office's imported key: valid unless this file holds a different
+  certificate under that serial (its status is kept at that office).
+
+Everything else is named: tampered (altered, damaged, not matching what was issued),
+unknown_key (a well-formed code signed by a key nobody imported), revoked (with the reason),
+not_found (no certificate with this serial in the zones the person covers), unreadable (not a
+Zone Desk code or serial at all).
+
+Scope: a typed serial finds only certificates of the zones the person covers (another zone's
+answers as not found, exactly like a serial never issued). A scanned code carries its own
+content, so anyone may check it; for a certificate of a zone the person does not cover the
+verdict carries only what the code holds (no revocation reason, no printed content).
 """
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +28,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.certificates import code as certificate_code
 from db.certificates.content import PrintedCertificate
 from db.certificates.signing import verify_signature
@@ -23,7 +37,8 @@ from db.engine import Database
 from db.models import Certificate, SigningKey
 
 SERIAL = re.compile(r"^Z\d{2}-\d{4}-\d{6}$")
-OUTCOMES = ("valid", "revoked", "tampered", "unknown_key", "not_found", "unreadable")
+OUTCOMES = ("valid", "revoked", "forged", "tampered", "unknown_key", "not_found", "unreadable")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,8 @@ class Verdict:
     revoked_reason: str = ""
     revoked_on: date | None = None
     printed: PrintedCertificate | None = None
+    # issued here for a zone the person does not cover: only what the code itself holds is told
+    other_zone: bool = False
 
     @property
     def valid(self) -> bool:
@@ -46,60 +63,69 @@ def _issued(session: Session, serial: str) -> Certificate | None:
     return session.exec(select(Certificate).where(Certificate.serial == serial)).first()
 
 
-def _with_record(certificate: Certificate | None, fields: dict, payload: bytes,
-                 office: str) -> Verdict:
-    serial = fields["serial"]
-    if certificate is None:
-        # signed by a trusted key, but issued on another file (another office): its status is
-        # kept there
-        return Verdict("valid", serial, fields, office)
-    if certificate.payload != payload:
-        return Verdict("tampered", serial, {}, office, True)
+def _as_issued(certificate: Certificate, fields: dict, office: str, actor: Actor) -> Verdict:
+    """The verdict on a code that is exactly what this file issued."""
+    serial, revoked = certificate.serial, certificate.status == "revoked"
+    outcome = "revoked" if revoked else "valid"
+    if not actor.covers(certificate.zone_id):
+        return Verdict(outcome, serial, fields, office, True, other_zone=True)
     printed = PrintedCertificate.from_json(certificate.content, print_number=certificate.print_count,
-                                           revoked=certificate.status == "revoked")
-    if certificate.status == "revoked":
+                                           revoked=revoked)
+    if revoked:
         revoked_on = to_shanghai(certificate.revoked_at).date() if certificate.revoked_at else None
-        return Verdict("revoked", serial, fields, office, True, certificate.revoked_reason,
+        return Verdict(outcome, serial, fields, office, True, certificate.revoked_reason,
                        revoked_on, printed)
-    return Verdict("valid", serial, fields, office, True, printed=printed)
+    return Verdict(outcome, serial, fields, office, True, printed=printed)
 
 
-def _check(session: Session, payload: bytes, signature: bytes,
+def _check(session: Session, actor: Actor, payload: bytes, signature: bytes,
            certificate: Certificate | None = None) -> Verdict:
     """`certificate`: the one kept for the serial, when the caller has it already."""
     try:
         fields = certificate_code.parse(payload)
     except certificate_code.MalformedCode:
         return Verdict("tampered")
+    serial = fields["serial"]
     key = session.get(SigningKey, fields["key"])
     if key is None:
-        return Verdict("unknown_key", fields["serial"])
+        return Verdict("unknown_key", serial)
     if not verify_signature(key.public_key, signature, payload):
-        return Verdict("tampered", fields["serial"], office=key.office)
-    if certificate is None or certificate.serial != fields["serial"]:
-        certificate = _issued(session, fields["serial"])
-    return _with_record(certificate, fields, payload, key.office)
-
-
-def _by_serial(session: Session, serial: str) -> Verdict:
-    certificate = _issued(session, serial)
+        return Verdict("tampered", serial, office=key.office)
+    if certificate is None or certificate.serial != serial:
+        certificate = _issued(session, serial)
+    if key.own and (certificate is None or certificate.payload != payload):
+        log.warning("Forged certificate code refused: serial %s signed with this database's key "
+                    "%s, not as issued here", serial, key.key_id)
+        return Verdict("forged", serial, office=key.office)
     if certificate is None:
-        return Verdict("not_found", serial)
-    return _check(session, certificate.payload, certificate.signature, certificate)
+        # signed by another office's key, for a serial this file never issued: its status is
+        # kept there
+        return Verdict("valid", serial, fields, key.office)
+    if certificate.payload != payload:
+        return Verdict("tampered", serial, {}, key.office, True)
+    return _as_issued(certificate, fields, key.office, actor)
 
 
+def _by_serial(session: Session, actor: Actor, serial: str) -> Verdict:
+    certificate = _issued(session, serial)
+    if certificate is None or not actor.covers(certificate.zone_id):
+        return Verdict("not_found", serial)  # another zone's: answered as never issued
+    return _check(session, actor, certificate.payload, certificate.signature, certificate)
+
+
+@checked
 def verify_code(db: Database, *, actor: Actor, text: str) -> Verdict:
     """A scanned or pasted code, or a serial (Z07-2026-000123)."""
     with db.reading() as uow:
         session = uow.session
-        authorise(session, actor, Action.CERTIFICATE_READ)
+        actor = authorise(session, actor, Action.CERTIFICATE_READ)
         typed = text.strip().upper()
         if SERIAL.match(typed):
-            return _by_serial(session, typed)
+            return _by_serial(session, actor, typed)
         try:
             payload, signature = certificate_code.decode(text)
         except certificate_code.UnreadableCode:
             return Verdict("unreadable")
         except certificate_code.MalformedCode:
             return Verdict("tampered")
-        return _check(session, payload, signature)
+        return _check(session, actor, payload, signature)

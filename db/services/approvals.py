@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from db.access import Action, Actor, authorise, require
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
 from db.engine import Database
@@ -19,6 +20,7 @@ from db.models import Award, SubsidyEntry, Zone
 from db.money import format_fen
 from db.money import subsidy_rules as rules
 from db.services import certificates, limits
+from db.services import validation as v
 from db.translatable import QT_TRANSLATE_NOOP, category_term, status_term
 
 Item = SubsidyEntry | Award
@@ -88,6 +90,7 @@ def _check_guarantees(session: Session, awards: list[Award]) -> None:
                 field="amount_fen", cap=format_fen(cap))
 
 
+@checked
 def approve(db: Database, *, actor: Actor, entry_ids: list[int] = (), award_ids: list[int] = ()) -> int:
     """Approves every item given, or none. Returns how many were approved."""
     with db.writing() as uow:
@@ -126,10 +129,11 @@ def approve(db: Database, *, actor: Actor, entry_ids: list[int] = (), award_ids:
         return len(entries) + len(awards)
 
 
+@checked
 def reject(db: Database, *, actor: Actor, reason: str, entry_ids: list[int] = (),
            award_ids: list[int] = ()) -> int:
     """Rejects every item given, or none; the reason is required and kept with each."""
-    reason = reason.strip()
+    reason = v.optional_text(reason, "reason", max_length=500)
     if not reason:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Say why the entries are rejected."), field="reason")
     with db.writing() as uow:

@@ -8,6 +8,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
 from db.engine import Database
@@ -15,6 +16,7 @@ from db.errors import NotFound, ValidationError
 from db.models import Award
 from db.money import format_fen
 from db.services import limits
+from db.services import validation as v
 from db.services.enterprises import load_for_change
 from db.services.enterprises import snapshot as firm_snapshot
 from db.services.validation import not_future, optional_text, required_text
@@ -34,6 +36,7 @@ def award_amount(session: Session, level: str, on: date) -> int:
     return int(row[0])
 
 
+@checked
 def record_little_giant(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
                         level: str, recognised_on: date, document_no: str, submit: bool = True) -> int:
     """Records the recognition on the firm (level, date) and the award that follows it, with
@@ -71,6 +74,7 @@ def record_little_giant(db: Database, *, actor: Actor, enterprise_id: int, expec
         return award.id
 
 
+@checked
 def record_loan_guarantee(db: Database, *, actor: Actor, enterprise_id: int, bank: str,
                           loan_fen: int, term_months: int, guaranteed_fen: int,
                           submit: bool = True) -> int:
@@ -82,6 +86,7 @@ def record_loan_guarantee(db: Database, *, actor: Actor, enterprise_id: int, ban
         bank = required_text(bank, "bank", max_length=100)
         if loan_fen <= 0:
             raise ValidationError(QT_TRANSLATE_NOOP("db", "Enter the loan amount."), field="loan_fen")
+        v.amount(loan_fen, "loan_fen")
         if not 1 <= term_months <= 360:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "db", "The term is 1 to 360 months."), field="term_months")
@@ -112,6 +117,7 @@ def record_loan_guarantee(db: Database, *, actor: Actor, enterprise_id: int, ban
         return award.id
 
 
+@checked
 def submit_awards(db: Database, *, actor: Actor, award_ids: list[int]) -> int:
     with db.writing() as uow:
         session = uow.session
@@ -136,6 +142,7 @@ def submit_awards(db: Database, *, actor: Actor, award_ids: list[int]) -> int:
         return len(changes)
 
 
+@checked
 def reverse_award(db: Database, *, actor: Actor, award_id: int, reason: str) -> int:
     """The reversal of an approved award: amounts negated, submitted for review."""
     reason = optional_text(reason, "reason", max_length=500)

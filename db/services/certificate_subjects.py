@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from db.arguments import checked
 from db.certificates.content import KINDS, CertificateLine
 from db.clock import today_shanghai
 from db.errors import NotFound, ValidationError
@@ -56,6 +57,7 @@ def _area(dm2: int) -> str:
     return f"{dm2 // 100:,}.{dm2 % 100:02d}"
 
 
+@checked
 def confirmation_months(period_from: str, period_to: str) -> tuple[str, str]:
     """The months a subsidy confirmation may cover: well written, in order, none to come.
     No database work: the issue dialog checks them as they are typed."""
@@ -125,12 +127,25 @@ def _tenancy(session: Session, request: CertificateRequest, firm: Enterprise) ->
     return Subject(firm, None, facts, tenancy_id=tenancy.id, texts=[tenancy.unit])
 
 
+def _known_in_zone(session: Session, firm: Enterprise, zone_id: int) -> bool:
+    """The firm is the zone's now, or was its tenant once: its name is the zone's to print."""
+    return firm.zone_id == zone_id or session.connection().execute(text(
+        "SELECT 1 FROM tenancy WHERE enterprise_id = :firm AND zone_id = :zone LIMIT 1"),
+        {"firm": firm.id, "zone": zone_id}).first() is not None
+
+
 def subject(session: Session, request: CertificateRequest) -> Subject:
+    """What the request certifies. A firm the zone never had is answered exactly as a firm that
+    does not exist (not named, not told apart), so that a request made by hand learns nothing
+    of another zone's firms; a firm the zone has or had hears why it cannot be certified (not a
+    tenant today, no approved subsidies in those months ...)."""
     if request.kind not in KINDS:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Unknown kind of certificate."), field="kind")
     firm = session.get(Enterprise, request.enterprise_id)
-    if firm is None:
-        raise NotFound(QT_TRANSLATE_NOOP("db", "This firm no longer exists."))
+    if firm is None or not _known_in_zone(session, firm, request.zone_id):
+        raise NotFound(QT_TRANSLATE_NOOP(
+            "db", "There is no such firm in this zone: it does not exist, or it has never been a "
+                  "tenant here."))
     if request.kind == "subsidy":
         return _subsidy(session, request, firm)
     if request.kind == "tenancy":

@@ -4,8 +4,9 @@ Issue: in one write transaction per call, for each request: check the role and z
 certified (db/services/certificate_subjects.py), refuse what the certificate font cannot print,
 take the zone's next serial for the year (max + 1: the transaction began IMMEDIATE, so a second
 program waits and then sees this one's serials; certificates are never deleted, so serials stay
-gapless), sign the canonical payload with the installation's key, keep the certificate exactly
-as printed, record one audit event. All requests or none.
+gapless), sign the canonical payload with this database's own key (db/services/own_key.py: made
+for this database, registered on it; no other key signs here), keep the certificate exactly as
+printed, record one audit event. All requests or none.
 
 Reprint: the same serial and content, the print count + 1, marked as a copy. Revoke: once, with a
 reason; approving the reversal of an entry or award revokes the certificates covering it
@@ -20,17 +21,19 @@ from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from db.access import Action, Actor, authorise, require
+from db.arguments import checked
 from db.audit import Change, record
 from db.certificates import code as certificate_code
 from db.certificates import printable
 from db.certificates.content import PrintedCertificate
-from db.certificates.signing import InstallationKey, installation_key
+from db.certificates.signing import OfficeKey
 from db.clock import to_shanghai, utc_now
 from db.engine import Database
 from db.errors import ChangedMeanwhile, NotFound, ValidationError
-from db.models import Certificate, CertificateCover, SigningKey, Zone
+from db.models import Certificate, CertificateCover, Zone
 from db.models.reference import service_centre_name
 from db.services.certificate_subjects import CertificateRequest, Subject, subject
+from db.services.own_key import own_key
 from db.translatable import QT_TRANSLATE_NOOP
 
 __all__ = ["CertificateRequest", "Issued", "issue_many", "reprint", "revoke", "revoke_covering"]
@@ -46,16 +49,6 @@ class Issued:
 def issuer_of(zone: Zone) -> str:
     """The service centre printed above the seal."""
     return service_centre_name(zone.name, zone.service_centre)
-
-
-def register_own_key(session: Session, key: InstallationKey, now: datetime) -> None:
-    if session.get(SigningKey, key.key_id) is None:
-        row = SigningKey(key_id=key.key_id, public_key=key.public_raw, office=key.office,
-                         own=True, added_at=now)
-        session.add(row)
-        session.flush()
-        record(session, None, Change("key.register", "signing_key", key.key_id, None,
-                                     {"key_id": key.key_id, "office": key.office, "own": True}))
 
 
 def _refuse_unprintable(found: Subject, issuer: str) -> None:
@@ -80,7 +73,7 @@ def audit_values(certificate: Certificate) -> dict[str, object]:
     return values
 
 
-def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key: InstallationKey,
+def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key: OfficeKey,
                now: datetime) -> tuple[Issued, Change]:
     require(actor, Action.CERTIFICATE_ISSUE, request.zone_id)
     zone = session.get(Zone, request.zone_id)
@@ -125,15 +118,16 @@ def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key:
         "certificate.issue", "certificate", certificate.id, None, audit_values(certificate))
 
 
+@checked
 def issue_many(db: Database, *, actor: Actor, requests: list[CertificateRequest],
-               key: InstallationKey | None = None) -> list[Issued]:
-    """Issues a certificate for each request, all or none, in the order given."""
-    key = key or installation_key()
+               key: OfficeKey | None = None) -> list[Issued]:
+    """Issues a certificate for each request, all or none, in the order given. `key`: this
+    database's key when the caller has it already; any other key is refused."""
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.CERTIFICATE_ISSUE)
         now = utc_now()
-        register_own_key(session, key, now)
+        key = own_key(session, actor=actor, key=key)
         issued, changes = [], []
         for request in requests:
             one, change = _issue_one(session, actor, request, key, now)
@@ -152,6 +146,7 @@ def _load(session: Session, certificate_id: int) -> Certificate:
     return certificate
 
 
+@checked
 def reprint(db: Database, *, actor: Actor, certificate_id: int) -> PrintedCertificate:
     """The certificate as issued, its print count + 1: a copy, marked with that count."""
     with db.writing() as uow:
@@ -186,6 +181,7 @@ def _revoke(session: Session, actor: Actor, certificate: Certificate, reason: st
                   audit_values(certificate))
 
 
+@checked
 def revoke(db: Database, *, actor: Actor, certificate_id: int, reason: str,
            expected_version: int | None = None) -> None:
     reason = reason.strip()

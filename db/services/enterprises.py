@@ -1,6 +1,6 @@
 """Registering and editing firms."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from db import search, size_class, uscc
 from db.access import Action, Actor, Role, authorise
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
 from db.engine import Database
@@ -25,7 +26,7 @@ class FirstTenancy:
     """Where a newly registered firm sits."""
 
     unit: str
-    floor_area_dm2: int
+    floor_area_dm2: int = field(metadata={"field": "floor_area"})  # as the forms call it
     start_on: date
 
 
@@ -43,8 +44,10 @@ def _clean(session, fields: EnterpriseFields) -> EnterpriseFields:  # noqa: ANN0
     data.contact_name = v.optional_text(fields.contact_name, "contact_name", max_length=50)
     data.contact_phone = v.phone(fields.contact_phone, "contact_phone")
     data.contact_email = v.email(fields.contact_email, "contact_email")
-    for name in ("registered_capital_fen", "employees", "annual_revenue_fen", "total_assets_fen"):
-        v.not_negative(getattr(fields, name), name)
+    for name in ("registered_capital_fen", "annual_revenue_fen", "total_assets_fen"):
+        v.amount(getattr(fields, name), name)
+    v.not_negative(fields.employees, "employees")
+    v.at_most(fields.employees, v.MAX_EMPLOYEES, "employees")
     today = today_shanghai()
     v.not_future(fields.founded_on, today, "founded_on")
     v.not_future(fields.giant_recognised_on, today, "giant_recognised_on")
@@ -93,6 +96,7 @@ def _derive(enterprise: Enterprise) -> None:
         revenue_fen=enterprise.annual_revenue_fen, assets_fen=enterprise.total_assets_fen)
 
 
+@checked
 def register_enterprise(db: Database, *, actor: Actor, fields: EnterpriseFields, zone_id: int,
                         tenancy: FirstTenancy | None = None, accept_uscc_warning: bool = False) -> int:
     """Registers a firm in a zone, with its first tenancy when given. Returns its id."""
@@ -126,6 +130,7 @@ def _new_tenancy(session, enterprise_id: int, zone_id: int, first: FirstTenancy)
     if first.floor_area_dm2 <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "The floor area must be more than 0 m²."),
                               field="floor_area")
+    v.at_most(first.floor_area_dm2, v.MAX_AREA_DM2, "floor_area", f"{v.MAX_AREA_DM2 // 100:,} m²")
     tenancy = Tenancy(enterprise_id=enterprise_id, zone_id=zone_id, unit=unit,
                       floor_area_dm2=first.floor_area_dm2, start_on=first.start_on)
     session.add(tenancy)
@@ -161,6 +166,7 @@ def load_for_change(session, actor: Actor, action: Action, enterprise_id: int,  
     return actor, enterprise
 
 
+@checked
 def update_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
                       fields: EnterpriseFields, accept_uscc_warning: bool = False) -> int:
     """Saves edited details. Refused if someone saved the firm meanwhile. Returns the new version."""
@@ -189,6 +195,7 @@ def update_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expecte
         return enterprise.version
 
 
+@checked
 def confirm_uscc(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int) -> int:
     """A reviewer confirms a credit code whose check character fails (an early pilot code)."""
     with db.writing() as uow:

@@ -1,4 +1,4 @@
-"""Public keys: export this installation's, import another office's so that its certificates
+"""Public keys: export this database's, import another office's so that its certificates
 verify here. A key file is a short text:
 
     Zone Desk public key
@@ -11,22 +11,37 @@ import base64
 import binascii
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.audit import Change, record
-from db.certificates.signing import InstallationKey, installation_key, key_id_of
+from db.certificates.signing import key_id_of
 from db.clock import utc_now
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import SigningKey
-from db.services.certificates import register_own_key
+from db.services.own_key import current_key, own_key
 from db.translatable import QT_TRANSLATE_NOOP
 
 HEADER = "Zone Desk public key"
 
 
-def export_public_key(key: InstallationKey | None = None, office: str | None = None) -> str:
-    key = key or installation_key()
-    return (f"{HEADER}\noffice: {office or key.office}\nkey-id: {key.key_id}\n"
-            f"ed25519: {base64.b64encode(key.public_raw).decode('ascii')}\n")
+def public_key_text(public_raw: bytes, office: str) -> str:
+    return (f"{HEADER}\noffice: {office}\nkey-id: {key_id_of(public_raw)}\n"
+            f"ed25519: {base64.b64encode(public_raw).decode('ascii')}\n")
+
+
+@checked
+def export_public_key(db: Database, *, actor: Actor, office: str | None = None) -> str:
+    """The public key this database signs with now (made first if it has signed nothing yet),
+    as the text to send to other offices. Its private key never leaves the data folder."""
+    with db.writing() as uow:
+        session = uow.session
+        authorise(session, actor, Action.CERTIFICATE_READ)
+        registered = current_key(session)
+        if registered is None:
+            own_key(session)  # the database's key, made with the database's first need of it
+            registered = current_key(session)
+            uow.commit()
+        return public_key_text(registered.public_key, office or registered.office)
 
 
 def _parse(text: str) -> tuple[str, bytes]:
@@ -49,6 +64,7 @@ def _parse(text: str) -> tuple[str, bytes]:
     return values.get("office", ""), raw
 
 
+@checked
 def import_public_key(db: Database, *, actor: Actor, text: str, office: str = "") -> str:
     """Trusts the key of `text` from now on; returns its key id."""
     named, raw = _parse(text)
@@ -59,7 +75,12 @@ def import_public_key(db: Database, *, actor: Actor, text: str, office: str = ""
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.KEY_IMPORT)
-        if session.get(SigningKey, key_id) is not None:
+        known = session.get(SigningKey, key_id)
+        if known is not None and known.own:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "db", "This is this database's own key (key id {key_id}), not another office's."),
+                field="file", key_id=key_id)
+        if known is not None:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "db", "This key is already trusted (key id {key_id})."), field="file", key_id=key_id)
         now = utc_now()
@@ -70,12 +91,3 @@ def import_public_key(db: Database, *, actor: Actor, text: str, office: str = ""
                                       {"key_id": key_id, "office": office, "own": False}))
         uow.commit()
         return key_id
-
-
-def register_this_installation(db: Database, key: InstallationKey | None = None) -> str:
-    """Makes sure this installation's key is on the file (done at the first issue anyway)."""
-    key = key or installation_key()
-    with db.writing() as uow:
-        register_own_key(uow.session, key, utc_now())
-        uow.commit()
-    return key.key_id

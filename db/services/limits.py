@@ -92,10 +92,14 @@ def guaranteed_for_firm(session: Session, enterprise_id: int, leaving_out: int |
                     " AND id IS NOT :leaving_out", firm=enterprise_id, leaving_out=leaving_out))
 
 
-def loans_guaranteed(session: Session, leaving_out: int | None = None) -> int:
+def loans_guaranteed(session: Session, leaving_out: int | None = None,
+                     zone_ids: frozenset[int] | None = None) -> int:
+    """All guaranteed loans of the programme (what its quota limits), or of some zones."""
+    zones = "" if zone_ids is None else \
+        f" AND zone_id IN ({', '.join(str(int(z)) for z in sorted(zone_ids)) or 'NULL'})"
     return int(_one(session,
                     "SELECT coalesce(sum(loan_fen), 0) FROM award WHERE kind = 'loan_guarantee'"
-                    f" AND {_COUNTS} AND id IS NOT :leaving_out", leaving_out=leaving_out))
+                    f" AND {_COUNTS} AND id IS NOT :leaving_out{zones}", leaving_out=leaving_out))
 
 
 def is_closed(session: Session, period: str) -> bool:

@@ -7,6 +7,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import utc_now
 from db.engine import Database
@@ -15,6 +16,7 @@ from db.models import AwardRate, Budget, ClosedPeriod, PolicyRate, ProgrammeSett
 from db.models.money import CATEGORIES
 from db.money import format_fen
 from db.money import subsidy_rules as rules
+from db.services import validation as v
 from db.services.validation import required_text
 from db.translatable import QT_TRANSLATE_NOOP, category_term
 
@@ -22,6 +24,7 @@ SETTINGS = ("budget_cap_fen", "loan_quota_fen", "guarantee_cap_per_firm_fen")
 BUDGET_CATEGORIES = (*CATEGORIES, "little_giant")
 
 
+@checked
 def set_policy_rate(db: Database, *, actor: Actor, category: str, valid_from: date, rate_bp: int,
                     yearly_cap_fen: int) -> int:
     """The rate from `valid_from` on (a new dated row, or the one of that day replaced)."""
@@ -31,8 +34,7 @@ def set_policy_rate(db: Database, *, actor: Actor, category: str, valid_from: da
     if not 0 <= rate_bp <= 10_000:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "The share of the bill is between 0 % and 100 %."), field="rate_bp")
-    if yearly_cap_fen < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "This cannot be negative."), field="yearly_cap_fen")
+    v.amount(yearly_cap_fen, "yearly_cap_fen")
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.POLICY_EDIT)
@@ -57,6 +59,7 @@ def _budget_total(session: Session, leaving_out: int | None) -> int:
         {"id": leaving_out}).scalar())
 
 
+@checked
 def set_budget(db: Database, *, actor: Actor, zone_id: int, year: int, category: str,
                amount_fen: int) -> int:
     """A zone's budget for a year and category; all budgets together stay within the
@@ -64,8 +67,8 @@ def set_budget(db: Database, *, actor: Actor, zone_id: int, year: int, category:
     if category not in BUDGET_CATEGORIES:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Unknown category {category}."),
                               field="category", category=category_term(category))
-    if amount_fen < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "This cannot be negative."), field="amount_fen")
+    v.amount(amount_fen, "amount_fen")
+    v.year(year)
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.POLICY_EDIT)
@@ -92,11 +95,11 @@ def set_budget(db: Database, *, actor: Actor, zone_id: int, year: int, category:
         return budget.id
 
 
+@checked
 def set_programme_setting(db: Database, *, actor: Actor, key: str, value_fen: int) -> None:
     if key not in SETTINGS:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Unknown setting."), field="key")
-    if value_fen < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "This cannot be negative."), field="value")
+    v.amount(value_fen, "value")
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.POLICY_EDIT)
@@ -112,11 +115,11 @@ def set_programme_setting(db: Database, *, actor: Actor, key: str, value_fen: in
         uow.commit()
 
 
+@checked
 def set_award_rate(db: Database, *, actor: Actor, level: str, valid_from: date, amount_fen: int) -> int:
     if level not in ("municipal", "national"):
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a level from the list."), field="level")
-    if amount_fen < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "This cannot be negative."), field="amount_fen")
+    v.amount(amount_fen, "amount_fen")
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.POLICY_EDIT)
@@ -134,6 +137,7 @@ def set_award_rate(db: Database, *, actor: Actor, level: str, valid_from: date, 
         return rate.id
 
 
+@checked
 def close_period(db: Database, *, actor: Actor, period: str) -> None:
     """From now on the month accepts no new, changed, approved or reversed entry."""
     period = rules.parse_period(period)
@@ -149,6 +153,7 @@ def close_period(db: Database, *, actor: Actor, period: str) -> None:
         uow.commit()
 
 
+@checked
 def reopen_period(db: Database, *, actor: Actor, period: str, reason: str) -> None:
     period = rules.parse_period(period)
     reason = required_text(reason, "reason", max_length=500)

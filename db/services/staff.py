@@ -6,6 +6,7 @@ from sqlmodel import delete, func, select
 
 from db import passwords
 from db.access import Action, Actor, Role, authorise
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import utc_now
 from db.engine import Database
@@ -17,11 +18,12 @@ _USERNAME = re.compile(r"^[a-z0-9_.\-]{3,32}$")
 
 
 def snapshot(session, staff: StaffAccount) -> dict[str, object]:  # noqa: ANN001
-    """What the audit keeps of an account (never the password hash)."""
+    """What the audit keeps of an account (never the password hash: its seal)."""
     zones = session.exec(select(StaffZone.zone_id).where(StaffZone.staff_id == staff.id)).all()
     return {"username": staff.username, "display_name": staff.display_name, "role": staff.role,
             "zone_ids": sorted(zones), "active": staff.active, "failed_attempts": staff.failed_attempts,
-            "locked_until": staff.locked_until, "version": staff.version}
+            "locked_until": staff.locked_until, "version": staff.version,
+            "password_seal": passwords.seal(staff.password_hash)}
 
 
 def check_password(password: str) -> None:
@@ -70,6 +72,7 @@ def new_account(session, *, username: str, display_name: str, role: str, zone_id
     return staff
 
 
+@checked
 def create_staff(db: Database, *, actor: Actor, username: str, display_name: str, role: str,
                  zone_ids: list[int], password: str) -> int:
     with db.writing() as uow:
@@ -115,6 +118,7 @@ def _change(db: Database, actor: Actor, action: Action, audit_action: str, staff
         uow.commit()
 
 
+@checked
 def update_staff(db: Database, *, actor: Actor, staff_id: int, expected_version: int,
                  display_name: str, role: str, zone_ids: list[int]) -> None:
     def apply(session, staff, _actor) -> None:  # noqa: ANN001
@@ -127,6 +131,7 @@ def update_staff(db: Database, *, actor: Actor, staff_id: int, expected_version:
     _change(db, actor, Action.STAFF_EDIT, "staff.edit", staff_id, expected_version, apply)
 
 
+@checked
 def set_active(db: Database, *, actor: Actor, staff_id: int, active: bool) -> None:
     def apply(_session, staff, who) -> None:  # noqa: ANN001
         if not active and staff.id == who.staff_id:
@@ -137,12 +142,14 @@ def set_active(db: Database, *, actor: Actor, staff_id: int, active: bool) -> No
             staff_id, None, apply)
 
 
+@checked
 def unlock_staff(db: Database, *, actor: Actor, staff_id: int) -> None:
     def apply(_session, staff, _actor) -> None:  # noqa: ANN001
         staff.failed_attempts, staff.locked_until = 0, None
     _change(db, actor, Action.STAFF_UNLOCK, "staff.unlock", staff_id, None, apply)
 
 
+@checked
 def reset_password(db: Database, *, actor: Actor, staff_id: int, new_password: str) -> None:
     def apply(_session, staff, _actor) -> None:  # noqa: ANN001
         check_password(new_password)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from db.access import Action, Actor, authorise, require
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
 from db.engine import Database
@@ -14,6 +15,7 @@ from db.models import Enterprise, SubsidyEntry
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
 from db.services import limits
+from db.services import validation as v
 from db.translatable import QT_TRANSLATE_NOOP, category_term, status_term
 
 MAX_BILL_FEN = 100_000_000_000  # 1 billion yuan: a typing slip, not a bill
@@ -45,7 +47,7 @@ def _live_entry(session: Session, enterprise_id: int, zone_id: int, category: st
         SubsidyEntry.status.in_(("draft", "submitted", "approved")))).first()
 
 
-def _check_bill(session: Session, bill: Bill, zone_id: int, period: str) -> None:
+def _check_bill(session: Session, actor: Actor, bill: Bill, zone_id: int, period: str) -> None:
     field = f"{bill.enterprise_id}:{bill.category}"
     if bill.category not in CATEGORIES:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Unknown category {category}."),
@@ -55,15 +57,19 @@ def _check_bill(session: Session, bill: Bill, zone_id: int, period: str) -> None
     if bill.billed_fen > MAX_BILL_FEN:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "A bill of more than 1,000,000,000 yuan is surely a typing slip."), field=field)
+    v.at_most(bill.quantity_x100, v.MAX_QUANTITY_X100, field, f"{v.MAX_QUANTITY_X100 // 100:,}")
     if len(bill.bill_reference) > 60:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field=field, max=60)
     if not limits.tenancy_covers(session, bill.enterprise_id, zone_id, period):
-        name = session.get(Enterprise, bill.enterprise_id)
+        firm = session.get(Enterprise, bill.enterprise_id)
+        # another zone's firm is not named: its name is not the actor's to read
+        name = firm.name if firm is not None and actor.covers(firm.zone_id) else bill.enterprise_id
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "{name} is not a tenant of this zone in {period}: no entry can be made."),
-            field=field, name=name.name if name else bill.enterprise_id, period=period)
+            field=field, name=name, period=period)
 
 
+@checked
 def save_bills(db: Database, *, actor: Actor, zone_id: int, period: str, bills: list[Bill]) -> list[int]:
     """Saves the typed bills of a sheet as drafts (new, or replacing the draft already there),
     with the subsidy computed here. A firm's entry already submitted or approved is refused:
@@ -75,7 +81,7 @@ def save_bills(db: Database, *, actor: Actor, zone_id: int, period: str, bills: 
         limits.refuse_closed(session, period)
         ids, changes = [], []
         for bill in bills:
-            _check_bill(session, bill, zone_id, period)
+            _check_bill(session, actor, bill, zone_id, period)
             rate = limits.require_rate(session, bill.category, period)
             current = _live_entry(session, bill.enterprise_id, zone_id, bill.category, period)
             seen = bill.expected_version
@@ -129,6 +135,7 @@ def _entries_in_scope(session: Session, actor: Actor, action: Action,
     return entries
 
 
+@checked
 def submit_entries(db: Database, *, actor: Actor, entry_ids: list[int]) -> int:
     """Drafts -> submitted for review, all or none. Returns how many were submitted."""
     with db.writing() as uow:
@@ -152,6 +159,7 @@ def submit_entries(db: Database, *, actor: Actor, entry_ids: list[int]) -> int:
         return len(changes)
 
 
+@checked
 def delete_drafts(db: Database, *, actor: Actor, entry_ids: list[int]) -> int:
     with db.writing() as uow:
         session = uow.session
@@ -172,11 +180,12 @@ def delete_drafts(db: Database, *, actor: Actor, entry_ids: list[int]) -> int:
         return len(changes)
 
 
+@checked
 def reverse_entry(db: Database, *, actor: Actor, entry_id: int, reason: str) -> int:
     """Asks for the reversal of an approved entry: a new entry with the amounts negated,
     pointing to the original, submitted for review like any entry. Posted in the original's
     month, or in the current month when that one is closed. Returns the reversal's id."""
-    reason = reason.strip()
+    reason = v.optional_text(reason, "reason", max_length=500)
     if not reason:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Say why the entry is reversed."), field="reason")
     with db.writing() as uow:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from db.access import Action, Actor, require
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import utc_now
 from db.engine import Database
@@ -41,6 +42,7 @@ def _zone(session, zone_id: int) -> Zone:  # noqa: ANN001
     return zone
 
 
+@checked
 def open_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
                  zone_id: int, tenancy: FirstTenancy) -> int:
     """A firm without an open tenancy takes a unit in one of the actor's zones."""
@@ -67,6 +69,7 @@ def open_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_ver
         return opened.id
 
 
+@checked
 def close_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
                   end_on: date) -> None:
     """The firm leaves its zone: its open tenancy ends on `end_on` and it is marked moved out."""
@@ -93,6 +96,7 @@ def close_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_ve
         uow.commit()
 
 
+@checked
 def move_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expected_version: int,
                     to_zone_id: int, tenancy: FirstTenancy) -> int:
     """Moves a firm to another zone on tenancy.start_on: the old tenancy ends the day before,

@@ -10,6 +10,14 @@ from db.translatable import QT_TRANSLATE_NOOP
 _PHONE = re.compile(r"^[0-9+\-() ]{3,30}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
+# the most any amount may be: ten trillion yuan is a typing slip, and sums of such amounts over
+# every row of a table still fit SQLite's 64-bit integers
+MAX_FEN = 10**15
+MAX_EMPLOYEES = 10_000_000
+MAX_AREA_DM2 = 10**10  # 100,000,000 m²
+MAX_QUANTITY_X100 = 10**15
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years the program counts money in
+
 
 def required_text(value: str, field: str, *, max_length: int = 200) -> str:
     cleaned = value.strip()
@@ -32,6 +40,28 @@ def optional_text(value: str, field: str, *, max_length: int = 200) -> str:
 def not_negative(value: int | None, field: str) -> None:
     if value is not None and value < 0:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "This cannot be negative."), field=field)
+
+
+def at_most(value: int | None, most: int, field: str, shown: str | None = None) -> None:
+    """`shown`: the limit as the message prints it (in yuan, in m²); the number itself if None."""
+    if value is not None and value > most:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} here."), field=field,
+                              max=shown or f"{most:,}")
+
+
+def amount(value: int | None, field: str) -> None:
+    """An amount in fen: not negative, at most MAX_FEN."""
+    not_negative(value, field)
+    if value is not None and value > MAX_FEN:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "This amount is too large: at most ¥{max}."), field=field,
+            max=f"{MAX_FEN // 100:,}")
+
+
+def year(value: int, field: str = "year") -> None:
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a year between {first} and {last}."),
+                              field=field, first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def phone(value: str, field: str) -> str:
@@ -57,7 +87,7 @@ def not_future(day: date | None, today: date, field: str) -> None:
 
 def parse_area_m2(text: str, field: str = "floor_area") -> int:
     """'120.5' m² -> 12050 dm². Decimal at the edge only; two decimals at most."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
+    cleaned = text.strip().replace(",", "").replace("，", "") if isinstance(text, str) else ""
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -66,11 +96,11 @@ def parse_area_m2(text: str, field: str = "floor_area") -> int:
     if not value.is_finite() or value <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "The floor area must be more than 0 m²."), field=field)
-    scaled = value * 100
-    if scaled != scaled.to_integral_value():
+    at_most(value, MAX_AREA_DM2 // 100, field, f"{MAX_AREA_DM2 // 100:,} m²")  # 1e999999 too
+    if value != value.quantize(Decimal("0.01")):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "At most {decimals} decimal places here."), field=field, decimals=2)
-    return int(scaled)
+    return int(value * 100)
 
 
 def format_area_dm2(dm2: int) -> str:

@@ -2,6 +2,7 @@
 
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.audit import Change, record
 from db.engine import Database
 from db.errors import ChangedMeanwhile, NotFound, ValidationError
@@ -14,6 +15,7 @@ def snapshot(zone: Zone) -> dict[str, object]:
     return zone.model_dump()
 
 
+@checked
 def update_zone(db: Database, *, actor: Actor, zone_id: int, expected_version: int,
                 fields: ZoneFields, provisional: bool) -> int:
     """Saves a zone's details; clearing `provisional` says they were checked. New version."""

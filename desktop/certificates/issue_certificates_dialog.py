@@ -21,6 +21,7 @@ from db.clock import today_shanghai
 from db.errors import ValidationError
 from db.money import subsidy_rules as rules
 from db.queries.certificates import Candidate, candidates
+from db.queries.enterprises import SEARCH_CHARACTERS
 from db.queries.policy import policy
 from db.queries.reference import ZoneRow, zones
 from db.services.certificate_subjects import confirmation_months
@@ -75,6 +76,7 @@ class IssueCertificatesDialog(QDialog):
         self.filter.setObjectName("candidate_filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Filter by firm or credit code"))
+        self.filter.setMaxLength(SEARCH_CHARACTERS)
         self.all_button = QPushButton(self.tr("Select all"))
         self.none_button = QPushButton(self.tr("Select none"))
         self.model = CandidateTableModel(self)

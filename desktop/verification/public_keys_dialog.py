@@ -1,8 +1,9 @@
-"""The public keys this database trusts: this installation's own, and those imported from other
-service centres so that their certificates verify here. Anyone may export this installation's
-key (a short text file to send to another office); administrators import another office's."""
+"""The public keys this database trusts: its own (the one it signs with, and retired ones that
+still verify what they signed), and those imported from other service centres so that their
+certificates verify here. Anyone may export this database's key (a short text file to send to
+another office); administrators import another office's, and replace this database's key when it
+was lost or may have been copied."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 from db.access import Action
 from db.queries.keys import KeyRow, public_keys
 from db.services.keys import export_public_key, import_public_key
+from db.services.own_key import replace_signing_key
 from desktop import modals
 from desktop.context import AppContext
 from desktop.widgets.field_errors import FieldErrors
+from desktop.widgets.reason_dialog import ReasonDialog
 
 KEY_FILTER = "Zone Desk public key (*.txt);;All files (*)"
 COL_OFFICE, COL_KEY, COL_OWN, COL_ADDED = range(4)
@@ -33,7 +36,9 @@ class PublicKeysDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.may_import = context.actor.may(Action.KEY_IMPORT)
+        self.may_replace = context.actor.may(Action.KEY_REPLACE)
         self.keys: list[KeyRow] | None = None
+        self.replace_dialog: ReasonDialog | None = None
         self.setWindowTitle(self.tr("Public keys"))
         self.resize(680, 380)
         intro = QLabel(self.tr("A certificate is valid only when it was signed with one of these "
@@ -49,9 +54,13 @@ class PublicKeysDialog(QDialog):
         self.tree.header().setStretchLastSection(False)
         for column in (COL_KEY, COL_OWN, COL_ADDED):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.export_button = QPushButton(self.tr("Export this installation's key…"))
+        self.export_button = QPushButton(self.tr("Export this database's key…"))
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.export_key)
+        self.replace_button = QPushButton(self.tr("Replace this database's key…"))
+        self.replace_button.setObjectName("replace")
+        self.replace_button.clicked.connect(self.replace_key)
+        self.replace_button.setVisible(self.may_replace)  # db/ refuses the others anyway
         self.office = QLineEdit()
         self.office.setObjectName("office")
         self.office.setPlaceholderText(self.tr("Office (as named in the file when left empty)"))
@@ -71,7 +80,11 @@ class PublicKeysDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        own_buttons = QHBoxLayout()
+        own_buttons.addWidget(self.export_button)
+        own_buttons.addWidget(self.replace_button)
+        own_buttons.addStretch(1)
+        layout.addLayout(own_buttons)
         for widget in (self.office, self.import_button, office_message):
             widget.setVisible(self.may_import)  # db/ refuses the others anyway
         layout.addLayout(importing)
@@ -90,15 +103,25 @@ class PublicKeysDialog(QDialog):
         self.keys = keys
         self.tree.clear()
         for key in keys:
-            item = QTreeWidgetItem([key.office, key.key_id,
-                                    self.tr("This installation") if key.own else self.tr("Imported"),
+            item = QTreeWidgetItem([key.office, key.key_id, self._whose(key),
                                     key.added_on.isoformat()])
+            if key.retired_reason:
+                item.setToolTip(COL_OWN, key.retired_reason)
             self.tree.addTopLevelItem(item)
+
+    def _whose(self, key: KeyRow) -> str:
+        if key.signs_now:
+            return self.tr("This database")
+        if key.own:
+            return self.tr("This database, retired on {day}").format(
+                day=key.retired_on.isoformat())
+        return self.tr("Imported")
 
     # --- export -------------------------------------------------------------------------
     def export_key(self) -> None:
-        self.context.runner.run(lambda _task: export_public_key(), on_success=self._save_key,
-                                parent=self)
+        db, actor = self.context.db, self.context.actor
+        self.context.runner.run(lambda _task: export_public_key(db, actor=actor),
+                                on_success=self._save_key, parent=self)
 
     def _save_key(self, text: str) -> None:
         key_id = next((line.split(":", 1)[1].strip() for line in text.splitlines()
@@ -115,6 +138,33 @@ class PublicKeysDialog(QDialog):
             return
         self.status.setText(self.tr("Saved as {name}: send it to the offices that verify this "
                                     "centre's certificates.").format(name=path.name))
+
+    # --- replace ------------------------------------------------------------------------
+    def replace_key(self) -> None:
+        if not self.may_replace or self.replace_dialog is not None:
+            return
+        db, actor = self.context.db, self.context.actor
+        self.replace_dialog = ReasonDialog(
+            self.context, title=self.tr("Replace this database's key"),
+            prompt=self.tr("Do this when the key was lost or may have been copied. Certificates "
+                           "already issued stay valid; new ones are signed with the new key, "
+                           "which other offices must import again. Why is the key replaced?"),
+            ok_text=self.tr("Replace the key"),
+            work=lambda reason: lambda _task: replace_signing_key(db, actor=actor, reason=reason),
+            on_done=self._replaced, parent=self)
+        self.replace_dialog.finished.connect(self._replace_closed)
+        self.replace_dialog.open()
+
+    def _replaced(self, key_id: str) -> None:
+        self.status.setText(self.tr("New key {key_id}: export it and send it to the offices that "
+                                    "verify this centre's certificates.").format(key_id=key_id))
+        self.context.bus.changed.emit("key", key_id)
+        self.reload()
+
+    def _replace_closed(self) -> None:
+        if self.replace_dialog is not None:
+            self.replace_dialog.deleteLater()
+            self.replace_dialog = None
 
     # --- import -------------------------------------------------------------------------
     def import_key(self) -> None:

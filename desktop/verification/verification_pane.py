@@ -31,6 +31,8 @@ GREEN, RED, ORANGE, GREY = ("#2e7d32", "#e8f5e9"), ("#c62828", "#ffebee"), ("#e6
 HEADLINES = {
     "valid": (QT_TRANSLATE_NOOP("verification", "Valid"), GREEN),
     "revoked": (QT_TRANSLATE_NOOP("verification", "Revoked"), RED),
+    "forged": (QT_TRANSLATE_NOOP("verification", "Forged: signed with this office's key, but never "
+                                                 "issued here"), RED),
     "tampered": (QT_TRANSLATE_NOOP("verification", "Content altered or signature does not match"),
                  RED),
     "unknown_key": (QT_TRANSLATE_NOOP(
@@ -65,9 +67,10 @@ def facts_text(kind: str, facts: dict) -> str:
 class VerdictView(QWidget):
     """A verdict: the headline (large, coloured), what follows from it, the certified fields."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, zone_scoped: bool = False) -> None:
         super().__init__(parent)
         self.outcome = ""
+        self.zone_scoped = zone_scoped  # the person sees only their zones' certificates by serial
         self.headline = QLabel()
         self.headline.setObjectName("verdict")
         self.headline.setWordWrap(True)
@@ -132,6 +135,8 @@ class VerdictView(QWidget):
             self.form.setRowVisible(self.fields[name], bool(value))  # only what is certified
 
     def _detail(self, verdict: Verdict) -> str:
+        if verdict.other_zone:
+            return self._other_zone(verdict)
         if verdict.outcome == "revoked":
             if verdict.revoked_on is not None:
                 return self.tr("Revoked on {day}: {reason}").format(
@@ -144,7 +149,22 @@ class VerdictView(QWidget):
             return self.tr("Issued on this database, signature verified, not revoked.")
         if verdict.outcome == "tampered":
             return self.tr("Do not accept this certificate: what it says is not what was signed.")
+        if verdict.outcome == "forged":
+            return self.tr("Do not accept this certificate, and tell an administrator: it carries "
+                           "this office's signature, but this database never issued {serial} with "
+                           "this content. Someone signed it outside this database, with a copy of "
+                           "the file or of its key.").format(serial=verdict.serial)
+        if verdict.outcome == "not_found" and self.zone_scoped:
+            return self.tr("There is none in the zones you cover. A certificate of another zone "
+                           "can be checked by scanning its QR code.")
         return ""
+
+    def _other_zone(self, verdict: Verdict) -> str:
+        if verdict.outcome == "revoked":
+            return self.tr("This certificate of a zone you do not cover was revoked. Only what "
+                           "its code holds is shown; its zone's staff see the reason.")
+        return self.tr("Issued on this database, signature verified, not revoked. It belongs to "
+                       "a zone you do not cover: only what its code holds is shown.")
 
 
 class VerdictDialog(QDialog):
@@ -177,6 +197,14 @@ class VerificationPane(QWidget):
         hint = QLabel(self.tr("Scan the QR code on the certificate, paste its code or type its "
                               "serial (like Z01-2026-000001), then press Enter."))
         hint.setWordWrap(True)
+        zone_scoped = not context.actor.all_zones
+        self.scope_note = QLabel(self.tr(
+            "A scanned code carries its own content, so any certificate can be checked by "
+            "scanning it, whatever its zone. A typed serial finds only the certificates of the "
+            "zones you cover."))
+        self.scope_note.setObjectName("scope_note")
+        self.scope_note.setWordWrap(True)
+        self.scope_note.setVisible(zone_scoped)
         self.code = QLineEdit()
         self.code.setObjectName("code")
         self.code.setClearButtonEnabled(True)
@@ -186,7 +214,7 @@ class VerificationPane(QWidget):
         self.verify_button.setObjectName("verify")
         self.keys_button = QPushButton(self.tr("Public keys…"))
         self.keys_button.setObjectName("keys")
-        self.view = VerdictView(self)
+        self.view = VerdictView(self, zone_scoped=zone_scoped)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -197,6 +225,7 @@ class VerificationPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
+        layout.addWidget(self.scope_note)
         layout.addLayout(line)
         layout.addSpacing(12)
         layout.addWidget(self.view)

@@ -14,7 +14,9 @@ def fit_message(message: QLabel) -> None:
     """Layouts give a word-wrapped label one line; this one gets the lines its text needs at the
     width of the box it shares with its field."""
     box = message.parentWidget()
-    needed = message.heightForWidth(box.width() if box else message.width()) if message.text() else 0
+    laid_out = message.isVisible() and 0 < message.width() <= (box.width() if box else 1 << 30)
+    width = message.width() if laid_out or box is None else box.width()
+    needed = message.heightForWidth(width) if message.text() else 0
     message.setMinimumHeight(max(0, needed))
 
 

@@ -4,7 +4,12 @@ dialogs and the reports pane (a firm's statement) use it."""
 from PySide6.QtCore import QStringListModel, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from db.queries.enterprises import EnterpriseFilter, EnterpriseRow, enterprise_page
+from db.queries.enterprises import (
+    SEARCH_CHARACTERS,
+    EnterpriseFilter,
+    EnterpriseRow,
+    enterprise_page,
+)
 from desktop.context import AppContext
 
 SUGGESTIONS = 20
@@ -23,6 +28,7 @@ class FirmPicker(QLineEdit):
         self._found: dict[str, EnterpriseRow] = {}
         self._asked = 0
         self.setPlaceholderText(self.tr("Type part of the name or credit code"))
+        self.setMaxLength(SEARCH_CHARACTERS)
         self._names = QStringListModel(self)
         self.completer_ = QCompleter(self._names, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.queries.enterprises import SEARCH_CHARACTERS
 from desktop.context import AppContext
 from desktop.widgets.list_table import Selection, list_table
 from desktop.widgets.rows_model import RowsTableModel
@@ -102,6 +103,7 @@ class ListPane(QWidget):
         self.search.setObjectName(name)
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(placeholder)
+        self.search.setMaxLength(SEARCH_CHARACTERS)  # beyond, db/ would narrow nothing further
         if live:
             self.search.textChanged.connect(lambda _text: self.apply_filter())
         else:

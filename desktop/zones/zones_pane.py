@@ -56,7 +56,7 @@ class ZoneTableModel(ShortListModel[ZoneRow]):
     def _sort_key(self, zone: ZoneRow, column: int) -> object:
         return {self.COL_CODE: zone.code, self.COL_NAME: self._name(zone),
                 self.COL_DISTRICT: zone.district_code, self.COL_CENTRE: zone.service_centre,
-                self.COL_PHONE: zone.phone, self.COL_FIRMS: zone.firms,
+                self.COL_PHONE: zone.phone, self.COL_FIRMS: -1 if zone.firms is None else zone.firms,
                 self.COL_DETAILS: (not zone.provisional, zone.code)}.get(column, zone.code)
 
     def _order(self, rows: list[ZoneRow]) -> None:
@@ -71,7 +71,7 @@ class ZoneTableModel(ShortListModel[ZoneRow]):
 
     def _text(self, zone: ZoneRow, column: int) -> str:
         return (zone.code, self._name(zone), self._district(zone), zone.service_centre,
-                zone.phone, f"{zone.firms:,}", self._details(zone))[column]
+                zone.phone, "" if zone.firms is None else f"{zone.firms:,}", self._details(zone))[column]
 
     def _style(self, zone: ZoneRow, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_FIRMS:

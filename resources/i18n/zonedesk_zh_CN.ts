@@ -1946,10 +1946,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>添加日期</translation>
     </message>
     <message>
-        <source>Export this installation&apos;s key…</source>
-        <translation>导出本机公钥…</translation>
-    </message>
-    <message>
         <source>Office (as named in the file when left empty)</source>
         <translation>单位名称（留空则使用文件中的名称）</translation>
     </message>
@@ -1958,8 +1954,20 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>导入…</translation>
     </message>
     <message>
-        <source>This installation</source>
-        <translation>本机</translation>
+        <source>Export this database&apos;s key…</source>
+        <translation>导出本数据库的密钥…</translation>
+    </message>
+    <message>
+        <source>Replace this database&apos;s key…</source>
+        <translation>更换本数据库的密钥…</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>本数据库</translation>
+    </message>
+    <message>
+        <source>This database, retired on {day}</source>
+        <translation>本数据库，{day} 停用</translation>
     </message>
     <message>
         <source>Imported</source>
@@ -1976,6 +1984,22 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Saved as {name}: send it to the offices that verify this centre&apos;s certificates.</source>
         <translation>已保存为 {name}：请发送给需要核验本中心证明的单位。</translation>
+    </message>
+    <message>
+        <source>Replace this database&apos;s key</source>
+        <translation>更换本数据库的密钥</translation>
+    </message>
+    <message>
+        <source>Do this when the key was lost or may have been copied. Certificates already issued stay valid; new ones are signed with the new key, which other offices must import again. Why is the key replaced?</source>
+        <translation>密钥丢失或可能已被复制时才这样做。已签发的证明仍然有效；新证明将用新密钥签名，其他办公室需重新导入。为什么更换密钥？</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <source>New key {key_id}: export it and send it to the offices that verify this centre&apos;s certificates.</source>
+        <translation>新密钥 {key_id}：请导出并发送给核验本中心证明的办公室。</translation>
     </message>
     <message>
         <source>Import a public key</source>
@@ -2588,6 +2612,22 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <source>Do not accept this certificate: what it says is not what was signed.</source>
         <translation>请勿接受此证明：其内容与签名内容不符。</translation>
     </message>
+    <message>
+        <source>Do not accept this certificate, and tell an administrator: it carries this office&apos;s signature, but this database never issued {serial} with this content. Someone signed it outside this database, with a copy of the file or of its key.</source>
+        <translation>请勿接受此证明，并告知管理员：它带有本办公室的签名，但本数据库从未以此内容签发过 {serial}。有人在本数据库之外，用数据库文件或其密钥的副本签了名。</translation>
+    </message>
+    <message>
+        <source>There is none in the zones you cover. A certificate of another zone can be checked by scanning its QR code.</source>
+        <translation>您负责的园区中没有此证明。其他园区的证明可扫描其二维码核验。</translation>
+    </message>
+    <message>
+        <source>This certificate of a zone you do not cover was revoked. Only what its code holds is shown; its zone&apos;s staff see the reason.</source>
+        <translation>此证明属于您不负责的园区，已被撤销。仅显示二维码所含内容；撤销原因由该园区工作人员查看。</translation>
+    </message>
+    <message>
+        <source>Issued on this database, signature verified, not revoked. It belongs to a zone you do not cover: only what its code holds is shown.</source>
+        <translation>由本数据库签发，签名核验通过，未撤销。它属于您不负责的园区：仅显示二维码所含内容。</translation>
+    </message>
 </context>
 <context>
     <name>VerificationPane</name>
@@ -2598,6 +2638,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Scan the QR code on the certificate, paste its code or type its serial (like Z01-2026-000001), then press Enter.</source>
         <translation>扫描证明上的二维码、粘贴其代码或输入编号（如 Z01-2026-000001），然后按回车。</translation>
+    </message>
+    <message>
+        <source>A scanned code carries its own content, so any certificate can be checked by scanning it, whatever its zone. A typed serial finds only the certificates of the zones you cover.</source>
+        <translation>扫描的二维码自带证明内容，因此任何园区的证明都可扫码核验。手工输入编号只能查到您负责园区的证明。</translation>
     </message>
     <message>
         <source>QR code or serial</source>
@@ -2940,6 +2984,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>未知的证明书类型。</translation>
     </message>
     <message>
+        <source>There is no such firm in this zone: it does not exist, or it has never been a tenant here.</source>
+        <translation>本园区没有这家企业：它不存在，或从未在本园区入驻。</translation>
+    </message>
+    <message>
         <source>This firm no longer exists.</source>
         <translation>该企业已不存在。</translation>
     </message>
@@ -2976,8 +3024,48 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
+        <source>The value given here is of the wrong kind.</source>
+        <translation>此处填写的值类型不对。</translation>
+    </message>
+    <message>
+        <source>A whole number is needed here.</source>
+        <translation>此处需要填写整数。</translation>
+    </message>
+    <message>
+        <source>This number is too large to be stored.</source>
+        <translation>此数字过大，无法保存。</translation>
+    </message>
+    <message>
+        <source>Text is needed here.</source>
+        <translation>此处需要填写文字。</translation>
+    </message>
+    <message>
+        <source>This text contains a character that cannot be stored (a broken or control character): type it again.</source>
+        <translation>此文字含有无法保存的字符（残缺字符或控制字符）：请重新输入。</translation>
+    </message>
+    <message>
+        <source>A yes or no is needed here.</source>
+        <translation>此处需要选择“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>A date is needed here.</source>
+        <translation>此处需要填写日期。</translation>
+    </message>
+    <message>
+        <source>A date and time is needed here.</source>
+        <translation>此处需要填写日期和时间。</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>此项为必填。</translation>
+    </message>
+    <message>
+        <source>A list is needed here.</source>
+        <translation>此处需要一个列表。</translation>
+    </message>
+    <message>
+        <source>At most {max} items at once.</source>
+        <translation>一次最多 {max} 项。</translation>
     </message>
     <message>
         <source>This account no longer exists.</source>
@@ -3102,6 +3190,18 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{period} is not closed.</source>
         <translation>{period} 未结账。</translation>
+    </message>
+    <message>
+        <source>At most {max} here.</source>
+        <translation>此处最多为 {max}。</translation>
+    </message>
+    <message>
+        <source>This amount is too large: at most ¥{max}.</source>
+        <translation>金额过大：最多 ¥{max}。</translation>
+    </message>
+    <message>
+        <source>Choose a year between {first} and {last}.</source>
+        <translation>请选择 {first} 至 {last} 之间的年份。</translation>
     </message>
     <message>
         <source>A phone number has digits, spaces, +, - and brackets only.</source>
@@ -3252,8 +3352,48 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>请填写此密钥所属单位。</translation>
     </message>
     <message>
+        <source>This is this database&apos;s own key (key id {key_id}), not another office&apos;s.</source>
+        <translation>这是本数据库自己的密钥（密钥编号 {key_id}），不是其他办公室的密钥。</translation>
+    </message>
+    <message>
         <source>This key is already trusted (key id {key_id}).</source>
         <translation>此密钥已受信任（密钥编号 {key_id}）。</translation>
+    </message>
+    <message>
+        <source>The folder of the signing keys ({path}) belongs to another user of this computer; nothing was signed.</source>
+        <translation>签名密钥所在文件夹（{path}）属于本电脑的另一位用户；未签署任何内容。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} could be read by other users of this computer, so it may have been copied; nothing was signed. An administrator should replace this database&apos;s key.</source>
+        <translation>签名密钥文件 {path} 可被本电脑的其他用户读取，可能已被复制；未签署任何内容。请管理员更换本数据库的密钥。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} was made for another database; nothing was signed.</source>
+        <translation>签名密钥文件 {path} 是为另一个数据库生成的；未签署任何内容。</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} is damaged; nothing was signed. An administrator can replace this database&apos;s key.</source>
+        <translation>签名密钥文件 {path} 已损坏；未签署任何内容。管理员可更换本数据库的密钥。</translation>
+    </message>
+    <message>
+        <source>This database file has lost its identity, so it cannot sign; nothing was signed. Restore a backup.</source>
+        <translation>此数据库文件的身份标识已丢失，因此无法签名；未签署任何内容。请恢复备份。</translation>
+    </message>
+    <message>
+        <source>The signing key {key_id} is already on this database as a retired or another office&apos;s key, and cannot become its key again; nothing was signed.</source>
+        <translation>签名密钥 {key_id} 已作为停用密钥或其他办公室的密钥登记在本数据库中，不能再成为本数据库的密钥；未签署任何内容。</translation>
+    </message>
+    <message>
+        <source>The signing key {key_id} is not this database&apos;s key: a database signs only with the key made for it. Nothing was signed.</source>
+        <translation>签名密钥 {key_id} 不是本数据库的密钥：数据库只用为其生成的密钥签名。未签署任何内容。</translation>
+    </message>
+    <message>
+        <source>This database&apos;s signing key ({key_id}) is missing from {folder}; nothing was signed. An administrator can replace the key; certificates already issued stay valid.</source>
+        <translation>本数据库的签名密钥（{key_id}）不在 {folder} 中；未签署任何内容。管理员可更换密钥；已签发的证明仍然有效。</translation>
+    </message>
+    <message>
+        <source>Say why the key is replaced.</source>
+        <translation>请说明更换密钥的原因。</translation>
     </message>
 </context>
 <context>
@@ -3429,6 +3569,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Revoked</source>
         <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Forged: signed with this office&apos;s key, but never issued here</source>
+        <translation>伪造：带有本办公室的签名，但从未在此签发</translation>
     </message>
     <message>
         <source>Content altered or signature does not match</source>

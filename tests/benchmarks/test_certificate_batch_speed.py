@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from db.certificates.signing import installation_key
 from db.demo.accounts import DEMO_PASSWORD
 from db.engine import Database
 from db.queries.certificates import candidates
@@ -23,7 +22,6 @@ FIRST, LAST = "2026-01", "2026-10"
 
 def test_a_batch_of_1000_subsidy_confirmations(benchmark, tmp_path: Path) -> None:
     source = bench_database("city")
-    key = installation_key(tmp_path / "data")
     copies = iter(range(10))
 
     def fresh() -> tuple[tuple, dict]:
@@ -39,7 +37,7 @@ def test_a_batch_of_1000_subsidy_confirmations(benchmark, tmp_path: Path) -> Non
         return (database, actor, requests), {}
 
     def run(database: Database, actor, requests: list[CertificateRequest]) -> int:  # noqa: ANN001
-        outcome = issue_and_print(database, actor=actor, requests=requests, key=key)
+        outcome = issue_and_print(database, actor=actor, requests=requests)
         database.dispose()
         return len(outcome.pdf)
 

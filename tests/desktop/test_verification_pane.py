@@ -9,9 +9,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 
 from db.certificates import code as certificate_code
-from db.certificates.signing import InstallationKey, installation_key, key_id_of
+from db.certificates.signing import OfficeKey, key_id_of
 from db.services.certificates import revoke
-from db.services.keys import export_public_key
+from db.services.keys import public_key_text
+from db.services.own_key import office_key
 from desktop import modals
 from desktop.verification.verification_pane import VerificationPane
 from tests.certificate_data import issue_subsidy
@@ -31,13 +32,13 @@ def verify(qtbot, pane: VerificationPane, text: str) -> str:  # noqa: ANN001
     return pane.view.outcome
 
 
-def other_office() -> InstallationKey:
+def other_office() -> OfficeKey:
     private = Ed25519PrivateKey.generate()
     raw = private.public_key().public_bytes_raw()
-    return InstallationKey(private, raw, key_id_of(raw), "嘉定区企业服务中心")
+    return OfficeKey(private, raw, key_id_of(raw), "嘉定区企业服务中心")
 
 
-def signed_elsewhere(key: InstallationKey) -> str:
+def signed_elsewhere(key: OfficeKey) -> str:
     """A code as another office's program prints it."""
     payload = certificate_code.canonical({
         "v": certificate_code.FORMAT_VERSION, "key": key.key_id, "serial": "Z09-2026-000042",
@@ -97,7 +98,7 @@ def test_an_imported_key_makes_another_office_verify(qtbot, monkeypatch, tmp_pat
     office = other_office()
     code = signed_elsewhere(office)
     key_file = tmp_path / "jiading.txt"
-    key_file.write_text(export_public_key(office), encoding="utf-8")
+    key_file.write_text(public_key_text(office.public_raw, office.office), encoding="utf-8")
     clerk = open_pane(people.clerk)
     assert verify(qtbot, clerk, code) == "unknown_key"
     clerk.keys_button.click()
@@ -130,7 +131,7 @@ def test_an_imported_key_makes_another_office_verify(qtbot, monkeypatch, tmp_pat
     assert clerk.view.fields["covers"].text() == "Unit D栋5层, 860.00 m², since 2025-03-01"
 
 
-def test_export_saves_this_installations_key(qtbot, monkeypatch, tmp_path, people, open_pane):
+def test_export_saves_this_databases_key(qtbot, monkeypatch, tmp_path, db, people, open_pane):
     saved: list[tuple[str, str]] = []
 
     def choose(_parent, _title, suggested: str, file_filter: str) -> Path:
@@ -143,8 +144,86 @@ def test_export_saves_this_installations_key(qtbot, monkeypatch, tmp_path, peopl
     keys = pane.keys_dialog
     keys.export_button.click()
     qtbot.waitUntil(lambda: saved != [])
-    own = installation_key()
+    own = office_key(db)
     assert saved == [(f"zonedesk-key-{own.key_id}.txt", "Zone Desk public key (*.txt);;All files (*)")]
-    assert (tmp_path / saved[0][0]).read_text(encoding="utf-8") == export_public_key()
+    assert (tmp_path / saved[0][0]).read_text(encoding="utf-8") == public_key_text(own.public_raw,
+                                                                                   own.office)
     assert keys.status.text().startswith(f"Saved as zonedesk-key-{own.key_id}.txt")
     assert not keys.import_button.isVisible()
+
+
+def test_a_forgery_with_this_offices_key_is_refused_loudly(qtbot, db, people, book, open_pane):
+    issued = issue_subsidy(db, people, book)
+    key = office_key(db)
+    payload, _ = certificate_code.decode(issued.printed.qr_text)
+    data = payload.replace(issued.serial.encode(), b"Z01-2026-000777")
+    pane = open_pane(people.reviewer)
+    assert verify(qtbot, pane, certificate_code.encode(data, key.sign(data))) == "forged"
+    assert pane.view.headline.text() == "Forged: signed with this office's key, but never issued here"
+    assert "#c62828" in pane.view.headline.styleSheet()  # red
+    assert pane.view.detail.text().startswith("Do not accept this certificate, and tell an "
+                                              "administrator")
+    assert "Z01-2026-000777" in pane.view.detail.text()
+    assert pane.view.fields["firm"].text() == ""  # what it claims is not shown as certified
+
+
+def test_a_clerk_is_told_that_serials_find_only_their_zones(qtbot, db, people, book, open_pane):
+    from db.services.certificates import CertificateRequest, issue_many
+    zone2 = issue_many(db, actor=people.clerk2,
+                       requests=[CertificateRequest("tenancy", book.firm_d, 2)])[0]
+    clerk = open_pane(people.clerk)
+    assert clerk.scope_note.isVisible()
+    assert clerk.scope_note.text().startswith("A scanned code carries its own content")
+    assert verify(qtbot, clerk, zone2.serial) == "not_found"
+    assert clerk.view.detail.text() == ("There is none in the zones you cover. A certificate of "
+                                        "another zone can be checked by scanning its QR code.")
+    assert clerk.view.fields["firm"].text() == ""
+    assert verify(qtbot, clerk, zone2.printed.qr_text) == "valid"
+    assert clerk.view.detail.text().endswith("It belongs to a zone you do not cover: only what "
+                                             "its code holds is shown.")
+    assert clerk.view.fields["firm"].text() == zone2.printed.firm_name  # the code holds it
+
+    admin = open_pane(people.admin)
+    assert not admin.scope_note.isVisible()
+    assert verify(qtbot, admin, zone2.serial) == "valid"
+    assert admin.view.detail.text() == "Issued on this database, signature verified, not revoked."
+
+
+def test_an_administrator_replaces_the_key_and_old_certificates_stay_valid(
+        qtbot, db, people, book, open_pane, modal_log):
+    issued = issue_subsidy(db, people, book)
+    old = office_key(db)
+    clerk = open_pane(people.clerk)
+    clerk.keys_button.click()
+    qtbot.waitUntil(lambda: clerk.keys_dialog.keys is not None)
+    assert not clerk.keys_dialog.replace_button.isVisible()
+    clerk.keys_dialog.reject()
+
+    admin = open_pane(people.admin)
+    admin.keys_button.click()
+    keys = admin.keys_dialog
+    qtbot.waitUntil(lambda: keys.keys is not None)
+    assert keys.tree.topLevelItem(0).text(2) == "This database"
+    assert keys.replace_button.isVisible()
+    keys.replace_button.click()
+    asking = keys.replace_dialog
+    asking.submit()  # no reason: refused at the field
+    qtbot.waitUntil(lambda: asking.errors.message_of("reason") != "")
+    asking.reason.setText("办公电脑送修")
+    asking.submit()
+    qtbot.waitUntil(lambda: keys.status.text().startswith("New key "))
+    qtbot.waitUntil(lambda: keys.tree.topLevelItemCount() == 2)
+    new_id = keys.tree.topLevelItem(0).text(1)
+    assert new_id != old.key_id and keys.tree.topLevelItem(0).text(2) == "This database"
+    assert keys.tree.topLevelItem(1).text(1) == old.key_id
+    assert keys.tree.topLevelItem(1).text(2) == f"This database, retired on {date_today()}"
+    assert keys.tree.topLevelItem(1).toolTip(2) == "办公电脑送修"
+    assert modal_log.errors == [] and modal_log.failures == []
+    keys.reject()
+    assert verify(qtbot, clerk, issued.printed.qr_text) == "valid"
+    assert office_key(db).key_id == new_id
+
+
+def date_today() -> str:
+    from db.clock import today_shanghai
+    return today_shanghai().isoformat()

@@ -5,6 +5,7 @@ exactly the certificates it issued, all of them in its PDF."""
 
 import re
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,13 @@ from sqlmodel import func, select
 
 from db.certificates import code as certificate_code
 from db.engine import Database
-from db.errors import ValidationError
+from db.errors import NotFound, ValidationError
 from db.models import Certificate, Enterprise
 from db.money.words import amount_in_words
+from db.queries.enterprises import enterprise_detail
 from db.queries.verification import verify_code
-from db.services import approvals, awards
-from db.services.certificates import CertificateRequest
+from db.services import approvals, awards, tenancies
+from db.services.certificates import CertificateRequest, issue_many
 from documents.issuing import CHUNK, issue_and_print
 from documents.qr import qr_version
 from tests.certificate_data import serial, subsidy_request
@@ -107,8 +109,12 @@ def test_a_cancelled_batch_keeps_what_it_issued_and_nothing_else(db, people, boo
 
 
 def test_a_batch_refused_midway_keeps_the_chunks_before_and_says_why(db, people, book):
+    # firm C moved out of zone 1 at the end of 2025: the zone's firm, no longer its tenant
+    version = enterprise_detail(db, actor=people.clerk, enterprise_id=book.firm_c).version
+    tenancies.close_tenancy(db, actor=people.clerk, enterprise_id=book.firm_c,
+                            expected_version=version, end_on=date(2025, 12, 31))
     requests = [CertificateRequest("tenancy", firm, 1) for firm in [book.firm_a, book.firm_b] * 20]
-    requests[CHUNK + 3] = CertificateRequest("tenancy", book.firm_d, 1)  # a tenant of zone 2
+    requests[CHUNK + 3] = CertificateRequest("tenancy", book.firm_c, 1)
     outcome = issue_and_print(db, actor=people.clerk, requests=requests)
     assert outcome.error is not None and "not a tenant" in outcome.error.message()
     assert not outcome.cancelled and outcome.serials == [serial("Z01", n) for n in range(1, CHUNK + 1)]
@@ -117,6 +123,23 @@ def test_a_batch_refused_midway_keeps_the_chunks_before_and_says_why(db, people,
     # a batch refused in its first chunk issues nothing and says why
     with pytest.raises(ValidationError, match="not a tenant"):
         issue_and_print(db, actor=people.clerk, requests=requests[CHUNK:])
+
+
+def test_another_zones_firm_is_answered_as_a_firm_that_does_not_exist(db, people, book):
+    """Firm D is zone 2's: a zone-1 clerk's request for it (made by hand) must not learn that it
+    exists, nor its name; the refusal is word for word that of an id no firm has."""
+    refusals = []
+    for firm in (book.firm_d, 999_999):
+        with pytest.raises(NotFound) as refused:
+            issue_many(db, actor=people.clerk, requests=[CertificateRequest("tenancy", firm, 1)])
+        refusals.append(refused.value.message())
+    assert refusals[0] == refusals[1] and "no such firm in this zone" in refusals[0]
+    name = enterprise_detail(db, actor=people.admin, enterprise_id=book.firm_d).fields.name
+    assert name not in refusals[0]
+    with pytest.raises(NotFound):  # the same for an administrator asking zone 1 for it
+        issue_many(db, actor=people.admin, requests=[CertificateRequest("tenancy", book.firm_d, 1)])
+    with db.reading() as uow:
+        assert uow.session.exec(select(func.count()).select_from(Certificate)).one() == 0
 
 
 def test_the_longest_code_issued_fits_a_version_20_qr_code():

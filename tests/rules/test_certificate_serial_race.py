@@ -1,6 +1,6 @@
 """Two programs issuing certificates for the same zone at the same moment: every serial taken
 once, none skipped, each program's certificates complete, the audit chain intact. Both programs
-share one data folder, so they also race to make the installation's key on first use."""
+share one data folder, so they also race to make the database's key on first use."""
 
 import multiprocessing
 import traceback
@@ -10,11 +10,11 @@ from sqlmodel import select
 
 from db import audit, passwords
 from db.access import Actor
-from db.certificates.signing import installation_key
 from db.clock import utc_now
 from db.engine import Database
 from db.models import Certificate, SigningKey
 from db.services.certificates import CertificateRequest, issue_many
+from db.services.own_key import office_key
 from tests.certificate_data import serial
 from tests.fixed_clock import travel_in_child
 from tests.ledger_data import make_book
@@ -28,7 +28,7 @@ def _issue(path: str, data: str, actor: Actor, firms: list[int], start, results,
     database = Database(path)
     try:
         start.wait(60)
-        key = installation_key(Path(data))  # the first call of each program makes or reads it
+        key = office_key(database, Path(data))  # the first call of each program makes or reads it
         serials = []
         for n in range(EACH):
             request = CertificateRequest("tenancy", firms[n % len(firms)], 1)
@@ -65,5 +65,5 @@ def test_two_programs_never_share_or_skip_a_serial(db, people, db_path: Path, tm
         keys = uow.session.exec(select(SigningKey)).all()
     assert sorted(seq for seq, _ in rows) == list(range(1, 2 * EACH + 1))
     assert {who for _, who in rows} == {people.clerk.staff_id, people.admin.staff_id}
-    assert len(keys) == 1  # one key made for the shared data folder, registered once
+    assert len(keys) == 1  # one key made for the database, registered once
     assert audit.verify(db_path).ok

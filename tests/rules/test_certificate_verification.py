@@ -1,21 +1,22 @@
 """Verifying a certificate's code or serial: valid only byte for byte; revoked with its reason;
-tampered, unknown key, not found and unreadable told apart; 10,000 forgeries, none accepted."""
+forged, tampered, unknown key, not found and unreadable told apart; 10,000 forgeries, none
+accepted. (Other databases, key files and zones: tests/rules/test_forgery.py.)"""
 
 import json
 import random
-import stat
 from pathlib import Path
 
 import pytest
 
 from db.certificates import code as certificate_code
-from db.certificates.signing import KEY_FILE, installation_key, key_id_of
+from db.certificates.signing import database_key, key_id_of
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
 from db.queries.keys import public_keys
 from db.queries.verification import verify_code
 from db.services.certificates import issue_many, revoke
 from db.services.keys import export_public_key, import_public_key
+from db.services.own_key import office_key
 from db.startup import open_database
 from tests.certificate_data import issue_subsidy, subsidy_request
 from tests.conftest import Staff
@@ -60,17 +61,16 @@ def test_other_outcomes_are_named(db, people, book):
 
 def test_a_certificate_of_another_office_verifies_once_its_key_is_imported(
         db, people, book, tmp_path: Path):
-    # another office: its own file, its own installation key
+    # another office: its own file, so its own key
     other_path = tmp_path / "other.sqlite"
     other = open_database(other_path)
     other_people = Staff(other)
     other_book = make_book(other, other_people)
-    other_key = installation_key(tmp_path / "other-office")
-    foreign = issue_many(other, actor=other_people.clerk, requests=[subsidy_request(other_book)],
-                         key=other_key)[0]
+    foreign = issue_many(other, actor=other_people.clerk, requests=[subsidy_request(other_book)])[0]
+    other_key = office_key(other)
+    exported = export_public_key(other, actor=other_people.auditor, office="浦东新区测试服务中心")
     other.dispose()
     assert verify_code(db, actor=people.clerk, text=foreign.printed.qr_text).outcome == "unknown_key"
-    exported = export_public_key(other_key, office="浦东新区测试服务中心")
     with pytest.raises(PermissionDenied):
         import_public_key(db, actor=people.clerk, text=exported)
     with pytest.raises(ValidationError):
@@ -88,12 +88,14 @@ def test_a_certificate_of_another_office_verifies_once_its_key_is_imported(
     assert [(k.key_id, k.own) for k in keys if not k.own] == [(other_key.key_id, False)]
 
 
-def test_the_installation_key_is_made_once_and_kept_private(tmp_path: Path):
-    key = installation_key(tmp_path / "data")
-    path = tmp_path / "data" / KEY_FILE
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert installation_key(tmp_path / "data").key_id == key.key_id == key_id_of(key.public_raw)
-    assert installation_key(tmp_path / "elsewhere").key_id != key.key_id
+def test_a_database_key_is_made_once(tmp_path: Path):
+    """(Who may read it: tests/rules/test_forgery.py.)"""
+    key = database_key("a" * 32, tmp_path / "data", create=True)
+    assert database_key("a" * 32, tmp_path / "data").key_id == key.key_id == key_id_of(key.public_raw)
+    assert database_key("a" * 32, tmp_path / "data", fresh=True).key_id == key.key_id
+    assert key.database_id == "a" * 32
+    assert database_key("b" * 32, tmp_path / "data") is None  # made only when asked
+    assert database_key("b" * 32, tmp_path / "data", create=True).key_id != key.key_id
 
 
 # --- forgeries -----------------------------------------------------------------------------
@@ -172,14 +174,15 @@ def test_ten_thousand_forgeries_are_all_refused(db, people, book):
     assert verify_code(db, actor=people.reviewer, text=issued.printed.qr_text).outcome == "valid"
 
 
-def test_a_code_signed_with_a_trusted_key_but_not_as_issued_is_tampered(db, people, book):
+def test_a_code_signed_with_our_key_but_not_as_issued_is_forged(db, people, book):
     """Even a correct signature is not enough: a payload differing from the one kept for the
-    serial (a second signing of an altered certificate) is refused."""
+    serial (a second signing of an altered certificate) is refused. Signed with this database's
+    own key, that is a forgery with our key (before issue 9 it was called tampered)."""
     issued = issue_subsidy(db, people, book)
-    key = installation_key()
+    key = office_key(db)
     payload, _ = certificate_code.decode(issued.printed.qr_text)
     fields = json.loads(payload)
     fields["amount"] = fields["amount"] * 10
     forged = certificate_code.canonical(fields)
     text = certificate_code.encode(forged, key.sign(forged))
-    assert verify_code(db, actor=people.clerk, text=text).outcome == "tampered"
+    assert verify_code(db, actor=people.clerk, text=text).outcome == "forged"

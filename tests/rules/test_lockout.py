@@ -5,6 +5,7 @@ parameters for its own duration: it compares an unknown name with a wrong passwo
 check rather than a speed benchmark.
 """
 
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from argon2 import PasswordHasher
 from argon2.exceptions import VerifyMismatchError
 
@@ -69,9 +71,13 @@ def test_ten_wrong_passwords_lock_for_30_minutes(db, people):
 
     refused = attempt(db, PASSWORD, last + timedelta(minutes=1))
     assert refused is not None and "locked" in refused.message()
+    # a wrong password while locked gets the same answer as the right one: guessing during the
+    # lock learns nothing (and an unknown name locks alike: see below)
+    refused = attempt(db, WRONG, last + timedelta(minutes=2))
+    assert refused is not None and "locked" in refused.message()
     refused = attempt(db, PASSWORD, last + timedelta(minutes=29, seconds=59))
     assert refused is not None and "locked" in refused.message()
-    # the refusal while locked did not count as (or extend) anything
+    # the refusals while locked did not count as (or extend) anything
     assert attempt(db, PASSWORD, last + timedelta(minutes=30, seconds=1)) is None
     assert account(db).locked_until is None
 
@@ -108,11 +114,19 @@ def test_a_password_reset_unlocks_too(db, people):
     assert attempt(db, "brand new secret", T0 + timedelta(minutes=2)) is None
 
 
-def test_an_unknown_name_gets_the_same_answer_as_a_wrong_password(db, people):
-    unknown = attempt(db, WRONG, T0, username="nobody")
-    wrong = attempt(db, WRONG, T0)
+@pytest.mark.parametrize("earlier_failures", [0, 9, 10, 25], ids=lambda n: f"after {n} failures")
+def test_an_unknown_name_gets_the_same_answer_as_a_wrong_password(db, people, earlier_failures):
+    """Also once the name is locked (10 and more): a locked name that answered "locked until"
+    to any password told that the name exists (issue 9)."""
+    for i in range(earlier_failures):
+        attempt(db, WRONG, T0 + timedelta(seconds=i))
+        attempt(db, WRONG, T0 + timedelta(seconds=i), username="nobody")
+    later = T0 + timedelta(minutes=1)
+    unknown = attempt(db, WRONG, later, username="nobody")
+    wrong = attempt(db, WRONG, later)
     assert unknown is not None and wrong is not None
     assert (unknown.template, unknown.field, unknown.values) == (wrong.template, wrong.field, wrong.values)
+    assert (account(db).locked_until is not None) == (earlier_failures + 1 >= 10)
 
 
 def test_the_real_parameters_are_owasps():
@@ -167,3 +181,63 @@ def test_a_hash_with_other_parameters_is_replaced_at_the_next_log_in(db, people,
     with pytest.raises(VerifyMismatchError):
         PasswordHasher().verify(new_hash, WRONG)
     assert attempt(db, PASSWORD, T0) is None  # and it still lets the person in
+
+
+def unknown_rows(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as connection:
+        return connection.execute(
+            "SELECT name_digest, failed_attempts, locked_until FROM unknownname").fetchall()
+
+
+def test_a_name_that_is_no_account_locks_alike_and_is_kept_only_as_a_digest(db, people, db_path):
+    """Without this the lock itself told the names apart: a known name answered "locked", an
+    unknown one "wrong"; and answering a locked name's wrong guesses as "wrong" let anyone go on
+    guessing through the lock until "locked" confirmed the right password."""
+    name = "ghost.of.zone"
+    for i in range(auth.MAX_FAILED_ATTEMPTS):
+        refused = attempt(db, WRONG, T0 + timedelta(seconds=i), username=name)
+        assert refused is not None and refused.template == "Wrong user name or password."
+    fail(db, auth.MAX_FAILED_ATTEMPTS)  # the account, at the same moments
+
+    later = T0 + timedelta(minutes=5)
+    ghost = attempt(db, WRONG, later, username=name)
+    clerk_wrong = attempt(db, WRONG, later)
+    clerk_right = attempt(db, PASSWORD, later)
+    answers = {(r.template, r.field, tuple(sorted(r.values.items())))
+               for r in (ghost, clerk_wrong, clerk_right)}
+    assert len(answers) == 1 and "locked until" in ghost.message()
+
+    [(digest, attempts, locked_until)] = unknown_rows(db_path)
+    assert len(digest) == 64 and locked_until is not None and attempts == 0
+    raw = b"".join(Path(f"{db_path}{end}").read_bytes() for end in ("", "-wal")
+                   if Path(f"{db_path}{end}").exists())
+    assert name.encode() not in raw and WRONG.encode() not in raw
+
+    # the lock ends for both after 30 minutes
+    after = T0 + auth.LOCK_DURATION + timedelta(seconds=30)
+    assert attempt(db, WRONG, after, username=name).template == "Wrong user name or password."
+    assert attempt(db, PASSWORD, after) is None
+
+
+def test_an_unknown_names_failures_are_forgotten_a_day_after_its_last(db, people, db_path):
+    for i in range(3):
+        attempt(db, WRONG, T0 + timedelta(seconds=i), username="typo1")
+    assert [row[1] for row in unknown_rows(db_path)] == [3]
+    attempt(db, WRONG, T0 + timedelta(days=1, minutes=1), username="typo2")
+    assert [row[1] for row in unknown_rows(db_path)] == [1]  # typo1's row went
+
+
+def test_reading_only_a_locked_name_answers_the_same_lock(db, people):
+    """The read-only log-in (a full disk, a read-only medium) reads the same locks."""
+    from db.services import log_in_to_read
+
+    with time_machine.travel(T0, tick=False):
+        for _ in range(auth.MAX_FAILED_ATTEMPTS):
+            attempt(db, WRONG, T0, username="nobody")
+        fail(db, auth.MAX_FAILED_ATTEMPTS)
+        answers = []
+        for name, password in (("nobody", WRONG), ("clerk1", WRONG), ("clerk1", PASSWORD)):
+            with pytest.raises(LoginRefused) as refused:
+                log_in_to_read.log_in_to_read(db, username=name, password=password)
+            answers.append(refused.value.message())
+    assert len(set(answers)) == 1 and "locked until" in answers[0]
