@@ -114,42 +114,206 @@ def record_bulk(connection: sqlite3.Connection, actor_id: int | None, actor_name
 
 @dataclass(frozen=True)
 class AuditCheck:
+    """The verdict on a file's trail. `where` names the place of the first fault (an event, the
+    audit head, the audit table, a row); `reason` says what is wrong there."""
+
     ok: bool
     events: int
     first_broken_seq: int | None = None
     reason: str = ""
+    where: str = ""
+    mismatches: tuple = ()  # db.reconcile.Mismatch, when rows differ from the trail
+
+    def sentence(self) -> str:
+        if self.ok:
+            return f"Audit trail intact: {self.events:,} events, and the file's rows agree with it."
+        if self.mismatches:
+            return (f"The file's rows differ from its audit trail ({self.events:,} events "
+                    f"verified): {self.reason}.")
+        where = self.where or (f"event {self.first_broken_seq}" if self.first_broken_seq is not None
+                               else "the audit table")
+        return (f"Audit trail BROKEN at {where}: {self.reason}. "
+                f"{self.events:,} events before it verified.")
+
+
+EVENT_COLUMNS = FIELDS + ("prev_hash", "hash")
+TRIGGERS = {
+    "auditevent_no_update": "CREATE TRIGGER auditevent_no_update BEFORE UPDATE ON auditevent BEGIN"
+                            " SELECT RAISE(ABORT, 'audit events cannot be changed'); END",
+    "auditevent_no_delete": "CREATE TRIGGER auditevent_no_delete BEFORE DELETE ON auditevent BEGIN"
+                            " SELECT RAISE(ABORT, 'audit events cannot be deleted'); END",
+}
+_TEXT_COLUMNS = frozenset(EVENT_COLUMNS) - {"seq", "actor_id"}
 
 
 def verify(db_path: str | Path) -> AuditCheck:
-    """Recomputes the chain from the file itself (read-only)."""
-    connection = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    """Recomputes the chain from the file itself, then reconciles the file's rows with it
+    (db/reconcile.py). Read-only: the file is never written."""
+    from db.database_file import examining_connection
+    connection = examining_connection(db_path)
     try:
-        return verify_connection(connection)
+        check = verify_connection(connection)
+        if not check.ok:
+            return check
+        return reconcile_connection(connection, check.events)
     finally:
         connection.close()
 
 
+def reconcile_connection(connection: sqlite3.Connection, events: int) -> AuditCheck:
+    from db.reconcile import reconcile
+    mismatches = reconcile(connection)
+    if not mismatches:
+        return AuditCheck(True, events)
+    first = mismatches[0]
+    more = f" (and {len(mismatches) - 1:,} more differences)" if len(mismatches) > 1 else ""
+    return AuditCheck(False, events, None, first.sentence().rstrip(".") + more,
+                      where=f"{first.table} {first.key}", mismatches=tuple(mismatches))
+
+
+class _Undecodable(bytes):
+    """Text stored in a TEXT column that is not UTF-8."""
+
+
+def _text(raw: bytes) -> str | bytes:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _Undecodable(raw)
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, _Undecodable):
+        return "text that is not UTF-8"
+    if isinstance(value, bytes):
+        return "a binary value (BLOB)"
+    if isinstance(value, float):
+        return "a real number"
+    if isinstance(value, int):
+        return "a number"
+    return "nothing (NULL)" if value is None else "text"
+
+
+def _wrong_type(event: dict[str, object]) -> str | None:
+    """The first column of an event that holds a value the program never writes there."""
+    for column in EVENT_COLUMNS:
+        value = event[column]
+        if column == "actor_id":
+            fits = value is None or type(value) is int
+        elif column == "seq":
+            fits = type(value) is int
+        else:
+            fits = type(value) is str
+        if not fits:
+            wanted = "a number" if column in ("seq", "actor_id") else "text"
+            return f"its column {column} holds {_kind_of(value)} where the program writes {wanted}"
+    return None
+
+
+def _normalised(sql: object) -> str:
+    return " ".join(str(sql).split())
+
+
 def verify_connection(connection: sqlite3.Connection) -> AuditCheck:
-    connection.row_factory = sqlite3.Row
-    triggers = {row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'auditevent'")}
+    """The chain of `connection`'s file, event by event, then its head and triggers. Never
+    raises for what a file may hold: every fault is a verdict naming where it is."""
+    try:
+        return _verify(connection)
+    except sqlite3.OperationalError as error:
+        if "decode" not in str(error):
+            raise
+        connection.text_factory = _text  # text that is not UTF-8: read again, and named
+        return _verify(connection)
+
+
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _verify(connection: sqlite3.Connection) -> AuditCheck:
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "auditevent" not in tables:
+        return AuditCheck(False, 0, reason="the audit table (auditevent) is missing",
+                          where="the audit table")
+    columns = {r[1] for r in connection.execute("PRAGMA table_info(auditevent)")}
+    missing = [c for c in EVENT_COLUMNS if c not in columns]
+    if missing:
+        return AuditCheck(False, 0, reason=f"its column {missing[0]} is missing",
+                          where="the audit table")
     expected_seq, prev_hash, count = 1, GENESIS, 0
-    for row in connection.execute("SELECT * FROM auditevent ORDER BY seq"):
-        event = dict(row)
-        seq = event["seq"]
-        if seq != expected_seq:
-            broken = min(seq, expected_seq)
-            return AuditCheck(False, count, broken, f"sequence jumps from {expected_seq - 1} to {seq}")
-        if event["prev_hash"] != prev_hash:
+    query = f"SELECT {', '.join(EVENT_COLUMNS)} FROM auditevent ORDER BY seq"
+    for values in connection.execute(query):
+        seq, at, actor_id, actor_name, action, entity_type, entity_id, before, after, prev, own = values
+        if not (type(seq) is int and (actor_id is None or type(actor_id) is int)
+                and type(at) is type(actor_name) is type(action) is type(entity_type) is str
+                and type(entity_id) is type(before) is type(after) is type(prev) is type(own) is str):
+            wrong = _wrong_type(dict(zip(EVENT_COLUMNS, values, strict=True)))
+            at_seq = seq if type(seq) is int else None
+            return AuditCheck(False, count, at_seq, wrong or "it holds a value of a wrong type",
+                              where=f"event {seq}" if at_seq is not None else "the audit table")
+        if seq < expected_seq:  # only the first can be: seq is the table's integer key
+            return AuditCheck(False, count, seq, f"the first event is numbered {seq}, and the "
+                              "trail starts at 1", where="the first event")
+        if seq > expected_seq:
+            gap = (f"event {expected_seq} is missing" if seq == expected_seq + 1
+                   else f"events {expected_seq} to {seq - 1} are missing")
+            return AuditCheck(False, count, expected_seq, f"{gap}: the next one is {seq}")
+        if prev != prev_hash:
             return AuditCheck(False, count, seq, "does not follow the event before it")
-        if event_hash(prev_hash, event) != event["hash"]:
+        canonical = _CANONICAL.encode({
+            "seq": seq, "at": at, "actor_id": actor_id, "actor_name": actor_name,
+            "action": action, "entity_type": entity_type, "entity_id": entity_id,
+            "before_json": before, "after_json": after})  # = canonical_bytes(), faster
+        if hashlib.sha256(prev_hash.encode("ascii") + b"\n" + canonical.encode("utf-8")
+                          ).hexdigest() != own:
             return AuditCheck(False, count, seq, "its content was changed after it was written")
-        prev_hash, expected_seq, count = event["hash"], seq + 1, count + 1
-    head = connection.execute("SELECT seq, hash FROM audithead WHERE id = 1").fetchone()
-    head_seq, head_hash = (head[0], head[1]) if head else (0, GENESIS)
-    if (head_seq, head_hash) != (expected_seq - 1, prev_hash):
-        return AuditCheck(False, count, min(head_seq, expected_seq - 1) + 1,
-                          f"events after {expected_seq - 1} are missing (the newest recorded is {head_seq})")
-    if triggers != {"auditevent_no_update", "auditevent_no_delete"}:
-        return AuditCheck(False, count, None, "the triggers that protect the audit table were removed")
+        prev_hash, expected_seq, count = own, seq + 1, count + 1
+    last = expected_seq - 1
+    head = _head_fault(connection, tables, last, prev_hash, count)
+    if head is not None:
+        return head
+    found = {r[0]: r[1] for r in connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'auditevent'")}
+    for name, sql in TRIGGERS.items():
+        if name not in found:
+            return AuditCheck(False, count, None, f"the trigger {name} that protects the audit "
+                              "table was removed", where="the audit table")
+        if _normalised(found[name]) != _normalised(sql):
+            return AuditCheck(False, count, None, f"the trigger {name} that protects the audit "
+                              "table was changed", where="the audit table")
     return AuditCheck(True, count)
+
+
+def _head_fault(connection: sqlite3.Connection, tables: set[str], last: int, last_hash: str,
+                count: int) -> AuditCheck | None:
+    """The audit head (newest seq and hash) against the last event of the chain."""
+    where = "the audit head"
+    if "audithead" not in tables:
+        return AuditCheck(False, count, reason="the table that records the newest event "
+                          "(audithead) is missing", where=where)
+    try:
+        rows = connection.execute("SELECT seq, hash FROM audithead WHERE id = 1").fetchall()
+    except sqlite3.OperationalError as error:
+        return AuditCheck(False, count, reason=f"it cannot be read ({error})", where=where)
+    if not rows:
+        if last == 0:
+            return None
+        return AuditCheck(False, count, reason=f"the record of the newest event was deleted "
+                          f"(the trail ends at event {last})", where=where)
+    head_seq, head_hash = rows[0]
+    if type(head_seq) is not int or type(head_hash) is not str:
+        wrong = head_seq if type(head_seq) is not int else head_hash
+        return AuditCheck(False, count, reason=f"it holds {_kind_of(wrong)} where the program "
+                          "writes the newest event's number and hash", where=where)
+    if head_seq < last:
+        added = (f"event {last} was" if head_seq + 1 == last
+                 else f"events {head_seq + 1} to {last} were")
+        return AuditCheck(False, count, head_seq + 1, f"{added} added behind the program's back "
+                          f"(the newest event it recorded is {head_seq})")
+    if head_seq > last:
+        cut = f"event {head_seq} is" if last + 1 == head_seq else f"events {last + 1} to {head_seq} are"
+        return AuditCheck(False, count, last + 1, f"{cut} missing (the newest event recorded is "
+                          f"{head_seq}, the trail ends at {last})")
+    if head_hash != last_hash:
+        return AuditCheck(False, count, reason=f"its hash does not match event {last}, the "
+                          "newest: one of them was changed", where=where)
+    return None

@@ -29,6 +29,13 @@ def database_path(flag: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / "zonedesk.sqlite"
 
 
+def database_named(flag: str | os.PathLike[str] | None = None) -> bool:
+    """Whether the person named the database (--db or ZONEDESK_DB): a name that finds no file
+    may be mistyped, so no new database is made there without asking. The data folder's own
+    database is made on first use."""
+    return bool(flag) or bool(os.environ.get(DB_ENV))
+
+
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 

@@ -1,7 +1,10 @@
 """Brings a database file to the newest schema, after a backup copy made with SQLite's backup API.
 
-Called at every start-up: a new file gets the whole schema; an older file is first copied to
-backups/ (never as a file copy of a live database) and then migrated; a current one is left alone.
+Called at every start-up: a new file gets the whole schema; an older file is first checked
+(PRAGMA quick_check), copied to backups/ (never as a file copy of a live database) and then
+migrated; a current one is left alone. A file this program must not migrate (not SQLite,
+damaged, another program's, written by a newer Zone Desk) is refused before anything is
+written, backups included (db/database_file.py says what it is).
 """
 
 import re
@@ -10,7 +13,9 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from db import database_file
 from db.clock import to_shanghai, utc_now
+from db.database_file import FileKind
 from db.engine import Database
 from db.locations import backup_dir
 
@@ -25,16 +30,28 @@ def _config():  # noqa: ANN202 (alembic.config.Config, imported only when migrat
     return config
 
 
-def head_revision() -> str:
-    """The newest migration, read from the version files' own `revision`/`down_revision`
-    lines. (Importing Alembic costs a third of a second at every start; it is imported only
-    when there is something to migrate. A test compares this with Alembic's own answer.)"""
+def _revisions() -> tuple[set[str], set[str]]:
+    """(every revision, every revision that has a successor), from the version files' own
+    `revision`/`down_revision` lines."""
     revisions, parents = set(), set()
     for source in (MIGRATIONS / "versions").glob("*.py"):
         values = dict((k, v) for k, v in _REVISION.findall(source.read_text(encoding="utf-8")))
         revisions.add(values["revision"])
         if values.get("down_revision", "None") != "None":
             parents.add(values["down_revision"])
+    return revisions, parents
+
+
+def known_revisions() -> set[str]:
+    """The schemas this program knows; a file at any other was written by a newer Zone Desk."""
+    return _revisions()[0]
+
+
+def head_revision() -> str:
+    """The newest migration. (Importing Alembic costs a third of a second at every start; it is
+    imported only when there is something to migrate. A test compares this with Alembic's own
+    answer.)"""
+    revisions, parents = _revisions()
     heads = revisions - parents
     if len(heads) != 1:
         raise RuntimeError(f"migrations must have one head, found {sorted(heads)}")
@@ -68,12 +85,18 @@ def backup(database_path: Path, reason: str) -> Path:
 
 def upgrade(database: Database) -> Path | None:
     """Migrates to the newest schema. Returns the backup made first, if there was anything to
-    back up."""
-    current = current_revision(database)
-    if current == head_revision():
+    back up. Refuses (a FileProblem, nothing written) a file it must not migrate."""
+    state = database_file.examine(database.path)
+    if state.kind == FileKind.CURRENT:
         return None
+    refusal = database_file.problem(state, create=True)
+    if refusal is not None:
+        raise refusal
     made = None
-    if current is not None:
+    if state.kind == FileKind.OLDER:
+        damage = database_file.quick_check(database.path)
+        if damage is not None:
+            raise database_file.damaged(database.path)
         made = backup(database.path, f"before-{head_revision()}")
     from alembic import command
     config = _config()

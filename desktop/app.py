@@ -1,8 +1,7 @@
 """The QApplication: fonts bundled with the program, the language, the log file."""
 
-import logging
 import sys
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from db.bundle import resource_path
 from db.locations import log_dir
+from desktop.log_file import open_log
 
 LANGUAGES = ("zh_CN", "en")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
@@ -43,13 +43,10 @@ def install_language(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
-def setup_logging() -> None:
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "zonedesk.log", maxBytes=2_000_000, backupCount=5,
-                                  encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler, logging.StreamHandler()])
+def setup_logging() -> Path:
+    """The log file in the data folder, readable by its user alone, never holding passwords,
+    hashes, keys or firms' data (desktop/log_file.py); returns its path."""
+    return open_log(log_dir())
 
 
 def create_application(language: str = "zh_CN") -> QApplication:

@@ -1,18 +1,25 @@
 """`zonedesk`: open the program; `zonedesk demo` writes a demo database; `zonedesk verify-audit`
-checks a database's audit chain."""
+checks a database's audit chain and reconciles its rows with it.
+
+`zonedesk --db PATH` opens an existing database; a path that finds no file is refused (it may be
+mistyped) unless `--create` says to make a new database there. Exit status of verify-audit:
+0 intact, 1 broken, 2 the file cannot be read as a Zone Desk database."""
 
 import argparse
 import sys
 import time
 from pathlib import Path
 
-from db import audit, demo
-from db.locations import database_path
+from db import demo
+from db.audit_verification import verify_file
+from db.locations import database_named, database_path
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zonedesk", description="Zone Desk")
     parser.add_argument("--db", help="database file (default: ZONEDESK_DB, then the data folder)")
+    parser.add_argument("--create", action="store_true",
+                        help="make a new database at --db if there is none (never done unasked)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language")
     commands = parser.add_subparsers(dest="command")
     make_demo = commands.add_parser("demo", help="write a demo database")
@@ -21,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     make_demo.add_argument("--seed", type=int, default=2026, help="random seed (2026)")
     check = commands.add_parser("verify-audit", help="check a database's audit chain")
     check.add_argument("--db", dest="check_db", required=True, help="database file")
+    check.add_argument("--anchor", help="an anchor code (ZDA1.<seq>.<hash>) written down earlier:"
+                       " prove the file unchanged up to it")
     return parser
 
 
@@ -29,9 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return _demo(Path(args.demo_db), args.firms, args.seed)
     if args.command == "verify-audit":
-        return _verify(Path(args.check_db))
+        return _verify(Path(args.check_db), args.anchor)
+    path = database_path(args.db)
+    if database_named(args.db) and not args.create and not path.exists():
+        print(f"{path}: no such database. Check the name, or add --create to make a new "
+              "database there.", file=sys.stderr)
+        return 2
     from desktop.launch import launch
-    return launch(database_path(args.db), args.lang)
+    return launch(path, args.lang, create=args.create or not database_named(args.db))
 
 
 def _demo(path: Path, firms: int, seed: int) -> int:
@@ -50,18 +64,14 @@ def _demo(path: Path, firms: int, seed: int) -> int:
     return 0
 
 
-def _verify(path: Path) -> int:
-    if not path.exists():
-        print(f"{path}: no such file", file=sys.stderr)
-        return 2
-    result = audit.verify(path)
-    if result.ok:
-        print(f"Audit chain intact: {result.events:,} events.")
-        return 0
-    where = f"event {result.first_broken_seq}" if result.first_broken_seq else "the audit table"
-    print(f"Audit chain BROKEN at {where}: {result.reason}. "
-          f"{result.events:,} events before it verified.", file=sys.stderr)
-    return 1
+def _verify(path: Path, anchor: str | None) -> int:
+    result = verify_file(path, anchor)
+    out = sys.stdout if result.status == 0 else sys.stderr
+    for sentence in result.sentences:
+        print(sentence, file=out)
+    if result.anchor:
+        print(f"Anchor of the file as verified (write it down to prove it later): {result.anchor}")
+    return result.status
 
 
 if __name__ == "__main__":

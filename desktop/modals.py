@@ -65,3 +65,18 @@ def choose_open_path(parent: QWidget | None, title: str, file_filter: str) -> Pa
     """Which file to open; None when the person cancels."""
     path, _chosen = QFileDialog.getOpenFileName(parent, title, "", file_filter)
     return Path(path) if path else None
+
+
+def ask_choice(parent: QWidget | None, title: str, text: str,
+               choices: list[tuple[str, str]]) -> str | None:
+    """A message with a button for each (key, label) of `choices`, the first the default;
+    returns the key of the one pressed (None when the box is closed otherwise)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    buttons = {}
+    for key, label in choices:
+        buttons[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = key
+    if choices:
+        box.setDefaultButton(next(iter(buttons)))
+    box.exec()
+    return buttons.get(box.clickedButton())

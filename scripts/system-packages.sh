@@ -16,7 +16,7 @@ QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
 # Every program outside Python that the code or the tests call, as program:package. A test
 # (tests/rules/test_system_packages.py) reads every subprocess call of the code and the tests
 # and fails on a program missing here.
-TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils"
+TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount"
 CHECK_PROGRAMS="debootstrap:debootstrap faketime:faketime git:git"
 
 packages_of() {  # program:package pairs -> the packages, once each

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from db.access import Actor
 from db.engine import Database
 from db.errors import ZoneDeskError
-from db.services import auth
+from db.services import auth, log_in_to_read
 from desktop import modals
 from desktop.background import BackgroundRunner
 from desktop.widgets.field_errors import FieldErrors
@@ -62,7 +62,8 @@ class LoginDialog(QDialog):
             self.errors.mark("username", self.tr("Enter your user name."))
             return
         self.buttons.setEnabled(False)
-        self._runner.run(lambda _task: auth.log_in(self._db, username=username, password=password),
+        self._runner.run(lambda _task: log_in_to_read.log_in(self._db, username=username,
+                                                             password=password),
                          on_success=self._logged_in, on_failure=self._refused, parent=self)
 
     def _logged_in(self, actor: Actor) -> None:

@@ -1239,6 +1239,53 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>FileOpening</name>
+    <message>
+        <source>Create a new database there</source>
+        <translation>在该处新建数据库</translation>
+    </message>
+    <message>
+        <source>Open it for reading only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Open the newest backup for reading</source>
+        <translation>以只读方式打开最新备份</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Zone Desk — open a database</source>
+        <translation>园区服务台 — 打开数据库</translation>
+    </message>
+    <message>
+        <source>Open a Zone Desk database</source>
+        <translation>打开园区服务台数据库</translation>
+    </message>
+    <message>
+        <source>Zone Desk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>园区服务台数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>{file} is open for reading only: you can look things up, but nothing can be saved.</source>
+        <translation>{file} 以只读方式打开：可以查阅，但无法保存任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>FirmPicker</name>
     <message>
         <source>Type part of the name or credit code</source>
@@ -3360,6 +3407,154 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>此密钥已受信任（密钥编号 {key_id}）。</translation>
     </message>
     <message>
+        <source>This change</source>
+        <translation>此项修改</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Creating the first administrator</source>
+        <translation>创建首位管理员</translation>
+    </message>
+    <message>
+        <source>Changing your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Registering the firm</source>
+        <translation>登记企业</translation>
+    </message>
+    <message>
+        <source>Saving the firm</source>
+        <translation>保存企业信息</translation>
+    </message>
+    <message>
+        <source>Confirming the credit code</source>
+        <translation>确认信用代码</translation>
+    </message>
+    <message>
+        <source>Opening the tenancy</source>
+        <translation>办理入驻</translation>
+    </message>
+    <message>
+        <source>Closing the tenancy</source>
+        <translation>办理迁出</translation>
+    </message>
+    <message>
+        <source>Moving the firm</source>
+        <translation>迁移企业</translation>
+    </message>
+    <message>
+        <source>Saving the zone</source>
+        <translation>保存园区信息</translation>
+    </message>
+    <message>
+        <source>Creating the account</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <source>Saving the account</source>
+        <translation>保存账号</translation>
+    </message>
+    <message>
+        <source>Activating or deactivating the account</source>
+        <translation>启用或停用账号</translation>
+    </message>
+    <message>
+        <source>Unlocking the account</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <source>Resetting the password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Saving the bills</source>
+        <translation>保存账单</translation>
+    </message>
+    <message>
+        <source>Submitting the entries</source>
+        <translation>提交补贴记录</translation>
+    </message>
+    <message>
+        <source>Deleting the drafts</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <source>Reversing the entry</source>
+        <translation>冲销补贴记录</translation>
+    </message>
+    <message>
+        <source>Approving</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <source>Rejecting</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Recording the little-giant award</source>
+        <translation>登记“小巨人”奖励</translation>
+    </message>
+    <message>
+        <source>Recording the loan guarantee</source>
+        <translation>登记贷款担保</translation>
+    </message>
+    <message>
+        <source>Submitting the awards</source>
+        <translation>提交奖励</translation>
+    </message>
+    <message>
+        <source>Reversing the award</source>
+        <translation>冲销奖励</translation>
+    </message>
+    <message>
+        <source>Saving the subsidy rate</source>
+        <translation>保存补贴比例</translation>
+    </message>
+    <message>
+        <source>Saving the budget</source>
+        <translation>保存预算</translation>
+    </message>
+    <message>
+        <source>Saving the programme limit</source>
+        <translation>保存政策限额</translation>
+    </message>
+    <message>
+        <source>Saving the award amount</source>
+        <translation>保存奖励金额</translation>
+    </message>
+    <message>
+        <source>Closing the month</source>
+        <translation>月份结账</translation>
+    </message>
+    <message>
+        <source>Reopening the month</source>
+        <translation>重新开放月份</translation>
+    </message>
+    <message>
+        <source>Issuing the certificates</source>
+        <translation>签发证明</translation>
+    </message>
+    <message>
+        <source>Reprinting the certificate</source>
+        <translation>补打证明</translation>
+    </message>
+    <message>
+        <source>Revoking the certificate</source>
+        <translation>撤销证明</translation>
+    </message>
+    <message>
+        <source>Importing the public key</source>
+        <translation>导入公钥</translation>
+    </message>
+    <message>
+        <source>This is not an anchor code: it reads ZDA1, the event number and 64 hex digits, separated by dots.</source>
+        <translation>这不是锚定码：锚定码由 ZDA1、事件序号和 64 位十六进制数字组成，以点号分隔。</translation>
+    </message>
+    <message>
         <source>The folder of the signing keys ({path}) belongs to another user of this computer; nothing was signed.</source>
         <translation>签名密钥所在文件夹（{path}）属于本电脑的另一位用户；未签署任何内容。</translation>
     </message>
@@ -3374,6 +3569,74 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>The signing key file {path} is damaged; nothing was signed. An administrator can replace this database&apos;s key.</source>
         <translation>签名密钥文件 {path} 已损坏；未签署任何内容。管理员可更换本数据库的密钥。</translation>
+    </message>
+    <message>
+        <source>it is cut off: shorter than its own header says</source>
+        <translation>文件不完整：比其文件头所记录的短</translation>
+    </message>
+    <message>
+        <source>SQLite finds broken pages in it</source>
+        <translation>SQLite 发现其中有损坏的数据页</translation>
+    </message>
+    <message>
+        <source>the record of its schema version is damaged</source>
+        <translation>其结构版本记录已损坏</translation>
+    </message>
+    <message>
+        <source>its audit trail was removed</source>
+        <translation>其审计记录已被删除</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({cause}), so nothing can be saved to it. Restore a backup: they are in {folder}, and the newest is {backup}.</source>
+        <translation>{file} 已损坏（{cause}），无法再保存任何内容。请恢复备份：备份位于 {folder}，最新的是 {backup}。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({cause}), so nothing can be saved to it. No backup of it was found in {folder}: open another file.</source>
+        <translation>{file} 已损坏（{cause}），无法再保存任何内容。在 {folder} 中未找到它的备份：请打开其他文件。</translation>
+    </message>
+    <message>
+        <source>There is no Zone Desk database at {file}. Check the name, or create a new database there.</source>
+        <translation>{file} 处没有园区服务台数据库。请检查文件名，或在该处新建数据库。</translation>
+    </message>
+    <message>
+        <source>No database can be made at {file}: the folder cannot be written. Choose another folder.</source>
+        <translation>无法在 {file} 新建数据库：该文件夹不可写入。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Zone Desk database: it is not a database file at all. It was left as it is: open another file.</source>
+        <translation>{file} 不是园区服务台数据库：它根本不是数据库文件。文件未作任何改动：请打开其他文件。</translation>
+    </message>
+    <message>
+        <source>{file} is another program&apos;s database, not a Zone Desk one. It was left as it is: open another file.</source>
+        <translation>{file} 是其他程序的数据库，不是园区服务台数据库。文件未作任何改动：请打开其他文件。</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer Zone Desk (its schema is {found}; this program knows schemas up to {known}). It was left as it is: open it with the newer Zone Desk.</source>
+        <translation>{file} 由更新版本的园区服务台写入（其结构版本为 {found}；本程序只识别到 {known}）。文件未作任何改动：请用新版园区服务台打开。</translation>
+    </message>
+    <message>
+        <source>{file} must first be brought up to this Zone Desk&apos;s schema, but it cannot be written (a read-only medium or folder). Copy it to a writable folder and open the copy.</source>
+        <translation>{file} 需先升级到本版园区服务台的结构，但它无法写入（只读介质或只读文件夹）。请复制到可写的文件夹并打开副本。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written: it is on a read-only medium or in a read-only folder. It can be opened for reading only, or copied to a writable folder and opened there.</source>
+        <translation>{file} 无法写入：它位于只读介质或只读文件夹中。可以只读方式打开，或复制到可写的文件夹后再打开。</translation>
+    </message>
+    <message>
+        <source>{action} was not saved: {file} is open for reading only.</source>
+        <translation>{action}未保存：{file} 以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>{action} waited more than {seconds} seconds for another program that is writing to {file}, and was not saved. What you typed is kept: try again in a moment.</source>
+        <translation>{action}等待另一个正在写入 {file} 的程序超过 {seconds} 秒，未能保存。您输入的内容仍然保留：请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{action} was not saved: the disk that holds {file} is full. Nothing else was lost. Free some space on that disk, then try again; you can go on reading meanwhile.</source>
+        <translation>{action}未保存：存放 {file} 的磁盘已满。其他内容均未丢失。请清理该磁盘的空间后重试；在此期间仍可查阅。</translation>
+    </message>
+    <message>
+        <source>{action} was not saved: {file} cannot be written (a read-only medium or folder).</source>
+        <translation>{action}未保存：{file} 无法写入（只读介质或只读文件夹）。</translation>
     </message>
     <message>
         <source>This database file has lost its identity, so it cannot sign; nothing was signed. Restore a backup.</source>
@@ -3394,6 +3657,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Say why the key is replaced.</source>
         <translation>请说明更换密钥的原因。</translation>
+    </message>
+    <message>
+        <source>{file} is from an older Zone Desk and must be brought up to this one&apos;s schema before it can be read, which writes to it. Open it for work instead.</source>
+        <translation>{file} 来自旧版园区服务台，须先升级到本版结构才能读取，而升级会写入文件。请改为以正常方式打开。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,111 @@
+"""`zonedesk verify-audit`: the whole verdict on a file, in sentences, with its exit status.
+
+0 — the trail is intact and the rows agree with it (and with the anchor, when one is given);
+1 — the trail is broken, a row differs from it, or the file is not the one anchored;
+2 — the file cannot be read as a Zone Desk database (missing, empty, not SQLite, damaged,
+    another program's, written by a newer Zone Desk).
+
+The file is opened read-only (db/database_file.py) and never written; every outcome is one
+sentence naming what is wrong and where, never a traceback.
+"""
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from db import audit
+from db.audit_anchor import anchor_fault, anchor_of, parse_anchor
+from db.database_file import FileKind, examine, examining_connection
+from db.errors import ValidationError
+
+log = logging.getLogger(__name__)
+
+INTACT, BROKEN, UNREADABLE = 0, 1, 2
+SHOWN = 20  # differences listed one by one; the rest counted
+
+
+@dataclass(frozen=True)
+class Verification:
+    status: int
+    sentences: tuple[str, ...]
+    anchor: str | None = None  # the anchor of the file as verified, when intact
+
+
+def _unreadable(path: Path, kind: FileKind, cause: str = "", revision: str | None = None) -> str:
+    return {
+        FileKind.MISSING: f"{path}: no such file.",
+        FileKind.EMPTY: f"{path} is empty: it holds no Zone Desk database and no audit trail.",
+        FileKind.NOT_SQLITE: f"{path} is not a Zone Desk database: it is not an SQLite file at all.",
+        FileKind.FOREIGN: f"{path} is another program's database, not a Zone Desk one.",
+        FileKind.DAMAGED: f"{path} is damaged ({cause}): its audit trail cannot be read.",
+        FileKind.NEWER: f"{path} was written by a newer Zone Desk (schema {revision}): verify it "
+                        "with that version.",
+    }[kind]
+
+
+def verify_file(path: str | Path, anchor: str | None = None) -> Verification:
+    path = Path(path)
+    if anchor is not None:
+        try:
+            anchored = parse_anchor(anchor)
+        except ValidationError as error:
+            return Verification(UNREADABLE, (error.message(),))
+    state = examine(path)
+    if state.kind not in (FileKind.CURRENT, FileKind.OLDER, FileKind.NO_TRAIL):
+        return Verification(UNREADABLE, (_unreadable(path, state.kind, state.cause, state.revision),))
+    try:
+        connection = examining_connection(path)
+    except sqlite3.DatabaseError as error:
+        log.warning("verify-audit could not open %s: %s", path, error)
+        return Verification(UNREADABLE, (f"{path} cannot be opened for reading ({error}).",))
+    try:
+        problems = _integrity_problems(connection)
+        if problems:
+            first = problems[0].rstrip(".")
+            return Verification(UNREADABLE, (
+                f"{path} is damaged: SQLite's integrity check finds {len(problems):,} "
+                f"problem{'s' if len(problems) > 1 else ''}, the first: {first}.",))
+        check = audit.verify_connection(connection)
+        if not check.ok:
+            return Verification(BROKEN, (check.sentence(),))
+        if anchor is not None:
+            fault = anchor_fault(connection, *anchored)
+            if fault:
+                return Verification(BROKEN, (f"The file is not the one anchored: {fault}.",))
+        reconciled = audit.reconcile_connection(connection, check.events)
+        if not reconciled.ok:
+            return Verification(BROKEN, _differences(reconciled))
+        sentences = [check.sentence()]
+        if anchor is not None:
+            sentences.append(f"It holds events 1 to {anchored[0]:,} exactly as anchored.")
+        return Verification(INTACT, tuple(sentences), anchor_of(connection))
+    except sqlite3.DatabaseError as error:
+        log.warning("verify-audit could not read %s: %s", path, error)
+        return Verification(UNREADABLE, (f"{path} is damaged: reading it failed ({error}).",))
+    finally:
+        connection.close()
+
+
+def _integrity_problems(connection: sqlite3.Connection) -> list[str]:
+    """What PRAGMA integrity_check finds, one problem a line (its "*** in database main ***"
+    headings left out); empty when the file is sound."""
+    rows = [str(r[0]) for r in connection.execute("PRAGMA integrity_check").fetchall()]
+    if rows == ["ok"]:
+        return []
+    lines = [line.strip() for row in rows for line in row.splitlines()]
+    return [line for line in lines if line and not line.startswith("***")] or rows
+
+
+def _differences(check: audit.AuditCheck) -> tuple[str, ...]:
+    """One sentence for one difference; for several, a sentence that counts them and one for
+    each (the first SHOWN), each naming the row, the field, what it holds and what was recorded."""
+    found = check.mismatches
+    verified = f"The file's rows differ from its audit trail ({check.events:,} events verified)"
+    if len(found) == 1:
+        return (f"{verified}: {found[0].sentence()}",)
+    head = (f"{verified} in {len(found):,}{' or more' if len(found) >= 1000 else ''} places, "
+            "each edited behind the program's back:")
+    listed = tuple(m.sentence() for m in found[:SHOWN])
+    rest = (f"... and {len(found) - SHOWN:,} more.",) if len(found) > SHOWN else ()
+    return (head, *listed, *rest)
