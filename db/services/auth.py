@@ -123,29 +123,40 @@ def lock_of(session: Session, username: str, now: datetime) -> datetime | None:
     return None
 
 
+def wrong_name_or_password() -> LoginRefused:
+    return LoginRefused(QT_TRANSLATE_NOOP("db", "Wrong user name or password."), field="password")
+
+
+def check_log_in(session: Session, username: str, password: str,
+                 now: datetime) -> tuple[StaffAccount | None, bool]:
+    """The account of the name typed (None: no account) and whether the password is its own,
+    after the one password verification every name costs; LoginRefused while the name is
+    locked: any password, right or wrong, known name or not, gets the same answer."""
+    staff = session.exec(select(StaffAccount).where(StaffAccount.username == username)).first()
+    ok = passwords.verify(staff.password_hash if staff else None, password)
+    locked_until = lock_of(session, username, now)
+    if locked_until is not None:
+        raise lock_refusal(locked_until, "password")
+    return staff, ok
+
+
 @checked
 def log_in(db: Database, *, username: str, password: str, now: datetime | None = None) -> Actor:
     """The signed-in actor, or LoginRefused saying why (without telling which names exist)."""
     now = _aware(now) if now is not None else utc_now()
     username = username.strip().lower()
-    wrong = LoginRefused(QT_TRANSLATE_NOOP("db", "Wrong user name or password."), field="password")
     with db.writing() as uow:
         session = uow.session
-        staff = session.exec(select(StaffAccount).where(StaffAccount.username == username)).first()
-        ok = passwords.verify(staff.password_hash if staff else None, password)
-        locked_until = lock_of(session, username, now)
-        if locked_until is not None:
-            # any password, right or wrong, known name or not: the same answer, nothing counted
-            raise lock_refusal(locked_until, "password")
+        staff, ok = check_log_in(session, username, password, now)
         if staff is None:
             _count_unknown(session, username, now)
             uow.commit()
-            raise wrong
+            raise wrong_name_or_password()
         before = {"failed_attempts": staff.failed_attempts, "locked_until": staff.locked_until}
         if not ok:
             _count_failure(session, staff, None, "staff.log_in_failed", now)
             uow.commit()
-            raise wrong
+            raise wrong_name_or_password()
         if not staff.active:
             raise LoginRefused(QT_TRANSLATE_NOOP(
                 "db", "This account has been deactivated. Ask an administrator."), field="username")

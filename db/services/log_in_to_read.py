@@ -8,15 +8,12 @@ deactivated account is refused. Nothing is counted or recorded, since nothing ca
 reading the file gives nobody more than sqlite3 on the same file would.
 """
 
-from sqlmodel import select
 
-from db import passwords
 from db.access import Actor, load_actor
 from db.arguments import checked
 from db.clock import utc_now
 from db.engine import Database
 from db.errors import DiskFull, LoginRefused, ReadOnlyDatabase
-from db.models import StaffAccount
 from db.services import auth
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -32,17 +29,11 @@ def log_in(db: Database, *, username: str, password: str) -> Actor:
 
 @checked
 def log_in_to_read(db: Database, *, username: str, password: str) -> Actor:
-    username = username.strip().lower()
-    wrong = LoginRefused(QT_TRANSLATE_NOOP("db", "Wrong user name or password."), field="password")
     with db.reading() as uow:
         session = uow.session
-        staff = session.exec(select(StaffAccount).where(StaffAccount.username == username)).first()
-        ok = passwords.verify(staff.password_hash if staff else None, password)
-        locked_until = auth.lock_of(session, username, utc_now())
-        if locked_until is not None:
-            raise auth.lock_refusal(locked_until, "password")
+        staff, ok = auth.check_log_in(session, username.strip().lower(), password, utc_now())
         if not ok or staff is None:
-            raise wrong
+            raise auth.wrong_name_or_password()
         actor = load_actor(session, staff.id)
         if actor is None:
             raise LoginRefused(QT_TRANSLATE_NOOP(

@@ -8,9 +8,7 @@ The expected table below is written from DESIGN.md (not from db.access.PERMISSIO
 "own" is zone 1 (the clerk's and reviewer's zone), "other" is zone 2; "-" has no zone.
 """
 
-import hashlib
 import itertools
-import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -27,6 +25,7 @@ from db.queries import staff as staff_queries
 from db.services import auth, enterprises, staff, tenancies, zones
 from db.services.enterprises import FirstTenancy
 from tests.conftest import PASSWORD, firm_fields
+from tests.file_contents import audit_count, digest
 
 EXPECTED_TABLE = """
 action               scope  clerk  reviewer  admin  auditor
@@ -192,30 +191,6 @@ def prepare(action: str, s: Setup, zone: int):
     if action == "recent_events":
         return lambda a: len(audit_queries.recent_events(db, actor=a)) > 0
     raise AssertionError(f"no way to try {action}")
-
-
-def digest(path) -> str:
-    """A fingerprint of every row of every table (the audit trail included)."""
-    connection = sqlite3.connect(path)
-    try:
-        names = [r[0] for r in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'enterprise_search_%' ORDER BY name")]
-        sha = hashlib.sha256()
-        for name in names:
-            rows = connection.execute(f'SELECT * FROM "{name}"').fetchall()
-            sha.update(repr((name, sorted(rows, key=repr))).encode())
-        return sha.hexdigest()
-    finally:
-        connection.close()
-
-
-def audit_count(path) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT count(*) FROM auditevent").fetchone()[0]
-    finally:
-        connection.close()
 
 
 def test_the_expected_table_covers_every_role_action_and_zone():

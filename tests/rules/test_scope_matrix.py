@@ -15,9 +15,7 @@ zone 2 holds changes (new firms, money, awards, certificates, budgets, accounts)
 refused cell that answered; a cell that should work and is refused is a failure too.
 """
 
-import hashlib
 import itertools
-import sqlite3
 from datetime import date
 
 from db.errors import NotFound, PermissionDenied, ZoneDeskError
@@ -58,6 +56,7 @@ from db.services import policy as policies
 from db.services.enterprises import FirstTenancy
 from db.services.subsidies import Bill
 from tests.conftest import PASSWORD, firm_fields
+from tests.file_contents import audit_count, digest
 from tests.public_functions import public_functions
 from tests.rules.scope_world import CODES, World, public_key_text
 
@@ -428,30 +427,6 @@ def prepare(name: str, w: World, zone: int, role: str):  # noqa: ANN201, C901
         return lambda a: zones.update_zone(db, actor=a, zone_id=zone, expected_version=row.version,
                                            fields=fields, provisional=False)
     raise AssertionError(f"no way to try {name}")
-
-
-def digest(path) -> str:  # noqa: ANN001
-    """A fingerprint of every row of every table (the audit trail included)."""
-    connection = sqlite3.connect(path)
-    try:
-        names = [r[0] for r in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'enterprise_search_%' ORDER BY name")]
-        sha = hashlib.sha256()
-        for name in names:
-            rows = connection.execute(f'SELECT * FROM "{name}"').fetchall()
-            sha.update(repr((name, sorted(rows, key=repr))).encode())
-        return sha.hexdigest()
-    finally:
-        connection.close()
-
-
-def audit_count(path) -> int:  # noqa: ANN001
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT count(*) FROM auditevent").fetchone()[0]
-    finally:
-        connection.close()
 
 
 def answer(call, actor, zone: int) -> tuple[str, object]:  # noqa: ANN001
