@@ -36,6 +36,9 @@ class Enterprise(EnterpriseFields, table=True):
     status: str = "active"  # active | moved_out | deregistered
     # ok | unconfirmed (check character fails, awaiting a reviewer) | confirmed (reviewer accepted)
     uscc_check: str = "ok"
+    # the name's pinyin initials and reading, "shdfkj shanghaidongfangkeji": what a search within
+    # a zone compares (db/search.py writes it with the search index; no one types it)
+    spelled: str = ""
     version: int = 1
     created_at: datetime
     updated_at: datetime

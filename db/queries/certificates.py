@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import text
 
+from db import search
 from db.access import Action, Actor, authorise, require
 from db.arguments import checked
 from db.certificates.content import PrintedCertificate
@@ -55,8 +56,12 @@ def _where(actor: Actor, flt: CertificateFilter) -> tuple[str, dict[str, object]
         values["status"] = flt.status
     fragment = flt.text.strip()
     if fragment:
+        by_pinyin = ""
+        if search.spelled_fragment(fragment):
+            by_pinyin = " OR instr(e.spelled, :spelled) > 0"
+            values["spelled"] = search.spelled_fragment(fragment)
         where += (" AND (instr(c.serial, :upper) > 0 OR instr(e.name, :fragment) > 0"
-                  " OR instr(e.uscc, :upper) > 0)")
+                  f" OR instr(e.uscc, :upper) > 0{by_pinyin})")
         values.update(fragment=fragment, upper=fragment.upper())
     return where, values
 

@@ -16,7 +16,7 @@ from db import search
 from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.engine import Database
-from db.errors import Interrupted, NotFound
+from db.errors import Interrupted, NotFound, ValidationError
 from db.models import Enterprise, EnterpriseFields, Tenancy, Zone
 from db.services.validation import not_negative
 from db.translatable import QT_TRANSLATE_NOOP
@@ -91,7 +91,7 @@ def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, obje
 
     Two ways to find text, by which is cheaper: within a few zones (a clerk's, or a chosen zone:
     a few thousand firms even at city scale) the zone's rows are read and each is searched with
-    instr(); across the whole city the search index is read, in firm order, so the first page
+    instr() (its pinyin in `spelled`); across the whole city the search index is read, in firm order, so the first page
     comes after a few hundred matches however common the fragment is.
     """
     clauses: list[str] = []
@@ -115,9 +115,14 @@ def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, obje
     if parts and zone_ids is not None:
         for i, part in enumerate(parts):
             values[f"q{i}"], values[f"u{i}"] = part.lower(), part.upper()
+            spelled = search.spelled_fragment(part)
+            by_pinyin = ""
+            if spelled:
+                values[f"p{i}"] = spelled
+                by_pinyin = f" OR instr(e.spelled, :p{i})"
             clauses.append(f"(instr(lower(e.name), :q{i}) OR instr(lower(e.name_en), :q{i})"
                            f" OR instr(e.uscc, :u{i}) OR instr(lower(e.contact_name), :q{i})"
-                           f" OR instr(e.contact_phone, :q{i}))")
+                           f" OR instr(e.contact_phone, :q{i}){by_pinyin})")
     elif parts:
         # CROSS JOIN keeps the index as the outer loop, read in rowid (= firm id) order
         source = "enterprise_search f CROSS JOIN enterprise e ON e.id = f.rowid"
@@ -126,12 +131,33 @@ def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, obje
     return source, " AND ".join(clauses) or "1", values
 
 
+# what a list may be sorted by (a header clicked): the name given → the SQL it sorts on
+SORTS = {"name": "e.name", "uscc": "e.uscc", "zone": "z.code", "sector": "s.name",
+         "size": "e.size_class", "giant": "e.giant_level", "status": "e.status",
+         "contact": "e.contact_name", "phone": "e.contact_phone"}
+_JOINS = {"z.": " CROSS JOIN zone z ON z.id = e.zone_id", "s.": " CROSS JOIN sector s ON s.code = e.sector_code"}
+
+
+def _order(sort: tuple[str, bool] | None) -> str | None:
+    """ORDER BY of a sort (None: registration order); ties in registration order."""
+    if sort is None:
+        return None
+    name, descending = sort
+    if name not in SORTS:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "The value given here is of the wrong kind."),
+                              field="sort")
+    return f"{SORTS[name]}{' DESC' if descending else ''}, e.id"
+
+
 @checked
 def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset: int = 0,
-                    limit: int = 200) -> list[EnterpriseRow]:
-    """The matching firms offset..offset+limit, in registration order."""
+                    limit: int = 200, sort: tuple[str, bool] | None = None) -> list[EnterpriseRow]:
+    """The matching firms offset..offset+limit, in registration order, or by `sort`: (a name in
+    SORTS, descending). A sorted list reads every match before its first page: tens of
+    milliseconds more at city scale, a header click's wait, not a keystroke's."""
     not_negative(offset, "offset")
     not_negative(limit, "limit")
+    order = _order(sort)
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_READ)
@@ -139,12 +165,17 @@ def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset
         if plan is None:
             return []
         source, clause, values = plan
-        order = "f.rowid" if source.startswith("enterprise_search") else "e.id"
+        if order is None:
+            inner = "f.rowid" if source.startswith("enterprise_search") else "e.id"
+            order = "e.id"
+        else:
+            inner = order
+            source += "".join(join for alias, join in _JOINS.items() if alias in order)
         rows = session.connection().execute(text(
             f"SELECT {_COLUMNS} FROM (SELECT e.id AS id FROM {source} WHERE {clause}"
-            f"  ORDER BY {order} LIMIT :limit OFFSET :offset) AS hit"
+            f"  ORDER BY {inner} LIMIT :limit OFFSET :offset) AS hit"
             " CROSS JOIN enterprise e ON e.id = hit.id CROSS JOIN zone z ON z.id = e.zone_id"
-            " CROSS JOIN sector s ON s.code = e.sector_code ORDER BY e.id"),
+            f" CROSS JOIN sector s ON s.code = e.sector_code ORDER BY {order}"),
             values | {"limit": limit, "offset": offset}).all()
         return [EnterpriseRow(*row) for row in rows]
 

@@ -7,19 +7,23 @@ same month db/services/limits.py charges to a budget. Totals are of the rows sho
 included, so an approved entry and its approved reversal net to 0.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import Connection, text
 
+from db import search
 from db.access import Action, Actor, authorise
 from db.arguments import checked
-from db.clock import shanghai_month_sql
+from db.clock import shanghai_month_sql, stored_moment, to_shanghai
 from db.engine import Database
+from db.errors import ValidationError
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
 from db.queries.overview import interruptible
 from db.services.validation import not_negative
+from db.translatable import QT_TRANSLATE_NOOP
 
 AWARD_KINDS = ("little_giant", "loan_guarantee")
 # the month an award is booked in: the Shanghai month of its decision (of its entry while undecided)
@@ -55,8 +59,11 @@ class LedgerRow:
     status: str
     reverses_id: int | None
     reversed_by_id: int | None
-    note: str  # bill reference, award level or bank, a reversal's reason, a rejection's reason
+    reference: str  # the bill's number, a little giant's document number
+    note: str  # a reversal's reason, a rejection's reason, a loan guarantee's bank
     entered_by_name: str
+    decided_by_name: str  # who approved or rejected it ("" while undecided)
+    decided_at: datetime | None  # when, in Shanghai time
 
 
 LedgerKey = tuple[str, int]  # (kind, id) of a row: where the next page starts
@@ -127,10 +134,15 @@ def _plan(actor: Actor, flt: LedgerFilter) -> _Plan:
         terms.append(((), "{h}{t}.entered_by = :entered_by"))
         values["entered_by"] = flt.entered_by
     if flt.firm_text.strip():
+        spelled = search.spelled_fragment(flt.firm_text)
+        by_pinyin = " OR instr(e.spelled, :firm_spelled)" if spelled else ""
         terms.append((("firm",), "{h}{t}.enterprise_id IN (SELECT e.id FROM enterprise e"
-                                 " WHERE instr(lower(e.name), :firm) OR instr(e.uscc, :firm_code))"))
+                                 " WHERE instr(lower(e.name), :firm) OR instr(e.uscc, :firm_code)"
+                                 + by_pinyin + ")"))
         values["firm"] = flt.firm_text.strip().lower()
         values["firm_code"] = flt.firm_text.strip().upper()
+        if spelled:
+            values["firm_spelled"] = spelled
     driver = _driver(zones, flt)
     entries = [t.format(t="x", h="" if driver in drivers else "+") for drivers, t in terms]
     awards = [t.format(t="a", h="") for _drivers, t in terms]
@@ -155,32 +167,48 @@ def _plan(actor: Actor, flt: LedgerFilter) -> _Plan:
 _ENTRY_COLUMNS = (
     "x.id, x.zone_id, z.code, z.name, x.enterprise_id, e.name, e.uscc, x.category, x.period,"
     " x.quantity_x100, x.billed_fen, x.subsidy_fen, x.status, x.reverses_id, x.reversed_by_id,"
-    " CASE WHEN x.reverses_id IS NOT NULL THEN x.reason WHEN x.status = 'rejected'"
-    "  THEN x.decision_note ELSE x.bill_reference END, s.display_name"
+    " x.bill_reference, CASE WHEN x.reverses_id IS NOT NULL THEN x.reason WHEN x.status = 'rejected'"
+    "  THEN x.decision_note ELSE '' END, s.display_name, coalesce(d.display_name, ''), x.decided_at"
     " FROM subsidyentry x JOIN zone z ON z.id = x.zone_id JOIN enterprise e ON e.id = x.enterprise_id"
-    " JOIN staffaccount s ON s.id = x.entered_by")
+    " JOIN staffaccount s ON s.id = x.entered_by LEFT JOIN staffaccount d ON d.id = x.decided_by")
 _AWARD_COLUMNS = (
     f"a.id, a.zone_id, z.code, z.name, a.enterprise_id, e.name, e.uscc, a.kind, {AWARD_MONTH}, 0,"
     " a.loan_fen, a.amount_fen, a.status, a.reverses_id, a.reversed_by_id,"
+    " CASE WHEN a.kind = 'little_giant' THEN a.document_no ELSE '' END,"
     " CASE WHEN a.reverses_id IS NOT NULL THEN a.reason WHEN a.status = 'rejected'"
-    "  THEN a.decision_note WHEN a.kind = 'little_giant' THEN a.document_no ELSE a.bank END,"
-    " s.display_name FROM award a JOIN zone z ON z.id = a.zone_id"
-    " JOIN enterprise e ON e.id = a.enterprise_id JOIN staffaccount s ON s.id = a.entered_by")
+    "  THEN a.decision_note WHEN a.kind = 'loan_guarantee' THEN a.bank ELSE '' END, s.display_name, coalesce(d.display_name, ''), a.decided_at"
+    " FROM award a JOIN zone z ON z.id = a.zone_id JOIN enterprise e ON e.id = a.enterprise_id"
+    " JOIN staffaccount s ON s.id = a.entered_by LEFT JOIN staffaccount d ON d.id = a.decided_by")
+
+
+def _row(kind: str, values: Sequence[object]) -> LedgerRow:
+    *rest, decided_at = values
+    return LedgerRow(kind, *rest, None if decided_at is None else to_shanghai(stored_moment(decided_at)))
 
 
 @checked
 def ledger_page(db: Database, *, actor: Actor, flt: LedgerFilter, after: LedgerKey | None = None,
-                limit: int = 200) -> list[LedgerRow]:
+                limit: int = 200, sort: tuple[str, bool] | None = None, offset: int = 0) -> list[LedgerRow]:
     """Up to `limit` rows after the row `after` (from the top when None): subsidy entries newest
     first, then awards newest first. Read by key, not by OFFSET, so a page deep in millions of
-    rows costs what the first one does."""
+    rows costs what the first one does.
+
+    `sort` (a name in SORTS, descending): a header clicked. Both kinds then in that order, ties
+    by kind and id, paged by `offset` (`after` is not used): every row the filter shows is
+    sorted before the first page, a header click's wait over a year of a zone."""
     not_negative(limit, "limit")
+    not_negative(offset, "offset")
+    if sort is not None and sort[0] not in SORTS:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "The value given here is of the wrong kind."),
+                              field="sort")
     kind, last_id = after or ("subsidy_entry", None)
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.MONEY_READ)
         entry_where, award_where, values, by_id = _plan(actor, flt)
         connection = session.connection()
+        if sort is not None:
+            return _sorted_page(connection, entry_where, award_where, values, sort, offset, limit)
         rows: list[LedgerRow] = []
         # read by id, or through the index chosen and then sorted (`+x.id`: not by id); the
         # limit is written out, as SQLite plans worse for a limit it cannot see
@@ -191,7 +219,7 @@ def ledger_page(db: Database, *, actor: Actor, flt: LedgerFilter, after: LedgerK
                 f"SELECT x.id FROM subsidyentry x WHERE {entry_where}{below}"
                 f" ORDER BY {order} DESC LIMIT {int(limit)}"), values).scalars().all()
             if ids:
-                rows += [LedgerRow("subsidy_entry", *r) for r in connection.execute(text(
+                rows += [_row("subsidy_entry", r) for r in connection.execute(text(
                     f"SELECT {_ENTRY_COLUMNS} WHERE x.id IN ({', '.join(map(str, ids))}) ORDER BY x.id DESC"))]
             last_id = None
         if len(rows) < limit and award_where is not None:
@@ -200,9 +228,46 @@ def ledger_page(db: Database, *, actor: Actor, flt: LedgerFilter, after: LedgerK
                 f"{'' if last_id is None else f' AND a.id < {int(last_id)}'} ORDER BY a.id DESC"
                 f" LIMIT {int(limit) - len(rows)}"), values).scalars().all()
             if ids:
-                rows += [LedgerRow("award", *r) for r in connection.execute(text(
+                rows += [_row("award", r) for r in connection.execute(text(
                     f"SELECT {_AWARD_COLUMNS} WHERE a.id IN ({', '.join(map(str, ids))}) ORDER BY a.id DESC"))]
         return rows
+
+
+# what the ledger may be sorted by: the name given → (SQL of an entry, SQL of an award)
+SORTS = {"month": ("x.period", AWARD_MONTH), "zone": ("z.code", "z.code"), "firm": ("e.name", "e.name"),
+         "category": ("x.category", "a.kind"), "quantity": ("x.quantity_x100", "0"),
+         "billed": ("x.billed_fen", "a.loan_fen"), "amount": ("x.subsidy_fen", "a.amount_fen"),
+         "status": ("x.status", "a.status"), "entered_by": ("s.display_name", "s.display_name"),
+         "decided_by": ("coalesce(d.display_name, '')", "coalesce(d.display_name, '')"),
+         "decided_at": ("x.decided_at", "a.decided_at"), "reference": ("x.bill_reference", "a.document_no")}
+
+
+def _sorted_page(connection: Connection, entry_where: str | None, award_where: str | None,
+                 values: dict[str, object], sort: tuple[str, bool], offset: int, limit: int) -> list[LedgerRow]:
+    name, descending = sort
+    keys = SORTS[name]
+    parts = []
+    for kind, t, table, key, where in (("subsidy_entry", "x", "subsidyentry", keys[0], entry_where),
+                                       ("award", "a", "award", keys[1], award_where)):
+        if where is not None:
+            parts.append(
+                f"SELECT '{kind}' AS kind, {t}.id AS id, {key} AS k FROM {table} {t}"
+                f" JOIN zone z ON z.id = {t}.zone_id JOIN enterprise e ON e.id = {t}.enterprise_id"
+                f" JOIN staffaccount s ON s.id = {t}.entered_by LEFT JOIN staffaccount d ON d.id = {t}.decided_by"
+                f" WHERE {where}")
+    if not parts:
+        return []
+    direction = " DESC" if descending else ""
+    found = connection.execute(text(
+        " UNION ALL ".join(parts) + f" ORDER BY k{direction}, kind DESC, id{direction}"
+        f" LIMIT {int(limit)} OFFSET {int(offset)}"), values).all()
+    rows: dict[tuple[str, int], LedgerRow] = {}
+    for kind, columns, alias in (("subsidy_entry", _ENTRY_COLUMNS, "x"), ("award", _AWARD_COLUMNS, "a")):
+        ids = [i for k, i, _key in found if k == kind]
+        if ids:
+            for r in connection.execute(text(f"SELECT {columns} WHERE {alias}.id IN ({', '.join(map(str, ids))})")):
+                rows[kind, r[0]] = _row(kind, r)
+    return [rows[kind, i] for kind, i, _key in found]
 
 
 @checked

@@ -2,83 +2,31 @@
 firm its tenancies and its history. Nothing typed is lost when db/ refuses a save: the dialog
 stays open, the reason shows at the field (or in a message), and the person tries again."""
 
-from datetime import datetime
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from db.access import Action
-from db.clock import to_shanghai
 from db.errors import ChangedMeanwhile, NotFound, UsccCheckWarning, ValidationError, ZoneDeskError
+from db.models import EnterpriseFields
 from db.queries.audit import AuditRow, enterprise_history
 from db.queries.enterprises import EnterpriseDetail, enterprise_detail
-from db.services.enterprises import confirm_uscc, register_enterprise, update_enterprise
-from db.services.validation import format_area_dm2
+from db.services.enterprises import confirm_uscc, register_enterprise, unusual, update_enterprise
 from desktop import modals
 from desktop.context import AppContext
 from desktop.enterprises.enterprise_form import EnterpriseForm, field_label
+from desktop.enterprises.history_tab import HistoryTab
 from desktop.enterprises.tenancy_dialogs import TenanciesTab
 from desktop.widgets.form_fields import References
 from desktop.widgets.labels import USCC_CHECKS, label
-
-ACTIONS = {
-    "enterprise.register": QT_TRANSLATE_NOOP("EnterpriseDialog", "Registered"),
-    "enterprise.edit": QT_TRANSLATE_NOOP("EnterpriseDialog", "Details changed"),
-    "enterprise.move": QT_TRANSLATE_NOOP("EnterpriseDialog", "Moved to another zone"),
-    "enterprise.confirm_uscc": QT_TRANSLATE_NOOP("EnterpriseDialog", "Credit code confirmed"),
-    "tenancy.open": QT_TRANSLATE_NOOP("EnterpriseDialog", "Tenancy opened"),
-    "tenancy.close": QT_TRANSLATE_NOOP("EnterpriseDialog", "Tenancy closed"),
-}
-
-
-class HistoryTab(QTableWidget):
-    """The audit events about the firm and its tenancies, newest first, in Shanghai time."""
-
-    def __init__(self) -> None:
-        super().__init__(0, 4)
-        self.setObjectName("history")
-        self.setHorizontalHeaderLabels([self.tr("Time"), self.tr("By"), self.tr("Action"), self.tr("Changes")])
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(True)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-
-    def set_rows(self, events: list[AuditRow]) -> None:
-        self.setRowCount(len(events))
-        for row, event in enumerate(events):
-            at = to_shanghai(datetime.fromisoformat(event.at)).strftime("%Y-%m-%d %H:%M:%S")
-            action = QCoreApplication.translate("EnterpriseDialog", ACTIONS.get(event.action, event.action))
-            for column, text in enumerate((at, event.actor_name, action, self._changes(event))):
-                self.setItem(row, column, QTableWidgetItem(text))
-        self.resizeColumnsToContents()
-        self.resizeRowsToContents()
-
-    def _changes(self, event: AuditRow) -> str:
-        after = event.after or {}
-        if event.entity_type == "tenancy":
-            if event.before is None:
-                return self.tr("Unit {unit}, {area} m², from {start}").format(
-                    unit=after.get("unit", ""), area=format_area_dm2(int(after.get("floor_area_dm2", 0))),
-                    start=after.get("start_on", ""))
-            return self.tr("Ended on {date}").format(date=after.get("end_on") or "")
-        if event.before is None:
-            return ""
-        return self.tr(", ").join(field_label(name) for name in event.changed_fields())
 
 
 class EnterpriseDialog(QDialog):
@@ -111,6 +59,7 @@ class EnterpriseDialog(QDialog):
         self.banner.hide()
         self.status = QLabel()
         self.status.setObjectName("status")
+        self.form.edited.connect(self._edited)
         self.uscc_state = QLabel()
         self.uscc_state.setStyleSheet("color: #8a5300;")
         self.confirm_button = QPushButton(self.tr("Confirm credit code"))
@@ -137,7 +86,7 @@ class EnterpriseDialog(QDialog):
             self.setWindowTitle(self.tr("Firm"))
             self.tenancies = TenanciesTab(context, references)
             self.tenancies.changed.connect(self.reload)
-            self.history = HistoryTab()
+            self.history = HistoryTab(references)
             self.tabs = QTabWidget()
             self.tabs.addTab(self.form, self.tr("Details"))
             self.tabs.addTab(self.tenancies, self.tr("Tenancies"))
@@ -191,10 +140,27 @@ class EnterpriseDialog(QDialog):
         self.done(QDialog.DialogCode.Rejected)
 
     # --- saving -------------------------------------------------------------------------
+    def _edited(self) -> None:
+        if self.status.text() == self.tr("Saved."):  # it no longer describes what is shown
+            self.status.clear()
+
+    def _confirm_unusual(self, fields: EnterpriseFields) -> bool:
+        """Values allowed but so large that they are likely a typing slip: asked once."""
+        slips = unusual(fields)
+        if not slips:
+            return True
+        listed = "\n".join(f"{field_label(name)}: {self.form.inputs[name].text()}"
+                           if name != "employees" else f"{field_label(name)}: {fields.employees:,}"
+                           for name in slips)
+        return modals.ask_yes_no(self, self.tr("Unusually large values"), self.tr(
+            "These values are unusually large for a firm:\n{values}\n\nSave them as they are?").format(
+            values=listed))
+
     def save(self, accept_warning: bool = False) -> None:
         if not self.editable or not self.loaded or self._saving:
             return
         self.form.errors.clear()
+        self.form.check_all()  # what is said as one types (a warning) stays with the refusals
         db, actor = self.context.db, self.context.actor
         try:
             fields = self.form.fields()
@@ -202,6 +168,8 @@ class EnterpriseDialog(QDialog):
                 zone_id, tenancy = self.form.zone_id(), self.form.tenancy()
         except ValidationError as error:
             self._show_at_field(error)
+            return
+        if not accept_warning and not self._confirm_unusual(fields):
             return
         if self.new:
             if zone_id is None:

@@ -1,5 +1,5 @@
 """The firms list as a lazy Qt model (desktop/widgets/paged_model.py): pages of 200 rows by
-offset, in registration order, then the count of all the firms the filter matches."""
+offset, in registration order (or a clicked column's, sorted in SQL), then the count of all the firms the filter matches."""
 
 from typing import Any
 
@@ -32,6 +32,9 @@ _INACTIVE = QColor("#767676")
 
 class EnterpriseTableModel(CountedTableModel[EnterpriseRow, EnterpriseFilter]):
     page_query, count_query = enterprise_page, count_enterprises
+    SORT_KEYS = {COL_NAME: "name", COL_USCC: "uscc", COL_ZONE: "zone", COL_SECTOR: "sector",
+                 COL_SIZE: "size", COL_GIANT: "giant", COL_STATUS: "status", COL_CONTACT: "contact",
+                 COL_PHONE: "phone"}
 
     def _page_size(self) -> int:
         return PAGE_SIZE  # a module constant: a test pages by twos

@@ -23,12 +23,15 @@ from desktop.ledger.ledger_model import (
     COL_AMOUNT,
     COL_BILLED,
     COL_CATEGORY,
+    COL_DECIDED_AT,
+    COL_DECIDED_BY,
     COL_ENTERED_BY,
     COL_FIRM,
     COL_MONTH,
     COL_NOTE,
     COL_NUMBER,
     COL_QUANTITY,
+    COL_REFERENCE,
     COL_STATUS,
     COL_ZONE,
     FIRM_ROLE,
@@ -36,12 +39,16 @@ from desktop.ledger.ledger_model import (
 )
 from desktop.widgets.field_errors import FieldErrors
 from desktop.widgets.form_fields import zone_text
+from desktop.widgets.labels import COMMON, label
 from desktop.widgets.list_pane import ListPane
 from desktop.widgets.money_labels import CATEGORIES, STATUSES, money_label, yuan
 
-_WIDTHS = {COL_NUMBER: 85, COL_MONTH: 70, COL_ZONE: 50, COL_FIRM: 200, COL_CATEGORY: 130,
-           COL_QUANTITY: 110, COL_BILLED: 100, COL_AMOUNT: 100, COL_STATUS: 130, COL_ENTERED_BY: 130,
-           COL_NOTE: 160}
+# the firm's name gets the room: figures and short words are narrow (the quantity's widest,
+# "12,345.67 kWh", fits in 100); the firm column then fits the names shown, up to FIRM_MOST
+_WIDTHS = {COL_NUMBER: 70, COL_MONTH: 70, COL_ZONE: 50, COL_FIRM: 260, COL_CATEGORY: 125,
+           COL_QUANTITY: 100, COL_BILLED: 100, COL_AMOUNT: 100, COL_STATUS: 130, COL_ENTERED_BY: 80,
+           COL_DECIDED_BY: 85, COL_DECIDED_AT: 120, COL_REFERENCE: 140, COL_NOTE: 240}
+FIRM_LEAST, FIRM_MOST = 260, 420
 
 
 class LedgerPane(ListPane):
@@ -62,7 +69,7 @@ class LedgerPane(ListPane):
         self.firm_filter = self.add_search("firm_filter", self.tr("Firm name or credit code (Ctrl+F)"), 2)
         self.category_filter = self.add_combo("category_filter", self.tr("All categories"),
                                               [(money_label(CATEGORIES, c), c) for c in CATEGORIES])
-        self.status_filter = self.add_combo("status_filter", self.tr("Any status"),
+        self.status_filter = self.add_combo("status_filter", label(COMMON, "any_status"),
                                             [(money_label(STATUSES, s), s) for s in STATUSES if s != "reversed"])
         self.people_filter = self.add_combo("people_filter", self.tr("Entered by anyone"))
         self.errors = FieldErrors()
@@ -74,6 +81,8 @@ class LedgerPane(ListPane):
         self.body.addWidget(self.totals_label)
         self.assemble()
         self.model.totals_changed.connect(self._show_totals)
+        self.model.page_loaded.connect(self._fit_firms)
+        self._firms_fitted = False
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         self._load_choices()
@@ -122,6 +131,15 @@ class LedgerPane(ListPane):
             return
         if flt != self.model.filter or self.model.totals is None:
             self.model.set_filter(flt)
+
+    def _fit_firms(self) -> None:
+        """Once, when the first rows arrive: the firm column as wide as their names (within
+        FIRM_LEAST..FIRM_MOST); after that the person's width stays."""
+        if self._firms_fitted or not self.model.rowCount():
+            return
+        self._firms_fitted = True
+        names = self.table.sizeHintForColumn(COL_FIRM)
+        self.table.setColumnWidth(COL_FIRM, max(FIRM_LEAST, min(FIRM_MOST, names + 16)))
 
     def _show_totals(self, totals: LedgerTotals | None) -> None:
         if totals is None:

@@ -32,6 +32,13 @@ USCC_CHECKS = {
 }
 
 
+# words several panes and dialogs say: one source text, so one translation everywhere
+COMMON = {
+    "any_status": QT_TRANSLATE_NOOP("labels", "Any status"),  # every pane's status filter
+    "full_name": QT_TRANSLATE_NOOP("labels", "Full name"),  # a staff member's, list and dialog
+}
+
+
 def label(table: dict[str, str], code: str) -> str:
     return QCoreApplication.translate("labels", table.get(code, code))
 

@@ -9,13 +9,14 @@ computed is stopped (its function polls `cancelled`).
 
 Subclasses say how to read a page and the summary, what to do with the summary, their column
 titles (`_headers`, set in their constructor) and how rows show (`_text`, `_style`: see
-desktop/widgets/rows_model.py).
+desktop/widgets/rows_model.py), and which columns a header click sorts by (`SORT_KEYS`: the
+list is then read again, sorted in SQL, `_sort` passed to the page query).
 """
 
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from shiboken6 import isValid
 
 from desktop import modals
@@ -28,6 +29,9 @@ Filter = TypeVar("Filter")
 
 class PagedTableModel(RowsTableModel[Row], Generic[Row, Filter]):
     page_loaded = Signal()  # rows arrived (a page, or a refresh)
+    # column → the page query's name for it: a click on its header sorts the list in SQL
+    # (`sort=(name, descending)` passed to the page query, which whitelists the names)
+    SORT_KEYS: dict[int, str] = {}
 
     def __init__(self, context: AppContext, flt: Filter, parent: Any = None) -> None:
         super().__init__((), parent)  # the column titles (_headers) are set by the subclass
@@ -37,6 +41,16 @@ class PagedTableModel(RowsTableModel[Row], Generic[Row, Filter]):
         self._tasks: list[Task] = []
         self._loading = False
         self._exhausted = True
+        self._sort: tuple[str, bool] | None = None
+
+    def sortable(self, column: int) -> bool:
+        return column in self.SORT_KEYS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reads the list again in that column's order (-1: back to the list's own order)."""
+        key = self.SORT_KEYS.get(column)
+        self._sort = None if key is None else (key, order == Qt.SortOrder.DescendingOrder)
+        self.set_filter(self._filter)
 
     # --- what subclasses say ------------------------------------------------------------
     def _page_size(self) -> int:
@@ -155,7 +169,6 @@ class CountedTableModel(PagedTableModel[Row, Filter]):
     PAGE_SIZE = 200
     page_query: Callable[..., list[Row]]
     count_query: Callable[..., int]
-
     def __init__(self, context: AppContext, flt: Filter, parent: Any = None) -> None:
         super().__init__(context, flt, parent)
         self.count: int | None = None
@@ -165,7 +178,8 @@ class CountedTableModel(PagedTableModel[Row, Filter]):
 
     def _page_reader(self, flt: Filter, loaded: list[Row], limit: int) -> Callable[[], list[Row]]:
         db, actor, offset, read = self._context.db, self._context.actor, len(loaded), type(self).page_query
-        return lambda: read(db, actor=actor, flt=flt, offset=offset, limit=limit)
+        order = {"sort": self._sort} if self._sort else {}
+        return lambda: read(db, actor=actor, flt=flt, offset=offset, limit=limit, **order)
 
     def _summary_reader(self, flt: Filter) -> Callable[[Callable[[], bool]], object]:
         db, actor, count = self._context.db, self._context.actor, type(self).count_query

@@ -51,6 +51,8 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._headers)):
             return self._headers[section]
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            return Qt.SortOrder.AscendingOrder  # a first click on a header sorts A→Z, 1→9
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,8 +11,9 @@ from db.engine import Database
 from db.queries.enterprises import EnterpriseFilter, count_enterprises, enterprise_page
 from db.services import auth
 
-# one Chinese character, two, a whole brand, a common word, USCC fragments, a contact, nothing
-QUERIES = ["科", "星河", "上海星河", "公司", "9131", "0115", "张伟", "xyz"]
+# one Chinese character, two, a whole brand, a common word, USCC fragments, a contact, nothing;
+# pinyin initials (上海东方…) and a part of a reading
+QUERIES = ["科", "星河", "上海星河", "公司", "9131", "0115", "张伟", "xyz", "shdf", "dongfang"]
 PAGE_TARGET_MS = 50
 
 

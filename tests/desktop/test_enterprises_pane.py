@@ -121,7 +121,7 @@ def test_a_malformed_code_is_marked_at_once_and_a_fixed_one_saved(qtbot, pane, f
     qtbot.waitUntil(lambda: dialog.history.rowCount() == 3)
     assert dialog.history.item(0, 1).text() == people.clerk.username  # as the audit trail names people
     assert dialog.history.item(0, 2).text() == "Details changed"
-    assert dialog.history.item(0, 3).text() == "Credit code (USCC)"
+    assert dialog.history.item(0, 3).text() == f"Credit code (USCC): {firms.xinghe.uscc} → {new_code}"
     assert dialog.status.text() == "Saved."
     assert form.uscc.text() == new_code
     detail = enterprise_detail(db, actor=people.admin, enterprise_id=firms.xinghe.id)

@@ -100,7 +100,7 @@ ENTERPRISE_COLUMNS = ("id", "uscc", "name", "name_en", "legal_representative",
                       "employees", "annual_revenue_fen", "total_assets_fen", "core_tech",
                       "core_tech_note", "giant_level", "giant_recognised_on", "contact_name",
                       "contact_phone", "contact_email", "zone_id", "size_class", "status",
-                      "uscc_check", "version", "created_at", "updated_at")
+                      "uscc_check", "version", "created_at", "updated_at", "spelled")
 CLERK = "(SELECT id FROM staffaccount WHERE username = 'clerk1')"
 # (what was done, the SQL, a word the verdict names): one of each kind of row and of column type
 BUSINESS_EDITS = [
