@@ -24,12 +24,24 @@ class ZoneDeskError(Exception):
 
     def message(self, translate: Translate = _untranslated) -> str:
         from db.translatable import Term
-        values = {k: translate("db", v) if isinstance(v, Term) else v for k, v in self.values.items()}
+        values = {k: translate("db", v) if isinstance(v, Term)
+                  else v.message(translate) if isinstance(v, ZoneDeskError)  # a refusal, placed
+                  else v for k, v in self.values.items()}
         return translate("db", self.template).format(**values)
 
 
 class ValidationError(ZoneDeskError):
     """Bad input; `field` names the field to fix."""
+
+
+class ValidationErrors(ValidationError):
+    """Several fields to fix at once (a form's missing fields all marked after one save). Reads
+    as the first of them where one error is expected; `errors` holds each, with its field."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        self.errors = list(errors)
+        first = self.errors[0]
+        super().__init__(first.template, field=first.field, **first.values)
 
 
 class UsccCheckWarning(ValidationError):

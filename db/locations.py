@@ -42,3 +42,8 @@ def backup_dir(db_path: Path) -> Path:
 
 def log_dir() -> Path:
     return data_dir() / "logs"
+
+
+def settings_file() -> Path:
+    """The person's own settings on this PC (the last folder used, the idle lock's minutes)."""
+    return data_dir() / "settings.ini"

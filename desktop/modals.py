@@ -6,9 +6,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from db.errors import ZoneDeskError
+from desktop import settings
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,20 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_yes_no_remember(parent: QWidget | None, title: str, question: str,
+                        remember: str) -> tuple[bool, bool]:
+    """A Yes/No question (No the default) with a check box labelled `remember` ("don't ask
+    again today"); returns (Yes pressed, box ticked)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    check = QCheckBox(remember, box)  # owned by the box, referenced here until it is read
+    box.setCheckBox(check)
+    answer, remembered = box.exec(), check.isChecked()
+    box.deleteLater()
+    return answer == QMessageBox.StandardButton.Yes, remembered
 
 
 def show_failure(parent: QWidget | None, error: BaseException) -> None:
@@ -56,15 +71,33 @@ def choose_printer(parent: QWidget | None) -> QPrinter | None:
 
 def choose_save_path(parent: QWidget | None, title: str, suggested: str,
                      file_filter: str) -> Path | None:
-    """Where to save a file (suggested: a name or a path); None when the person cancels."""
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return Path(path) if path else None
+    """Where to save a file (suggested: a name, put in the folder last used or the documents
+    folder, or a whole path); None when the person cancels."""
+    start = Path(suggested) if Path(suggested).is_absolute() else settings.start_folder() / suggested
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+    return _remembered(path)
 
 
 def choose_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
-    """Which file to open; None when the person cancels."""
-    path, _chosen = QFileDialog.getOpenFileName(parent, title, "", file_filter)
-    return Path(path) if path else None
+    """Which file to open, from the folder last used or the documents folder; None when the
+    person cancels."""
+    path, _chosen = QFileDialog.getOpenFileName(parent, title, str(settings.start_folder()),
+                                                file_filter)
+    return _remembered(path)
+
+
+def _remembered(path: str) -> Path | None:
+    if not path:
+        return None
+    settings.remember_folder(Path(path))
+    return Path(path)
+
+
+def ask_number(parent: QWidget | None, title: str, label: str, value: int, minimum: int,
+               maximum: int) -> int | None:
+    """A whole number between minimum and maximum; None when the person cancels."""
+    number, accepted = QInputDialog.getInt(parent, title, label, value, minimum, maximum)
+    return number if accepted else None
 
 
 def ask_choice(parent: QWidget | None, title: str, text: str,

@@ -7,10 +7,12 @@ goes up, less goes down. The cap is never exceeded and a subsidy is never negati
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from db.errors import ValidationError
-from db.translatable import QT_TRANSLATE_NOOP
+from db.errors import Translate, ValidationError, _untranslated
+from db.money import format_fen
+from db.translatable import QT_TRANSLATE_NOOP, Term, category_term
 
 BASIS_POINTS = 10_000
 _PERIOD = re.compile(r"^([0-9]{4})-([0-9]{2})$", re.ASCII)
@@ -70,3 +72,49 @@ def months_before(period: str, count: int) -> list[str]:
 
 def year_of(period: str) -> int:
     return int(period[:4])
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """Why a subsidy is less than the bill's share, 0.00 above all: said on the bill sheet's
+    cell (and wherever a subsidy of 0.00 would leave the reader guessing)."""
+
+    code: str  # no_rate | zero_rate | too_small | cap_reached | capped
+    template: str  # marked for translation, context "db"
+    values: dict[str, object]
+
+    def message(self, translate: Translate = _untranslated) -> str:
+        values = {k: translate("db", v) if isinstance(v, Term) else v for k, v in self.values.items()}
+        return translate("db", self.template).format(**values)
+
+
+def percent_of_bp(rate_bp: int) -> str:
+    """1500 -> '15', 1250 -> '12.5' (basis points as a percentage, no float)."""
+    whole, rest = divmod(rate_bp, 100)
+    return f"{whole}" + (f".{rest:02d}".rstrip("0") if rest else "")
+
+
+def shortfall(billed_fen: int, rate_bp: int | None, yearly_cap_fen: int, cap_left_fen: int,
+              subsidy_fen: int, *, category: str, period: str) -> Shortfall | None:
+    """Why `subsidy_fen` (for this bill, at this rate, with this much of the yearly cap left) is
+    less than the bill's share; None when it is not, or when there is no bill to speak of."""
+    if billed_fen <= 0:
+        return None
+    if rate_bp is None:
+        return Shortfall("no_rate", QT_TRANSLATE_NOOP("db", "No subsidy rate is set for {category} in {period}."),
+                         {"category": category_term(category), "period": period})
+    if rate_bp == 0:
+        return Shortfall("zero_rate", QT_TRANSLATE_NOOP("db", "The rate for {category} is 0 % in {period}."),
+                         {"category": category_term(category), "period": period})
+    share = bill_share(billed_fen, rate_bp)
+    if share == 0:
+        return Shortfall("too_small", QT_TRANSLATE_NOOP("db", "{rate} % of this bill is less than one fen."),
+                         {"rate": percent_of_bp(rate_bp)})
+    if subsidy_fen >= share:
+        return None
+    cap = format_fen(yearly_cap_fen)
+    if subsidy_fen <= 0:
+        return Shortfall("cap_reached", QT_TRANSLATE_NOOP("db", "Yearly cap of ¥{cap} reached"), {"cap": cap})
+    return Shortfall("capped", QT_TRANSLATE_NOOP(
+        "db", "Limited by the yearly cap of ¥{cap}: ¥{left} of it was left."),
+        {"cap": cap, "left": format_fen(max(0, cap_left_fen))})

@@ -9,7 +9,8 @@ for this database, registered on it; no other key signs here), keep the certific
 printed, record one audit event. All requests or none.
 
 Reprint: the same serial and content, the print count + 1, marked as a copy. Revoke: once, with a
-reason; approving the reversal of an entry or award revokes the certificates covering it
+reason, one certificate or many in one transaction (a batch issued by mistake: all or none, one
+audit event each); approving the reversal of an entry or award revokes the certificates covering it
 (`revoke_covering`, called by db/services/approvals.py in its transaction).
 """
 
@@ -36,7 +37,8 @@ from db.services.certificate_subjects import CertificateRequest, Subject, subjec
 from db.services.own_key import own_key
 from db.translatable import QT_TRANSLATE_NOOP
 
-__all__ = ["CertificateRequest", "Issued", "issue_many", "reprint", "revoke", "revoke_covering"]
+__all__ = ["CertificateRequest", "Issued", "issue_many", "reprint", "revoke", "revoke_covering",
+           "revoke_many"]
 
 
 @dataclass(frozen=True)
@@ -181,9 +183,7 @@ def _revoke(session: Session, actor: Actor, certificate: Certificate, reason: st
                   audit_values(certificate))
 
 
-@checked
-def revoke(db: Database, *, actor: Actor, certificate_id: int, reason: str,
-           expected_version: int | None = None) -> None:
+def _revocation_reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Say why the certificate is revoked."),
@@ -191,22 +191,60 @@ def revoke(db: Database, *, actor: Actor, certificate_id: int, reason: str,
     if len(reason) > 200:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field="reason",
                               max=200)
+    return reason
+
+
+def _revocable(session: Session, actor: Actor, certificate_id: int,
+               expected_version: int | None) -> Certificate:
+    certificate = _load(session, certificate_id)
+    require(actor, Action.CERTIFICATE_REVOKE, certificate.zone_id)
+    if certificate.status == "revoked":
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "Certificate {serial} is already revoked."), field="reason",
+            serial=certificate.serial)
+    if expected_version is not None and certificate.version != expected_version:
+        raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
+            "db", "Someone changed this certificate meanwhile: reload and try again."))
+    return certificate
+
+
+@checked
+def revoke(db: Database, *, actor: Actor, certificate_id: int, reason: str,
+           expected_version: int | None = None) -> None:
+    reason = _revocation_reason(reason)
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.CERTIFICATE_REVOKE)
-        certificate = _load(session, certificate_id)
-        require(actor, Action.CERTIFICATE_REVOKE, certificate.zone_id)
-        if certificate.status == "revoked":
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "db", "Certificate {serial} is already revoked."), field="reason",
-                serial=certificate.serial)
-        if expected_version is not None and certificate.version != expected_version:
-            raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
-                "db", "Someone changed this certificate meanwhile: reload and try again."))
+        certificate = _revocable(session, actor, certificate_id, expected_version)
         change = _revoke(session, actor, certificate, reason, utc_now())
         session.flush()
         record(session, actor, change)
         uow.commit()
+
+
+@checked
+def revoke_many(db: Database, *, actor: Actor, certificate_ids: list[int], reason: str,
+                expected_versions: dict[int, int] | None = None) -> list[str]:
+    """Revokes every certificate given, with one reason, in one transaction: all or none (one
+    already revoked, out of the actor's zones or changed meanwhile refuses the whole batch).
+    One audit event per certificate. `expected_versions`: by id, what the person saw. Returns
+    the serials revoked, in the order given."""
+    reason = _revocation_reason(reason)
+    ids = list(dict.fromkeys(certificate_ids))
+    if not ids:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose the certificates to revoke."),
+                              field="reason")
+    versions = expected_versions or {}
+    with db.writing() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.CERTIFICATE_REVOKE)
+        now = utc_now()
+        revoked = [_revocable(session, actor, i, versions.get(i)) for i in ids]
+        changes = [_revoke(session, actor, certificate, reason, now) for certificate in revoked]
+        session.flush()
+        record(session, actor, *changes)
+        uow.commit()
+        return [certificate.serial for certificate in revoked]
 
 
 # kept with the certificate as data (the reasons the staff type are Chinese too)

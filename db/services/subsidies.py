@@ -10,7 +10,7 @@ from db.arguments import checked
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
 from db.engine import Database
-from db.errors import ChangedMeanwhile, NotFound, ValidationError
+from db.errors import ChangedMeanwhile, NotFound, ValidationError, ZoneDeskError
 from db.models import Enterprise, SubsidyEntry
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
@@ -47,26 +47,47 @@ def _live_entry(session: Session, enterprise_id: int, zone_id: int, category: st
         SubsidyEntry.status.in_(("draft", "submitted", "approved")))).first()
 
 
+def check_bill_amount(billed_fen: int, field: str | None = None) -> None:
+    """A bill's amount as db/ accepts it: the bill sheet checks it as the cell is typed too."""
+    if billed_fen < 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "A bill cannot be negative."), field=field)
+    if billed_fen > MAX_BILL_FEN:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "A bill of more than 1,000,000,000 yuan is surely a typing slip."), field=field)
+
+
+def _firm_name(session: Session, actor: Actor, enterprise_id: int) -> str | int:
+    """The firm's name, or its number when another zone's (its name is not the actor's to read)."""
+    firm = session.get(Enterprise, enterprise_id)
+    return firm.name if firm is not None and actor.covers(firm.zone_id) else enterprise_id
+
+
+def _at_bill(session: Session, actor: Actor, error: ZoneDeskError, enterprise_id: int,
+             category: str, period: str) -> ZoneDeskError:
+    """The same refusal, naming the firm and the cell (category, month) it is about."""
+    return type(error)(QT_TRANSLATE_NOOP("db", "{firm}, {category} bill of {period}: {reason}"),
+                       field=error.field, firm=_firm_name(session, actor, enterprise_id),
+                       category=category_term(category), period=period, reason=error)
+
+
 def _check_bill(session: Session, actor: Actor, bill: Bill, zone_id: int, period: str) -> None:
     field = f"{bill.enterprise_id}:{bill.category}"
     if bill.category not in CATEGORIES:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Unknown category {category}."),
                               field=field, category=category_term(bill.category))
-    if bill.billed_fen < 0 or bill.quantity_x100 < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "A bill cannot be negative."), field=field)
-    if bill.billed_fen > MAX_BILL_FEN:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "db", "A bill of more than 1,000,000,000 yuan is surely a typing slip."), field=field)
-    v.at_most(bill.quantity_x100, v.MAX_QUANTITY_X100, field, f"{v.MAX_QUANTITY_X100 // 100:,}")
-    if len(bill.bill_reference) > 60:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field=field, max=60)
+    try:
+        check_bill_amount(bill.billed_fen, field)
+        if bill.quantity_x100 < 0:
+            raise ValidationError(QT_TRANSLATE_NOOP("db", "A bill cannot be negative."), field=field)
+        v.at_most(bill.quantity_x100, v.MAX_QUANTITY_X100, field, f"{v.MAX_QUANTITY_X100 // 100:,}")
+        if len(bill.bill_reference) > 60:
+            raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field=field, max=60)
+    except ValidationError as error:
+        raise _at_bill(session, actor, error, bill.enterprise_id, bill.category, period) from error
     if not limits.tenancy_covers(session, bill.enterprise_id, zone_id, period):
-        firm = session.get(Enterprise, bill.enterprise_id)
-        # another zone's firm is not named: its name is not the actor's to read
-        name = firm.name if firm is not None and actor.covers(firm.zone_id) else bill.enterprise_id
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "{name} is not a tenant of this zone in {period}: no entry can be made."),
-            field=field, name=name, period=period)
+            field=field, name=_firm_name(session, actor, bill.enterprise_id), period=period)
 
 
 @checked
@@ -86,14 +107,15 @@ def save_bills(db: Database, *, actor: Actor, zone_id: int, period: str, bills: 
             current = _live_entry(session, bill.enterprise_id, zone_id, bill.category, period)
             seen = bill.expected_version
             if seen is not None and (current.version if current is not None else 0) != seen:
-                raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
+                raise _at_bill(session, actor, ChangedMeanwhile(QT_TRANSLATE_NOOP(
                     "db", "Someone else saved this bill after you opened the sheet: reload the "
                     "sheet to see it, then type yours again."),
-                    field=f"{bill.enterprise_id}:{bill.category}")
+                    field=f"{bill.enterprise_id}:{bill.category}"), bill.enterprise_id, bill.category, period)
             if current is not None and current.status != "draft":
-                raise ValidationError(QT_TRANSLATE_NOOP(
+                raise _at_bill(session, actor, ValidationError(QT_TRANSLATE_NOOP(
                     "db", "This bill was already submitted ({status}): it cannot be typed over."),
-                    field=f"{bill.enterprise_id}:{bill.category}", status=status_term(current.status))
+                    field=f"{bill.enterprise_id}:{bill.category}", status=status_term(current.status)),
+                    bill.enterprise_id, bill.category, period)
             used = limits.cap_used(session, bill.enterprise_id, bill.category, rules.year_of(period),
                                    leaving_out=current.id if current else None)
             amount = rules.subsidy(bill.billed_fen, rate.rate_bp, rate.yearly_cap_fen - used)
@@ -144,9 +166,10 @@ def submit_entries(db: Database, *, actor: Actor, entry_ids: list[int]) -> int:
         changes = []
         for entry in _entries_in_scope(session, actor, Action.ENTRY_SUBMIT, entry_ids):
             if entry.status != "draft":
-                raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
+                raise _at_bill(session, actor, ChangedMeanwhile(QT_TRANSLATE_NOOP(
                     "db", "Entry {id} is no longer a draft (it is {status}): reload and try again."),
-                    id=entry.id, status=status_term(entry.status))
+                    field=f"{entry.enterprise_id}:{entry.category}", id=entry.id,
+                    status=status_term(entry.status)), entry.enterprise_id, entry.category, entry.period)
             limits.refuse_closed(session, entry.period)
             before = snapshot(entry)
             entry.status = "submitted"

@@ -4,8 +4,13 @@ for each zone and category next to it (red where the selection would exceed it).
 
 Approve (Ctrl+Enter) or reject with a reason (Ctrl+Delete) one row, a selection, or all shown
 (Ctrl+A). A batch is one transaction in db/: all decided, or none with the reason shown.
+Approving freezes money, so it asks first, naming the count and the total; "don't ask again
+today" is remembered by this pane in memory (this window, this person) until the date in
+Shanghai changes (db/clock.py).
 """
 
+
+from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Action
+from db.clock import today_shanghai
 from db.errors import ChangedMeanwhile, NotFound
 from db.money import format_fen
 from db.queries.approvals import BudgetLeft, QueueItem, approval_queue, budgets_left
@@ -35,7 +41,7 @@ from desktop.context import AppContext
 from desktop.widgets.form_fields import References, load_references, zone_text
 from desktop.widgets.list_pane import ListPane
 from desktop.widgets.list_table import Selection, list_table
-from desktop.widgets.money_labels import CATEGORIES
+from desktop.widgets.money_labels import CATEGORIES, yuan
 from desktop.widgets.reason_dialog import ReasonDialog
 
 APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -52,6 +58,7 @@ class ApprovalsPane(ListPane):
         self.title.setText(self.tr("Approvals"))
         self.may_decide = context.actor.may(Action.ENTRY_DECIDE)
         self.reason_dialog: ReasonDialog | None = None
+        self.unasked_on: date | None = None  # "don't ask again today" ticked on this Shanghai day
         self._generation = 0
         self.loaded = False  # the first answer arrived
         self.add_search("queue_filter", self.tr("Filter by firm, zone, month or who entered it (Ctrl+F)"),
@@ -194,6 +201,8 @@ class ApprovalsPane(ListPane):
         entry_ids, award_ids = self._ids()
         if not self.may_decide or not (entry_ids or award_ids) or not self.approve_button.isEnabled():
             return
+        if not self._approval_confirmed():
+            return
         db, actor = self.context.db, self.context.actor
         self.approve_button.setEnabled(False)
         self.status.clear()
@@ -202,6 +211,24 @@ class ApprovalsPane(ListPane):
             on_success=lambda count: self._decided(self.tr("{count} approved.").format(count=count),
                                                    entry_ids, award_ids),
             on_failure=self._refused, parent=self)
+
+    def _approval_confirmed(self) -> bool:
+        """Asks before money is frozen, unless told not to today (Shanghai's date)."""
+        today = today_shanghai()
+        if self.unasked_on == today:
+            return True
+        chosen = totals(self.selected_items())
+        question = self.tr("Approve %n item(s), {total} in all?", "", chosen.count).format(
+            total=yuan(chosen.subsidies_fen + chosen.awards_fen))
+        if chosen.guaranteed_fen:
+            question += "\n" + self.tr("Loan guarantees among them: {amount} guaranteed.").format(
+                amount=yuan(chosen.guaranteed_fen))
+        question += "\n\n" + self.tr("Approved money is frozen: only a reversal can undo it.")
+        yes, remember = modals.ask_yes_no_remember(self, self.tr("Approve"), question,
+                                                   self.tr("Don't ask again today"))
+        if yes and remember:
+            self.unasked_on = today
+        return yes
 
     def reject_selected(self) -> None:
         entry_ids, award_ids = self._ids()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from db.errors import ValidationError
 from db.money import format_fen, parse_yuan
 from db.queries.bill_sheet import SheetCell
+from db.services.subsidies import check_bill_amount
 from desktop.modals import translate_error
 
 AMOUNT, QUANTITY, REFERENCE = "amount", "quantity", "reference"
@@ -92,7 +93,9 @@ def evaluate(stored: SheetCell | None, typed: dict[str, str]) -> BillState:
         if typed[AMOUNT].strip():
             try:
                 billed = parse_yuan(typed[AMOUNT])
+                check_bill_amount(billed)  # db/'s own check, as the cell is typed
             except ValidationError as error:
+                billed = None
                 errors[AMOUNT] = translate_error(error)
     quantity = stored.quantity_x100 if stored else 0
     if QUANTITY in typed:
@@ -111,7 +114,7 @@ def evaluate(stored: SheetCell | None, typed: dict[str, str]) -> BillState:
             "remove the bill.")
     if errors:
         changed = True
-    elif stored is None:
+    elif stored is None or stored.sent_back:  # typed over a bill sent back: a new draft
         changed = billed is not None
     else:
         changed = (billed, quantity, reference) != (stored.billed_fen, stored.quantity_x100,

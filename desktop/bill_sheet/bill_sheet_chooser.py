@@ -1,11 +1,14 @@
-"""Which bill sheet: a zone of the person's (read off the UI thread) and a month (this month in
-Shanghai at first). `changed` is emitted when either is chosen; a month typed digit by digit is
-announced once, when the typing pauses."""
+"""Which bill sheet: a zone of the person's (read off the UI thread) and a month: at first the
+earliest month with work waiting for the clerk (drafts or bills sent back, in the first of their
+zones that has some), else this month in Shanghai. `changed` is emitted when either is chosen; a
+month typed digit by digit is announced once, when the typing pauses."""
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from db.clock import today_shanghai
+from db.money.subsidy_rules import period_of
+from db.queries.bill_sheet import WaitingWork, work_waiting
 from db.queries.reference import ZoneRow, zones
 from desktop.context import AppContext
 from desktop.widgets.labels import is_chinese
@@ -19,6 +22,7 @@ class SheetChooser(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loaded = False  # the person's zones have arrived
+        self.waiting: WaitingWork | None = None  # the work the sheet first opened on
         self.zone = QComboBox()
         self.zone.setObjectName("bill_zone")
         self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -39,8 +43,9 @@ class SheetChooser(QWidget):
         self.month.dateChanged.connect(lambda _date: self._month_timer.start())
         self.zone.currentIndexChanged.connect(lambda _index: self.changed.emit())
         db, actor = context.db, context.actor
-        context.runner.run(lambda _task: zones(db, actor=actor, only_mine=True),
-                           on_success=self._zones_loaded, parent=self)
+        context.runner.run(lambda _task: (zones(db, actor=actor, only_mine=True),
+                                          work_waiting(db, actor=actor)),
+                           on_success=lambda found: self._zones_loaded(*found), parent=self)
 
     def zone_id(self) -> int | None:
         return self.zone.currentData()
@@ -58,11 +63,17 @@ class SheetChooser(QWidget):
             widget.blockSignals(False)
         self._month_timer.stop()
 
-    def _zones_loaded(self, rows: list[ZoneRow]) -> None:
+    def _zones_loaded(self, rows: list[ZoneRow], waiting: list[WaitingWork]) -> None:
         self.zone.blockSignals(True)
         for zone in rows:
             name = zone.name if is_chinese() or not zone.name_en else zone.name_en
             self.zone.addItem(f"{zone.code} {name}", zone.id)
         self.zone.blockSignals(False)
         self.loaded = True
+        shown = [zone.id for zone in rows]
+        work = min((w for w in waiting if w.zone_id in shown), key=lambda w: shown.index(w.zone_id),
+                   default=None)
+        if work is not None and self.period() == period_of(today_shanghai()):  # not chosen meanwhile
+            self.waiting = work
+            self.show_choice(work.zone_id, work.period)
         self.changed.emit()

@@ -22,7 +22,7 @@ class SheetEdits:
         self._states: dict[Key, BillState] = {}
         self._refusals: dict[Key, str] = {}  # db/'s reason for refusing a bill, shown at its amount
         self._number = {row.enterprise_id: number for number, row in enumerate(self.rows)}
-        saved = [cell for row in self.rows for cell in row.cells.values()]
+        saved = [cell for row in self.rows for cell in row.cells.values() if not cell.sent_back]
         self._saved_totals = (sum(c.billed_fen for c in saved), sum(c.subsidy_fen for c in saved))
         for (firm, category), typed in (keep or {}).items():
             if firm in self._number and self.editable(self.rows[self._number[firm]], category):
@@ -39,7 +39,7 @@ class SheetEdits:
         if self.read_only or not self.has_rate(category):
             return False
         cell = row.cells.get(category)
-        return cell is None or cell.status == "draft"
+        return cell is None or cell.status == "draft" or cell.sent_back  # corrected: a new draft
 
     # --- typing -------------------------------------------------------------------------
     def typed_parts(self, row: SheetRow, category: str) -> dict[str, str]:
@@ -90,7 +90,7 @@ class SheetEdits:
         return self._refusals.get(key) if part == AMOUNT and not errors else None
 
     def status_of(self, row: SheetRow, category: str) -> str:
-        """'' (no bill) | unsaved | draft | submitted | approved."""
+        """'' (no bill) | unsaved | draft | submitted | approved | rejected (sent back)."""
         if self.state(row, category).changed:
             return "unsaved"
         cell = row.cells.get(category)
@@ -109,7 +109,8 @@ class SheetEdits:
         bills = subsidies = 0
         for category in CATEGORIES:
             state = self.state(row, category)
-            if state.billed_fen is not None and not state.errors:
+            if state.billed_fen is not None and not state.errors and (
+                    state.changed or not self._sent_back(row, category)):
                 bills += state.billed_fen
                 subsidies += self.subsidy(row, category) or 0
         return bills, subsidies
@@ -120,11 +121,16 @@ class SheetEdits:
         for firm, category in self._states:
             row = self.rows[self._number[firm]]
             state, cell = self.state(row, category), row.cells.get(category)
-            if cell is not None:
+            if cell is not None and not cell.sent_back:
                 bills, subsidies = bills - cell.billed_fen, subsidies - cell.subsidy_fen
             if state.billed_fen is not None and not state.errors:
                 bills, subsidies = bills + state.billed_fen, subsidies + (self.subsidy(row, category) or 0)
         return bills, subsidies
+
+    @staticmethod
+    def _sent_back(row: SheetRow, category: str) -> bool:
+        cell = row.cells.get(category)
+        return cell is not None and cell.sent_back
 
     def has_mistake(self, row: SheetRow) -> bool:
         return any(self.state(row, category).errors for category in CATEGORIES)
@@ -151,13 +157,14 @@ class SheetEdits:
                 state = self._states.get((row.enterprise_id, category))
                 if state is None or state.errors:
                     continue
+                cell = row.cells.get(category)
                 if state.billed_fen is None:
-                    removed.append(row.cells[category].entry_id)
-                else:
-                    cell = row.cells.get(category)
+                    if not cell.sent_back:  # a bill sent back stays in the record
+                        removed.append(cell.entry_id)
+                else:  # a bill sent back is corrected by a new draft: no live entry expected
                     bills.append(Bill(row.enterprise_id, category, state.billed_fen,
                                       state.quantity_x100, state.reference,
-                                      expected_version=cell.version if cell else 0))
+                                      expected_version=cell.version if cell and not cell.sent_back else 0))
         return bills, removed
 
     def draft_ids(self, rows: list[int]) -> list[int]:
@@ -172,6 +179,7 @@ class SheetEdits:
         for row in (self.rows[r] for r in rows):
             for category in CATEGORIES:
                 state, cell = self.state(row, category), row.cells.get(category)
-                if state.billed_fen is not None and (cell.status == "draft" if cell else state.changed):
+                if state.billed_fen is not None and (
+                        cell.status == "draft" if cell and not cell.sent_back else state.changed):
                     count += 1
         return count

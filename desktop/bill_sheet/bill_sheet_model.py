@@ -40,13 +40,14 @@ COLUMN_COUNT = COL_SUBSIDY_TOTAL + 1
 
 ENTERPRISE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the firm's id (int)
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 2  # land | electricity | water | internet | None
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # "" | unsaved | draft | submitted | approved
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # "" | unsaved | draft | submitted | approved | rejected
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 4  # the reason a typed text is wrong, or None
 FEN_ROLE = Qt.ItemDataRole.UserRole + 5  # amounts, subsidies and totals in fen, or None
+SHORTFALL_ROLE = Qt.ItemDataRole.UserRole + 6  # a subsidy: why it is less than its share (0.00), or None
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _BACKGROUNDS = {"error": "#ffd6d6", "unsaved": "#fff6cf", "submitted": "#e4eefb",
-                "approved": "#e2f2e4", "no_rate": "#eeeeee", "computed": "#f7f7f7"}
+                "approved": "#e2f2e4", "rejected": "#fde0c5", "no_rate": "#eeeeee", "computed": "#f7f7f7"}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -161,6 +162,10 @@ class BillSheetModel(QAbstractTableModel):
                 cap=format_fen(rate.yearly_cap_fen))
         return None
 
+    def cell_name(self, column: int) -> str:
+        """A column's name on one line: 'Electricity bill (¥)'."""
+        return self._header(column).replace("\n", " ")
+
     def _header(self, column: int) -> str:
         if column == COL_BILL_TOTAL:
             return self.tr("Bills\ntotal (¥)")
@@ -194,7 +199,12 @@ class BillSheetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, category, part)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.edits.error(row, category, part) or self._explanation(row, category)
+            why = self._shortfall(row, category) if part == SUBSIDY else None
+            explanation = self._explanation(row, category)
+            return self.edits.error(row, category, part) or (
+                "\n".join(t for t in (why, explanation) if t) if why else explanation)
+        if role == SHORTFALL_ROLE:
+            return self._shortfall(row, category) if part == SUBSIDY else None
         if role == ENTERPRISE_ID_ROLE:
             return row.enterprise_id
         if role == CATEGORY_ROLE:
@@ -245,6 +255,8 @@ class BillSheetModel(QAbstractTableModel):
         if cell is not None and cell.status in ("submitted", "approved"):
             return self.tr("{amount} · {status}").format(
                 amount=format_fen(subsidy), status=QCoreApplication.translate("db", status_term(cell.status)))
+        if cell is not None and cell.sent_back and not self.edits.state(row, category).changed:
+            return self.tr("{amount} · sent back").format(amount=format_fen(subsidy))
         return format_fen(subsidy)
 
     def _background(self, row: SheetRow, category: str, part: str) -> QBrush | None:
@@ -253,9 +265,17 @@ class BillSheetModel(QAbstractTableModel):
         if row.cells.get(category) is None and not self.edits.has_rate(category):
             return self._brushes["no_rate"]
         status = self.edits.status_of(row, category)
-        if status in ("unsaved", "submitted", "approved"):
+        if status in ("unsaved", "submitted", "approved", "rejected"):
             return self._brushes[status]
         return self._brushes["computed"] if part == SUBSIDY else None
+
+    def _shortfall(self, row: SheetRow, category: str) -> str | None:
+        """Why the subsidy is less than the bill's share (db/'s subsidy rules know), translated."""
+        subsidy, billed = self.edits.subsidy(row, category), self.edits.state(row, category).billed_fen
+        if subsidy is None or billed is None:
+            return None
+        why = self.sheet.shortfall(row, category, billed, subsidy)
+        return why.message(QCoreApplication.translate) if why else None
 
     def _explanation(self, row: SheetRow, category: str) -> str | None:
         sheet = self.sheet
@@ -268,7 +288,10 @@ class BillSheetModel(QAbstractTableModel):
         return {"unsaved": self.tr("Typed but not yet saved."),
                 "draft": self.tr("Saved as a draft, not yet submitted for review."),
                 "submitted": self.tr("Submitted for review: it can no longer be typed over."),
-                "approved": self.tr("Approved: only a reversal can change it.")}.get(
+                "approved": self.tr("Approved: only a reversal can change it."),
+                "rejected": self.tr("Sent back by the reviewer: {reason}\nCorrect the bill (or type it "
+                                    "again as it is) and submit it again.").format(
+                    reason=row.cells[category].reason if category in row.cells else "")}.get(
             self.edits.status_of(row, category))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -282,6 +305,22 @@ class BillSheetModel(QAbstractTableModel):
         self._bill_changed(index.row(), cell[0])
         self.edited.emit()
         return True
+
+    def type_cells(self, texts: list[tuple[int, int, str]]) -> int:
+        """(row, column, text) typed into many cells at once (a paste), each checked as if
+        typed, with one notification for them all; cells that cannot be typed in are left out
+        (the caller says which). Returns how many were typed."""
+        rows: list[int] = []
+        for number, column, text in texts:
+            cell = cell_at(column)
+            row = self.edits.rows[number] if 0 <= number < len(self.edits.rows) else None
+            if row is not None and cell and cell[1] != SUBSIDY and self.edits.editable(row, cell[0]):
+                self.edits.type(row, cell[0], cell[1], text)
+                rows.append(number)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), COLUMN_COUNT - 1))
+            self.edited.emit()
+        return len(rows)
 
     def _bill_changed(self, row: int, category: str) -> None:
         first = column_of(category, AMOUNT)

@@ -25,8 +25,10 @@ from db.money import format_fen
 from db.queries.bill_sheet import BillSheet, bill_sheet
 from desktop import modals
 from desktop.bill_sheet.bill_sheet_chooser import SheetChooser
+from desktop.bill_sheet.bill_sheet_clipboard import PasteOutcome
 from desktop.bill_sheet.bill_sheet_edits import Typed
-from desktop.bill_sheet.bill_sheet_model import ERROR_ROLE, BillSheetModel, column_of
+from desktop.bill_sheet.bill_sheet_find import FirmFinder
+from desktop.bill_sheet.bill_sheet_model import ERROR_ROLE, STATUS_ROLE, BillSheetModel, column_of
 from desktop.bill_sheet.bill_sheet_view import BillSheetView
 from desktop.bill_sheet.bill_sheet_writes import SheetWrite, WriteOutcome, write_sheet
 from desktop.context import AppContext
@@ -54,6 +56,7 @@ class BillSheetPane(QWidget):
         self._generation = 0  # answers for a zone or month no longer chosen are dropped
         self._shown: tuple[int, str] | None = None  # (zone id, period) of the sheet shown
         self._showing_error = False
+        self._showing_sent_back = False
 
         self.chooser = SheetChooser(context)
         self.zone, self.month = self.chooser.zone, self.chooser.month
@@ -78,9 +81,11 @@ class BillSheetPane(QWidget):
         self.table.setModel(self.model)
         self.status = _named(QLabel(), "bill_status")
         self.totals = _named(QLabel(), "bill_totals", "font-weight: bold;")
+        self.finder = FirmFinder(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.finder)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.totals)
@@ -89,8 +94,10 @@ class BillSheetPane(QWidget):
         self.model.edited.connect(self._update_totals)
         self.table.selectionModel().currentChanged.connect(lambda current, _: self._show_reason(current))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.pasted.connect(self._report_paste)
         for keys, slot in ((QKeySequence.StandardKey.Save, self.save), ("Ctrl+Return", self.submit),
-                           ("Ctrl+Enter", self.submit)):
+                           ("Ctrl+Enter", self.submit), (QKeySequence.StandardKey.Find, self.finder.open_bar),
+                           ("F3", lambda: self.finder.find(1)), ("Shift+F3", lambda: self.finder.find(-1))):
             QShortcut(QKeySequence(keys), self, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         context.bus.changed.connect(self._data_changed)
         self._update_buttons()
@@ -163,6 +170,11 @@ class BillSheetPane(QWidget):
                 self.table.reopen_editor(index)  # the typing goes on where it was
         else:
             self.table.setCurrentIndex(self.model.index(0, 0))
+        work, self.chooser.waiting = self.chooser.waiting, None  # said once, when the pane opens
+        if work is not None and (work.zone_id, work.period) == (sheet.zone_id, sheet.period):
+            self._say(self.tr("The sheet opened on {period}, where work waits: {drafts} drafts not yet "
+                              "submitted, {sent_back} bills sent back.").format(
+                period=work.period, drafts=work.drafts, sent_back=work.sent_back))
         self._update_buttons()
 
     def _failed(self, generation: int, error: BaseException) -> None:
@@ -204,9 +216,12 @@ class BillSheetPane(QWidget):
         mistakes = self.model.edits.mistakes()
         if mistakes:
             row, category, part, reason = mistakes[0]
-            self.table.setCurrentIndex(self.model.index(row, column_of(category, part)))
+            column = column_of(category, part)
+            self.table.setCurrentIndex(self.model.index(row, column))
             self._say(self.tr("{count} cells are marked wrong: correct them first, nothing was saved. "
-                              "{reason}").format(count=len(mistakes), reason=reason), error=True)
+                              "{firm}, {cell} of {period}: {reason}").format(
+                count=len(mistakes), firm=self.model.sheet.rows[row].name, cell=self.model.cell_name(column),
+                period=self.model.sheet.period, reason=reason), error=True)
         return not mistakes
 
     def _write(self, submit_rows: list[int]) -> None:
@@ -252,11 +267,31 @@ class BillSheetPane(QWidget):
         modals.show_failure(self, error)
 
     # --- what is shown around the grid --------------------------------------------------
+    def _report_paste(self, outcome: PasteOutcome) -> None:
+        """What a paste did, under the grid: how many cells, how many are wrong, and which values
+        could not go in (red: the person must look)."""
+        if outcome.block == (0, 0):
+            self._say(self.tr("Nothing to paste: the clipboard holds no text."), error=True)
+            return
+        parts = [self.tr("Pasted %n cell(s).", "", outcome.typed)]
+        if outcome.wrong:
+            parts.append(self.tr("%n of them are marked wrong: correct them before saving.", "",
+                                 len(outcome.wrong)))
+        if outcome.refused:
+            row, column = outcome.refused[0]
+            parts.append(self.tr("%n value(s) not pasted: those cells cannot be typed in "
+                                 "(the first: {firm}, {cell}).", "", len(outcome.refused)).format(
+                firm=self.model.sheet.rows[row].name, cell=self.model.cell_name(column)))
+        if outcome.outside:
+            parts.append(self.tr("%n value(s) not pasted: they fall outside the sheet.", "", outcome.outside))
+        self._say(" ".join(parts), error=bool(outcome.wrong or outcome.refused or outcome.outside))
+
     def _say(self, text: str = "", *, error: bool = False) -> None:
         """A line under the grid: news in black, a mistake's reason in red."""
         self.status.setText(text)
         self.status.setStyleSheet(ERROR_COLOUR if error else "")
         self._showing_error = error
+        self._showing_sent_back = False
 
     def _update_buttons(self) -> None:
         writable = self.may_edit and not self.model.edits.read_only and not self.busy
@@ -283,5 +318,10 @@ class BillSheetPane(QWidget):
         if error:
             self._say(self.tr("{firm}: {reason}").format(
                 firm=self.model.sheet.rows[index.row()].name, reason=error), error=True)
-        elif self._showing_error and not self.model.edits.mistakes():
+        elif index.isValid() and index.data(STATUS_ROLE) == "rejected":  # the reviewer's reason
+            self._say(self.tr("{firm}: {reason}").format(
+                firm=self.model.sheet.rows[index.row()].name,
+                reason=index.data(Qt.ItemDataRole.ToolTipRole)))
+            self._showing_sent_back = True
+        elif (self._showing_error and not self.model.edits.mistakes()) or self._showing_sent_back:
             self._say()

@@ -8,6 +8,10 @@
   Enter lands on the next firm's amount;
 - Delete (or Backspace) clears the selected cells; a saved draft cleared is deleted at the save;
 - Shift+Space selects the current row (for "submit the selected rows");
+- Ctrl+C copies the selected cells, Ctrl+V pastes a block copied from a spreadsheet
+  (bill_sheet_clipboard.py); the pane is told what was pasted (`pasted`);
+- every column is as wide as the widest text it holds, in any row, and grows as wider amounts
+  are typed: an amount never shows cut off with "…";
 - what is typed is committed whenever the cell is left: Enter, Tab, arrows, a click elsewhere,
   saving or submitting (`commit_editor`).
 """
@@ -15,6 +19,7 @@
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -22,18 +27,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
+from desktop.bill_sheet.bill_sheet_clipboard import PasteOutcome, copy_text, paste_block, read_block
 from desktop.bill_sheet.bill_sheet_model import BillSheetModel, cell_at
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -78,6 +86,8 @@ class _CellDelegate(QStyledItemDelegate):
 
 
 class BillSheetView(QTableView):
+    pasted = Signal(PasteOutcome)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tab_origin: int | None = None  # the column where a run of Tabs started
@@ -98,13 +108,34 @@ class BillSheetView(QTableView):
         super().setModel(model)
         if model is not None:
             model.modelReset.connect(self.size_columns)
+            model.dataChanged.connect(lambda first, last, _roles=(): self._widen(first, last))
 
     def size_columns(self) -> None:
-        header = self.horizontalHeader()
-        for column in range(self.model().columnCount()):
+        """Each column as wide as its header, a floor, and the widest text of any row (Qt's own
+        size hint reads only the rows in sight)."""
+        header, model = self.horizontalHeader(), self.model()
+        for column in range(model.columnCount()):
             cell = cell_at(column)
             header.resizeSection(column, max(_WIDTHS[cell[1] if cell else "total"],
-                                             header.sectionSizeHint(column), self.sizeHintForColumn(column)))
+                                             header.sectionSizeHint(column),
+                                             self.text_width(column, range(model.rowCount()))))
+
+    def text_width(self, column: int, rows: range) -> int:
+        """What the column needs to show the texts of these rows whole: the widest, and the
+        margins Qt's item delegate keeps on either side of a cell's text."""
+        metrics, model = self.fontMetrics(), self.model()
+        widest = max((metrics.horizontalAdvance(text) for row in rows
+                      if (text := model.index(row, column).data())), default=0)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return widest + 2 * margin + 6  # the grid line, and a little air
+
+    def _widen(self, first: QModelIndex, last: QModelIndex) -> None:
+        """A text grown wider than its column (a larger amount typed): the column grows."""
+        header, rows = self.horizontalHeader(), range(first.row(), last.row() + 1)
+        for column in range(first.column(), last.column() + 1):
+            needed = self.text_width(column, rows)
+            if needed > header.sectionSize(column):
+                header.resizeSection(column, needed)
 
     # --- what the pane asks -------------------------------------------------------------
     def commit_editor(self) -> None:
@@ -126,6 +157,26 @@ class BillSheetView(QTableView):
             editor.deselect()
             editor.end(False)
 
+    def copy_cells(self) -> None:
+        """The selected cells (else the current one) to the clipboard, as a spreadsheet reads them."""
+        indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        QApplication.clipboard().setText(copy_text(indexes))
+
+    def paste_cells(self) -> None:
+        """The clipboard's block into the cells from the current one; the pasted cells are
+        selected, and the pane told what happened."""
+        start = self.currentIndex()
+        outcome = paste_block(self.model(), start, read_block(QApplication.clipboard().text()))
+        rows, columns = outcome.block
+        if start.isValid() and rows and columns:
+            model = self.model()
+            last = model.index(min(start.row() + rows, model.rowCount()) - 1,
+                               min(start.column() + columns, model.columnCount()) - 1)
+            self.setCurrentIndex(start)
+            self.selectionModel().select(QItemSelection(start, last),
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.pasted.emit(outcome)
+
     def selected_rows(self) -> list[int]:
         """The rows wholly selected (by their header or Shift+Space)."""
         return sorted(index.row() for index in self.selectionModel().selectedRows())
@@ -133,6 +184,12 @@ class BillSheetView(QTableView):
     # --- keys ---------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_cells()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_cells()
+            return
         if event.key() in _ENTER and self.state() != self.State.EditingState and modifiers in (Qt.KeyboardModifier.NoModifier,
                                                    Qt.KeyboardModifier.ShiftModifier):
             self._move_after_enter(up=modifiers == Qt.KeyboardModifier.ShiftModifier)

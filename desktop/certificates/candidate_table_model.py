@@ -1,5 +1,9 @@
-"""The candidates of the issue dialog: what a zone may certify, one row each, with a tick (all
-ticked when loaded). The filter hides rows, never unticks them."""
+"""The candidates of the issue dialog: what a zone may certify, one row each, with a tick.
+
+Nothing is ticked at first. Ticks survive a reload (other months, another kind) for the rows
+still listed, and a filter: it hides rows, never unticks them. What is issued is only what is
+ticked AND shown (`chosen_candidates`): a row the person cannot see ticked is never issued;
+`hidden_chosen` counts the ticked rows a filter hides, so that the dialog can say so."""
 
 from typing import Any
 
@@ -30,17 +34,29 @@ class CandidateTableModel(ShortListModel[Candidate]):
                           self.tr("What is certified")), parent)
         self.chosen: set[Key] = set()
 
-    def set_rows(self, rows: list[Candidate]) -> None:
-        self.chosen = {key_of(c) for c in rows}
+    def set_rows(self, rows: list[Candidate], *, keep_ticks: bool = False) -> None:
+        """`keep_ticks`: keep every tick (the rows are emptied while new ones are read); else
+        the ticks of the rows no longer listed are dropped, the others kept."""
+        if not keep_ticks:
+            self.chosen &= {key_of(c) for c in rows}
         super().set_rows(rows)
         self.chosen_changed.emit()
 
+    def set_filter(self, text: str) -> None:
+        super().set_filter(text)
+        self.chosen_changed.emit()  # what is ticked and shown may differ
+
     def chosen_candidates(self) -> list[Candidate]:
-        return [c for c in self._all if key_of(c) in self.chosen]
+        """What would be issued: the ticked rows shown, in the order shown."""
+        return [c for c in self._rows if key_of(c) in self.chosen]
+
+    def hidden_chosen(self) -> int:
+        """Ticked rows the filter hides (kept ticked, not issued while hidden)."""
+        return len(self.chosen & {key_of(c) for c in self._all}) - len(self.chosen_candidates())
 
     def choose_shown(self, chosen: bool) -> None:
-        keys = {key_of(c) for c in self._rows}
-        self.chosen = self.chosen | keys if chosen else self.chosen - keys
+        """Ticks the rows shown; unticking ("select none") unticks every row, hidden or not."""
+        self.chosen = self.chosen | {key_of(c) for c in self._rows} if chosen else set()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
                                   [Qt.ItemDataRole.CheckStateRole])

@@ -11,7 +11,7 @@ from db.certificates.content import PrintedCertificate
 from db.engine import Database
 from db.queries.certificates import CertificateRow, printed_certificate
 from db.queries.verification import Verdict, verify_code
-from db.services.certificates import reprint, revoke
+from db.services.certificates import reprint, revoke, revoke_many
 from desktop import modals
 from desktop.certificates.issue_certificates_dialog import IssueCertificatesDialog
 from desktop.context import AppContext
@@ -157,6 +157,32 @@ class CertificateActions(QObject):
             work=lambda reason: lambda _task: revoke(db, actor=actor, certificate_id=row.id,
                                                      reason=reason, expected_version=row.version),
             on_done=lambda _result: self._revoked(row), parent=self.window))
+
+    def revoke_many(self, rows: list[CertificateRow]) -> None:
+        """Revokes the valid ones of `rows` (a batch issued by mistake) with one reason, all or
+        none (db/services/certificates.py::revoke_many)."""
+        rows = [row for row in rows if row.status == "valid"]
+        if not self.may_revoke or not rows or self.dialog is not None:
+            return
+        if len(rows) == 1:
+            self.revoke(rows[0])
+            return
+        db, actor = self.context.db, self.context.actor
+        ids, versions = [row.id for row in rows], {row.id: row.version for row in rows}
+        self._open(ReasonDialog(
+            self.context, title=self.tr("Revoke %n certificate(s)", "", len(rows)),
+            prompt=self.tr("The %n selected certificate(s), {first} … {last}, will verify as "
+                           "revoked from now on, all with your reason. Why are they revoked?", "",
+                           len(rows)).format(first=rows[0].serial, last=rows[-1].serial),
+            ok_text=self.tr("Revoke %n", "", len(rows)),
+            work=lambda reason: lambda _task: revoke_many(db, actor=actor, certificate_ids=ids,
+                                                          reason=reason, expected_versions=versions),
+            on_done=self._revoked_many, parent=self.window))
+
+    def _revoked_many(self, serials: list[str]) -> None:
+        self.said.emit(self.tr("%n certificate(s) revoked: {first} … {last}.", "", len(serials)).format(
+            first=serials[0], last=serials[-1]))
+        self.context.bus.changed.emit("certificate", None)
 
     def _revoked(self, row: CertificateRow) -> None:
         self.said.emit(self.tr("Certificate {serial} revoked.").format(serial=row.serial))

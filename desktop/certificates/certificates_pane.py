@@ -1,11 +1,12 @@
 """The Certificates pane: every certificate of the person's zones, newest first, narrowed as you
 type (serial, firm, credit code) and by zone, kind and status. Clerks issue (a batch through the
-issue dialog) and reprint (a copy, counted); reviewers revoke with a reason; everyone previews
-(nothing counted) and verifies a certificate's signature and status. What the buttons do is in
+issue dialog) and reprint (a copy, counted); reviewers revoke with a reason, one certificate or a
+selection at once (a batch issued by mistake: Shift+click, Ctrl+A); everyone previews (nothing
+counted) and verifies a certificate's signature and status. What the buttons do is in
 desktop/certificates/certificate_actions.py."""
 
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QWidget,
@@ -35,7 +36,9 @@ from desktop.certificates.certificate_table_model import (
 from desktop.context import AppContext
 from desktop.verification.verification_pane import VerdictDialog
 from desktop.widgets.form_fields import zone_text
+from desktop.widgets.labels import COMMON, label
 from desktop.widgets.list_pane import ListPane
+from desktop.widgets.list_table import Selection
 from desktop.widgets.pdf_preview_dialog import PdfPreviewDialog
 
 _WIDTHS = {COL_SERIAL: 130, COL_KIND: 190, COL_FIRM: 220, COL_USCC: 160, COL_ZONE: 50,
@@ -47,13 +50,14 @@ class CertificatesPane(ListPane):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, CertificateTableModel(context), table="certificates", widths=_WIDTHS,
-                         count_name="certificate_count", parent=parent)
-        self.title.setText(self.tr("Certificates"))
+                         count_name="certificate_count", selection=Selection.ExtendedSelection,
+                         parent=parent)
+        self.title.setText(QCoreApplication.translate("MainWindow", "Certificates"))  # as the side bar
         actor = context.actor
         self.may_issue, self.may_revoke = actor.may(Action.CERTIFICATE_ISSUE), \
             actor.may(Action.CERTIFICATE_REVOKE)
         self.actions = CertificateActions(context, self)
-        self._keep_selected: int | None = None  # reselected when a refresh brings it back
+        self._keep_selected: list[int] = []  # reselected when a refresh brings them back
         self.issue_button = self.add_action(self.tr("Issue…"), "issue", self.actions.open_issue,
                                             allowed=self.may_issue)
         self.text_filter = self.add_search("text_filter", self.tr("Serial, firm or credit code (Ctrl+F)"), 2)
@@ -61,7 +65,7 @@ class CertificatesPane(ListPane):
                                           else self.tr("All my zones"))
         self.kind_filter = self.add_combo("kind_filter", self.tr("All kinds"),
                                           [(certificate_label(KINDS, k), k) for k in KINDS])
-        self.status_filter = self.add_combo("status_filter", self.tr("Any status"),
+        self.status_filter = self.add_combo("status_filter", label(COMMON, "any_status"),
                                             [(certificate_label(STATUSES, s), s) for s in STATUSES])
         self.preview_button = self.add_action(
             self.tr("Preview"), "preview", self.preview_selected, below=True,
@@ -119,8 +123,9 @@ class CertificatesPane(ListPane):
                                     self.zone_filter, [(zone_text(z), z.id) for z in rows]), parent=self)
 
     def selected(self) -> CertificateRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
+        """The one certificate selected (None: none, or several)."""
+        rows = self.selected_rows(ROW_ROLE)
+        return rows[0] if len(rows) == 1 else None
 
     def select_serial(self, serial: str) -> None:
         for row in range(self.model.rowCount()):
@@ -129,22 +134,23 @@ class CertificatesPane(ListPane):
                 return
 
     def _remember_selected(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self._keep_selected = row.id
+        ids = [row.id for row in self.selected_rows(ROW_ROLE)]
+        if ids:
+            self._keep_selected = ids
 
     def _reselect(self) -> None:
-        if self._keep_selected is not None and self.selected() is None:
-            row = self.model.row_of(self._keep_selected)
-            if row >= 0:
-                self.table.selectRow(row)
-        self._keep_selected = None
+        if self._keep_selected and not self.selected_rows(ROW_ROLE):
+            self.select_ids(self._keep_selected)
+        self._keep_selected = []
 
     def _update_buttons(self) -> None:
         row = self.selected()
         valid = row is not None and row.status == "valid"
+        revocable = sum(1 for r in self.selected_rows(ROW_ROLE) if r.status == "valid")
         self.reprint_button.setEnabled(valid)
-        self.revoke_button.setEnabled(valid)
+        self.revoke_button.setEnabled(revocable > 0)
+        self.revoke_button.setText(self.tr("Revoke %n…", "", revocable) if revocable > 1
+                                   else self.tr("Revoke…"))
         self.verify_button.setEnabled(row is not None)
         self.preview_button.setEnabled(row is not None)
 
@@ -182,6 +188,5 @@ class CertificatesPane(ListPane):
             self.actions.verify(row)
 
     def revoke_selected(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self.actions.revoke(row)
+        """The valid certificates selected (one, or a batch: Shift+click, Ctrl+A), one reason."""
+        self.actions.revoke_many(self.selected_rows(ROW_ROLE))

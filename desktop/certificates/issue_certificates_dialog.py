@@ -1,6 +1,7 @@
 """Issuing certificates: choose the kind, the zone and (for subsidy confirmations) the months; the
-firms that may be certified are listed, all ticked; untick, filter as you type, then "Issue N
-certificates". The batch runs in the background with progress and cancel
+firms that may be certified are listed, none ticked; tick, filter as you type, then "Issue N
+certificates": the ticked rows shown, never one a filter hides (candidate_table_model.py). A batch
+of more than CONFIRM_OVER asks first, naming the count and the total. The batch runs in the background with progress and cancel
 (documents/issuing.py); a cancelled batch still hands back the certificates issued before the
 cancel, and `issued` carries that BatchOutcome either way."""
 
@@ -36,6 +37,8 @@ from desktop.widgets.labels import certificate_label
 from desktop.widgets.list_table import Selection, list_table
 from desktop.widgets.money_labels import yuan
 from documents import issuing
+
+CONFIRM_OVER = 5  # a bigger batch is confirmed first: certificates are never deleted, only revoked
 
 
 def default_months(closed: list[str]) -> tuple[str, str]:
@@ -193,7 +196,7 @@ class IssueCertificatesDialog(QDialog):
         """Asks for the candidates of the kind, zone and months chosen."""
         self._asked += 1
         self.loaded = False
-        self.model.set_rows([])
+        self.model.set_rows([], keep_ticks=True)  # the ticks of the rows listed again stay
         zone_id, kind = self.zone.currentData(), self.kind.currentData()
         months = ("", "")
         if kind == "subsidy":
@@ -236,6 +239,9 @@ class IssueCertificatesDialog(QDialog):
         amounts = [c.amount_fen for c in chosen if c.amount_fen is not None]
         if amounts:
             text += " · " + self.tr("total {amount}").format(amount=yuan(sum(amounts)))
+        hidden = self.model.hidden_chosen()
+        if hidden:
+            text += " · " + self.tr("%n ticked row(s) hidden by the filter will not be issued", "", hidden)
         self.summary.setText(text)
 
     def requests(self) -> list[CertificateRequest]:
@@ -249,6 +255,9 @@ class IssueCertificatesDialog(QDialog):
         requests = self.requests()
         if not requests or self.task is not None or not self.loaded:
             return
+        if len(requests) > CONFIRM_OVER and not modals.ask_yes_no(
+                self, self.tr("Issue certificates"), self._confirmation(len(requests))):
+            return
         db, actor = self.context.db, self.context.actor
         self.issue_button.setEnabled(False)
         self.task = self.context.runner.run_with_progress(
@@ -258,6 +267,16 @@ class IssueCertificatesDialog(QDialog):
             label=self.tr("Issuing {count} certificates…").format(count=len(requests)),
             parent=self, on_success=self._issued, on_failure=self._failed,
             keep_cancelled_outcome=True)
+
+    def _confirmation(self, count: int) -> str:
+        kind, zone = self.kind.currentText(), self.zone.currentText()
+        amounts = [c.amount_fen for c in self.model.chosen_candidates() if c.amount_fen is not None]
+        if amounts:
+            return self.tr("Issue {count} certificates ({kind}) for {zone}, certifying {amount} in "
+                           "all? Certificates cannot be deleted, only revoked.").format(
+                count=count, kind=kind, zone=zone, amount=yuan(sum(amounts)))
+        return self.tr("Issue {count} certificates ({kind}) for {zone}? Certificates cannot be "
+                       "deleted, only revoked.").format(count=count, kind=kind, zone=zone)
 
     def reject(self) -> None:
         if self.task is not None:

@@ -113,12 +113,16 @@ class ModalLog:
         self.questions: list[str] = []
         self.failures: list[BaseException] = []
         self.answer = False
+        self.remember = False  # the "don't ask again" box of ask_yes_no_remember, ticked or not
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> "ModalLog":
         monkeypatch.setattr(modals, "show_error", lambda _parent, text: self.errors.append(text))
         monkeypatch.setattr(modals, "show_message",
                             lambda _parent, _title, text: self.messages.append(text))
         monkeypatch.setattr(modals, "ask_yes_no", self._ask)
+        monkeypatch.setattr(modals, "ask_yes_no_remember",
+                            lambda parent, title, question, _remember: (
+                                self._ask(parent, title, question), self.remember))
         monkeypatch.setattr(modals, "show_failure", self._failure)
         return self
 

@@ -70,7 +70,7 @@ def budget_cell(pane: ApprovalsPane, category_text: str, column: int) -> str:
 
 
 def test_a_reviewer_approves_a_selection_with_the_budget_in_view(qtbot, db, people, firms, open_pane,
-                                                                qtmodeltester):
+                                                                qtmodeltester, modal_log):
     set_policy(db, people, budget_yuan=100_000)
     ids = submit_bills(db, people.clerk, [(firms.xinghe.id, "electricity", 10_000),
                                           (firms.lanxin.id, "electricity", 20_000),
@@ -96,6 +96,7 @@ def test_a_reviewer_approves_a_selection_with_the_budget_in_view(qtbot, db, peop
     assert not pane.warning.isVisible()
 
     before = audit_count(db)
+    modal_log.answer = True  # asked first: tests/desktop/test_approval_confirmation.py
     qtbot.keyClick(pane.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # approves
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
     assert pane.status.text() == "2 approved."
@@ -152,6 +153,7 @@ def test_a_batch_over_the_budget_shows_the_overrun_and_approves_none(qtbot, db, 
     assert model.index(0, B.COL_LEFT).data(Qt.ItemDataRole.ForegroundRole).color() == RED
     assert pane.warning.isVisible() and "by ¥5,000.00" in pane.warning.text()
     before = audit_count(db)
+    modal_log.answer = True
     qtbot.mouseClick(pane.approve_button, Qt.MouseButton.LeftButton)  # refused by db/
     qtbot.waitUntil(lambda: modal_log.errors != [])
     assert "by ¥5,000.00" in modal_log.errors[0] and "¥12,000.00 left" in modal_log.errors[0]
@@ -175,13 +177,14 @@ def test_nobody_approves_their_own_entries(qtbot, db, people, firms, open_pane, 
     assert pane.model.index(row, Q.COL_FIRM).data(Qt.ItemDataRole.ForegroundRole).color() == OWN
     select(pane, own, other)
     assert "entered by you" in pane.warning.text()
+    modal_log.answer = True
     pane.approve_selected()
     qtbot.waitUntil(lambda: modal_log.errors != [])
     assert modal_log.errors == [f"Entry {own} was entered by you: another reviewer must decide it."]
     assert entry(db, own).status == "submitted" and entry(db, other).status == "submitted"
 
 
-def test_filters_and_reversals_in_the_queue(qtbot, db, people, firms, open_pane):
+def test_filters_and_reversals_in_the_queue(qtbot, db, people, firms, open_pane, modal_log):
     set_policy(db, people, budget_yuan=100_000)
     ids = submit_bills(db, people.clerk, [(firms.xinghe.id, "electricity", 10_000),
                                           (firms.lanxin.id, "water", 600)])
@@ -207,6 +210,7 @@ def test_filters_and_reversals_in_the_queue(qtbot, db, people, firms, open_pane)
     assert pane.model.index(0, Q.COL_NUMBER).data() == str(reversal)
 
     select(pane, reversal)  # a reversal gives money back: never over the budget
+    modal_log.answer = True
     pane.approve_selected()
     qtbot.waitUntil(lambda: pane.model.rowCount() == 0)
     with db.reading() as uow:

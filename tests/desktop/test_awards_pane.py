@@ -67,7 +67,7 @@ def choose_firm(qtbot, dialog: AwardDialog, typed: str, name: str) -> None:
 
 
 def test_a_national_award_is_recorded_submitted_and_approved(qtbot, db, people, firms, show,
-                                                            qtmodeltester):
+                                                            qtmodeltester, modal_log):
     set_budget(db, actor=people.admin, zone_id=1, year=today_shanghai().year,
                category="little_giant", amount_fen=1_000_000_00)
     pane = show(AwardsPane, people.clerk)
@@ -111,6 +111,7 @@ def test_a_national_award_is_recorded_submitted_and_approved(qtbot, db, people, 
     assert budget.index(0, budget.COL_LEFT).data() == "1,000,000.00"
     approvals.select_all()
     assert budget.index(0, budget.COL_AFTER).data() == "700,000.00"
+    modal_log.answer = True  # asked first
     approvals.approve_selected()
     qtbot.waitUntil(lambda: model.rowCount() == 0)
     assert award_sum(db, firms.yunyi.id) == 300_000_00
@@ -191,6 +192,7 @@ def test_a_reversed_award_nets_to_zero_once_approved(qtbot, db, people, firms, s
     assert approvals.model.index(row, ApprovalQueueModel.COL_NOTE).data() == (
         f"Reverses #{original}: 认定文件撤销")
     approvals.select_all()
+    modal_log.answer = True  # asked first
     approvals.approve_selected()
     qtbot.waitUntil(lambda: approvals.model.rowCount() == 0)
     assert modal_log.errors == []
@@ -207,9 +209,9 @@ def test_readers_get_no_buttons_and_the_filter_narrows_by_firm(qtbot, db, people
     for button in (pane.little_giant_button, pane.guarantee_button, pane.submit_button,
                    pane.reverse_button):
         assert button.isHidden()
-    assert pane.model.rowCount() == 2 and pane.count_label.text() == "2 awards"
+    assert pane.model.rowCount() == 2 and pane.count_label.text() == "2 awards and guarantees"
     pane.filter.setText("云翼")
-    assert pane.model.rowCount() == 1 and pane.count_label.text() == "1 of 2 awards"
+    assert pane.model.rowCount() == 1 and pane.count_label.text() == "1 of 2 awards and guarantees"
     assert pane.model.index(0, A.COL_FIRM).data() == firms.yunyi.name
     other_zone = show(AwardsPane, people.clerk2)  # zone 2 sees none of zone 1's
     assert other_zone.model.rowCount() == 0

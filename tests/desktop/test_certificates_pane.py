@@ -91,6 +91,8 @@ def test_issue_print_revoke_and_verify(qtbot, monkeypatch, tmp_path, db, people,
     assert (dialog.month_from.text(), dialog.month_to.text()) == ("2026-01", "2026-11")
     # firm A's approved land (1,500.00; its electricity was reversed) and firm B's water (150.00)
     assert [c.name for c in dialog.candidate_rows()] == [FIRM_A, FIRM_B]
+    assert dialog.summary.text() == "0 of 2 chosen" and not dialog.issue_button.isEnabled()  # none at first
+    dialog.all_button.click()
     assert dialog.summary.text() == "2 of 2 chosen · total ¥1,650.00"
     assert dialog.issue_button.text() == "Issue 2 certificates"
     dialog.none_button.click()
@@ -176,7 +178,10 @@ def test_a_batch_cancelled_midway_hands_back_what_it_issued(qtbot, monkeypatch, 
                             zone_id=1, tenancy=FirstTenancy(f"C栋{n:03d}", 5_000, date(2025, 1, 1)))
     pane = open_pane(people.clerk)
     dialog = open_issue_dialog(qtbot, pane, "tenancy")
-    assert dialog.model.total() == 30 and dialog.issue_button.text() == "Issue 30 certificates"
+    assert dialog.model.total() == 30 and dialog.issue_button.text() == "Issue 0 certificates"
+    dialog.all_button.click()
+    assert dialog.issue_button.text() == "Issue 30 certificates"
+    modal_log.answer = True  # more than a handful: asked first
 
     first_chunk = threading.Event()
     real = issuing.issue_and_print
