@@ -1,20 +1,38 @@
 """The QApplication: fonts bundled with the program, the language, the log file."""
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from db.bundle import resource_path
 from db.locations import log_dir
 from desktop.log_file import open_log
+from desktop.widgets.screen_fit import DialogFitter
 
 LANGUAGES = ("zh_CN", "en")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
+# the system locale Qt's file dialogs show dates and sizes in (QFileSystemModel reads the
+# system's locale, not the program's)
+SYSTEM_LOCALES = {"zh_CN": "zh_CN.UTF-8", "en": "en_US.UTF-8"}
 
 _translators: list[QTranslator] = []
+_fitter = DialogFitter()
+
+
+def qt_texts_missing_from_qtbase() -> tuple[str, ...]:
+    """Texts of Qt 6's file dialog that Qt's own qtbase_zh_CN.qm (made for older sources) does
+    not translate: listed here so that they reach our .ts file and are translated there."""
+    return (QCoreApplication.translate("QFileDialog", "&Look in:"),
+            QCoreApplication.translate("QFileDialog", "Files of &type:"),
+            QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+            QCoreApplication.translate("QAbstractFileIconProvider", "File Folder",
+                                       "Match Windows Explorer"),
+            QCoreApplication.translate("QAbstractFileIconProvider", "Drive"),
+            QCoreApplication.translate("QAbstractFileIconProvider", "Unknown"))
 
 
 def load_fonts() -> str | None:
@@ -49,8 +67,19 @@ def setup_logging() -> Path:
     return open_log(log_dir())
 
 
+def use_system_locale(language: str) -> None:
+    """Dates and sizes in Qt's own dialogs (the file dialog's 修改日期 column) follow the system's
+    locale, which a bare X session leaves at C ("2 12 2026 17:26", "0 bytes"): before the
+    application is made, its messages and time locale follow the language chosen, unless LC_ALL
+    fixes everything on purpose."""
+    if QApplication.instance() is None and not os.environ.get("LC_ALL") and language in SYSTEM_LOCALES:
+        os.environ["LC_MESSAGES"] = os.environ["LC_TIME"] = SYSTEM_LOCALES[language]
+
+
 def create_application(language: str = "zh_CN") -> QApplication:
+    use_system_locale(language)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.installEventFilter(_fitter)  # every dialog fits the screen (desktop/widgets/screen_fit.py)
     app.setApplicationName("Zone Desk")
     app.setOrganizationName("ZoneDesk")
     family = load_fonts()

@@ -6,6 +6,7 @@ mistyped) unless `--create` says to make a new database there. Exit status of ve
 0 intact, 1 broken, 2 the file cannot be read as a Zone Desk database."""
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -39,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         return _demo(Path(args.demo_db), args.firms, args.seed)
     if args.command == "verify-audit":
         return _verify(Path(args.check_db), args.anchor)
+    if display_missing():
+        if args.lang == "zh_CN":
+            print("园区服务台需要图形桌面，但没有找到显示器（未设置 DISPLAY 或 WAYLAND_DISPLAY）："
+                  "请在桌面环境中启动。", file=sys.stderr)
+        print("Zone Desk needs a display and found none (neither DISPLAY nor WAYLAND_DISPLAY is "
+              "set): start it in a desktop session.", file=sys.stderr)
+        return 2
     path = database_path(args.db)
     if database_named(args.db) and not args.create and not path.exists():
         print(f"{path}: no such database. Check the name, or add --create to make a new "
@@ -46,6 +54,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from desktop.launch import launch
     return launch(path, args.lang, create=args.create or not database_named(args.db))
+
+
+# Qt platforms that draw without a display: tests, screenshots, frame buffers
+HEADLESS_PLATFORMS = {"offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay"}
+
+
+def display_missing(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """On Linux and the like, whether the window has nowhere to go: no X11 or Wayland display
+    and no headless Qt platform chosen. Qt would abort with a misleading message about a
+    missing xcb library; this is said in one line before any Qt window is made."""
+    environ = os.environ if environ is None else environ
+    if platform in ("win32", "cygwin", "darwin"):
+        return False
+    chosen = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if chosen in HEADLESS_PLATFORMS:
+        return False
+    return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
 
 
 def _demo(path: Path, firms: int, seed: int) -> int:

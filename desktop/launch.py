@@ -1,4 +1,5 @@
-"""Start-up of the program: open (and migrate) the database, log in, show the main window.
+"""Start-up of the program: open (and migrate) the database, log in, show the main window (and
+the log-in again after File → Log out: desktop/login/desk.py).
 
 A file that cannot be opened for work as it is (none there, not a database, damaged, newer,
 read-only) is explained and the person chooses what to do (desktop/opening.py); a database is
@@ -7,14 +8,9 @@ made only where the person said so (`create`: the data folder's own, or --create
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
-
-from db.services import auth
 from desktop import modals
 from desktop.app import create_application, setup_logging
-from desktop.background import BackgroundRunner
-from desktop.context import AppContext, ChangeBus
-from desktop.login.login_dialog import FirstAdminDialog, LoginDialog
+from desktop.login.desk import Desk
 from desktop.main_window import MainWindow
 from desktop.opening import announce, open_chosen
 
@@ -29,12 +25,16 @@ def launch(path: Path, language: str, *, create: bool = False) -> int:
         return 1
     if db is None:
         return 1
-    runner = BackgroundRunner()
-    dialog: QDialog = FirstAdminDialog(db, runner) if auth.needs_first_admin(db) else LoginDialog(db, runner)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
-        runner.stop()
-        return 0
-    window = MainWindow(AppContext(db=db, runner=runner, bus=ChangeBus(), actor=dialog.actor))
-    window.show()
-    announce(window, db)
+    app.setQuitOnLastWindowClosed(False)  # the desk ends the program: not a log-out
+    desk = Desk(db)
+    announced: list[MainWindow] = []
+
+    def opened(window: MainWindow) -> None:
+        if not announced:  # a damaged or read-only file is told at the first window only
+            announced.append(window)
+            announce(window, db)
+
+    desk.window_opened.connect(opened)
+    desk.finished.connect(app.quit)
+    desk.start()
     return app.exec()

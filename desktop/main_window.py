@@ -4,7 +4,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,8 @@ from db.access import Action
 from db.queries.reference import zones
 from desktop import modals
 from desktop.context import AppContext
+from desktop.help_menu import add_help_menu
+from desktop.login.account_menu import add_account_actions
 from desktop.widgets.labels import ROLES, label
 
 
@@ -69,9 +71,12 @@ PANES = (
 
 
 class MainWindow(QMainWindow):
+    closed = Signal(bool)  # once closed: True when the person logged out (the log-in comes back)
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self._logging_out = False
         self.setWindowTitle(self.tr("Zone Desk"))
         self.resize(1280, 800)
         self.sidebar = QListWidget()
@@ -106,6 +111,8 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
+        self.idle_lock = add_account_actions(self, menu, self.context)
+        menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -115,6 +122,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
             self.addAction(action)
+        add_help_menu(self)
 
     def _build_status_bar(self) -> None:
         actor = self.context.actor
@@ -161,6 +169,18 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(row)
         return self._pane(row)
 
+    def pane(self, key: str) -> QWidget:
+        """The pane, built if it was not yet, without showing it."""
+        return self._pane(self.pane_keys.index(key))
+
+    def log_out(self) -> bool:
+        """Closes the window for another log-in; False when the person keeps it open."""
+        self._logging_out = True
+        try:
+            return self.close()
+        finally:
+            self._logging_out = False
+
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt's name)
         unsaved = [pane for pane in self.panes.values()
                    if getattr(pane, "has_unsaved_changes", lambda: False)()]
@@ -170,3 +190,4 @@ class MainWindow(QMainWindow):
             return
         self.context.runner.stop()
         super().closeEvent(event)
+        self.closed.emit(self._logging_out)

@@ -211,7 +211,20 @@ def test_nothing_lets_a_person_move_the_programs_clock():
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv"):
                     read.add(path.relative_to(ROOT).as_posix())
-    assert read == {"db/locations.py"}
+    # where its files are (db/locations.py); whether there is a display to open a window on and
+    # the locale Qt's own dialogs write dates in (desktop/): never the time zone or the time
+    assert read == {"db/locations.py", "desktop/cli.py", "desktop/app.py"}
+    names_read = set()
+    for path in ("desktop/cli.py", "desktop/app.py"):
+        for node in ast.walk(ast.parse((ROOT / path).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "get" and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                names_read.add(node.args[0].value)
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+                names_read.add(node.slice.value)
+    assert {n for n in names_read if isinstance(n, str) and n.isupper()} <= {
+        "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_ALL", "LC_TIME", "LC_MESSAGES"}
     from db import locations
     assert {locations.DB_ENV, locations.DATA_ENV} == {"ZONEDESK_DB", "ZONEDESK_DATA"}
     from desktop.cli import _parser
