@@ -50,6 +50,7 @@ class Action(StrEnum):
     CERTIFICATE_REVOKE = "certificate.revoke"
     KEY_IMPORT = "key.import"  # trust another office's public key
     KEY_REPLACE = "key.replace"  # replace this database's signing key (lost or exposed)
+    KEY_NAME = "key.name"  # name the office that holds this database's key
 
 
 C, R, AD, AU = Role.CLERK, Role.REVIEWER, Role.ADMIN, Role.AUDITOR
@@ -83,6 +84,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CERTIFICATE_REVOKE: frozenset({R, AD}),
     Action.KEY_IMPORT: frozenset({AD}),
     Action.KEY_REPLACE: frozenset({AD}),
+    Action.KEY_NAME: frozenset({AD}),
 }
 
 ZONE_SCOPED = frozenset({C, R})

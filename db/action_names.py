@@ -46,6 +46,7 @@ ACTION_NAMES: dict[str, Term] = {name: Term(text) for name, text in {
     "reprint": QT_TRANSLATE_NOOP("db", "Reprinting the certificate"),
     "revoke": QT_TRANSLATE_NOOP("db", "Revoking the certificate"),
     "import_public_key": QT_TRANSLATE_NOOP("db", "Importing the public key"),
+    "name_office": QT_TRANSLATE_NOOP("db", "Naming the office that holds the key"),
 }.items()}
 
 

@@ -1,9 +1,12 @@
 """Where the text of a certificate goes, before anything is drawn: paragraphs broken into lines
 (Chinese line-breaking rules, justified), a subsidy's table rows, and the split into pages.
 
-The last page keeps room at the bottom for the QR code and the seal; a table that does not fit
-continues on the next page under its header again, and at least three of its lines go with the
-total and the closing text, so the seal never stands under a lone total.
+The last page keeps room at the bottom for the QR code and the seal. When the closing text and
+the seal do not fit under a table, its rows are first set a little tighter (GB/T 9704 asks for
+closer lines, not a page that holds only the seal); a table that still does not fit fills the
+first page: it ends there with its total and the closing text goes on, or, longer than the page,
+it continues under its header again with at least three of its lines with the total and the
+closing text, so the seal never stands under a lone total.
 """
 
 import re
@@ -27,11 +30,13 @@ FINAL_FLOOR = 64 * MM  # above the seal circle and the QR code
 COLUMNS = (0.08, 0.18, 0.14, 0.22, 0.22, 0.16)  # number, month, category, bill, subsidy, note
 AMOUNT_COLUMNS = frozenset({3, 4})
 ROWS_WITH_THE_TOTAL = 3
+TIGHTEST_ROW = 11.0  # points: the closest a table's rows are set to keep it on one page
 
 _TOKEN = re.compile(r"[!-~¥]+|\s+|.", re.S)  # a run of Latin letters and figures breaks as one
 _NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…%,.;:!?)]}")
 _NO_LINE_END = frozenset("（《「『“‘〔【〈([{¥")
 _SQUEEZE = 0.08  # of an em per character, the most a line is squeezed to keep a mark in
+_MOST_SPREAD = 0.08  # of an em per character, the most a line is spread; a shorter one is not
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,7 @@ def _line(pieces: list[str], left: float, room: float, size: float, leading: flo
     if receivers < 1 or not (spare < 0 or justify):
         return Line(((text, 0.0),), left, size, leading)
     char_space = spare / receivers
-    if char_space > size * 0.4:  # a line made short by a long code: left as it is
+    if char_space > size * _MOST_SPREAD:  # a line made short by a long code: left as it is
         return Line(((text, 0.0),), left, size, leading)
     segments: list[tuple[str, float]] = []
     for piece in pieces:
@@ -171,8 +176,10 @@ def _add_paragraphs(items: list[Item], texts: tuple[str, ...], style: _Style) ->
                       indent=style.indent_chars * style.size)
 
 
-def _items(cert: PrintedCertificate, words: Wording, language: str) -> list[Item]:
+def _items(cert: PrintedCertificate, words: Wording, language: str,
+           row_height: float | None = None) -> list[Item]:
     style = _STYLES[language]
+    row_height = row_height or style.row_height
     items: list[Item] = []
     if words.salutation:
         items += wrap(words.salutation, size=style.size, leading=style.leading)
@@ -180,9 +187,9 @@ def _items(cert: PrintedCertificate, words: Wording, language: str) -> list[Item
     if cert.kind == "subsidy":
         rows = table_rows(cert, language)
         items.append(Gap(8))
-        items.append(Row(rows[0], style.row_size, style.row_height + 2, header=True))
-        items += [Row(cells, style.row_size, style.row_height) for cells in rows[1:-1]]
-        items.append(Row(rows[-1], style.row_size, style.row_height, total=True))
+        items.append(Row(rows[0], style.row_size, row_height + 2, header=True))
+        items += [Row(cells, style.row_size, row_height) for cells in rows[1:-1]]
+        items.append(Row(rows[-1], style.row_size, row_height, total=True))
         items.append(Gap(10))
     _add_paragraphs(items, words.after_table, style)
     return items
@@ -200,8 +207,12 @@ def _break_at(candidates: list[Item], fits: int) -> int:
     earlier so that the end of a table goes on with the total and the closing text."""
     data_rows = [index for index, item in enumerate(candidates)
                  if isinstance(item, Row) and not item.header and not item.total]
+    total = next((index for index, item in enumerate(candidates)
+                  if isinstance(item, Row) and item.total), None)
     breaking = fits
-    if data_rows:
+    if total is not None and data_rows and fits > total:  # the whole table fits: it ends here
+        breaking = total + 1
+    elif data_rows:
         breaking = min(fits, data_rows[max(0, len(data_rows) - ROWS_WITH_THE_TOTAL)])
         if breaking <= data_rows[0]:  # no line of the table stays: nor does its header
             headers = [index for index, item in enumerate(candidates[:breaking])
@@ -214,10 +225,21 @@ def _break_at(candidates: list[Item], fits: int) -> int:
     return breaking if breaking > 0 else max(fits, 1)
 
 
+def _fits_one_page(items: list[Item]) -> bool:
+    return sum(item.height for item in items) <= FIRST_TOP - FINAL_FLOOR
+
+
 def paginate(cert: PrintedCertificate, words: Wording, language: str = "zh_CN") -> list[Page]:
     """The pages of `cert`, each with its items and where their tops are."""
     _check_total(cert)
     items = _items(cert, words, language)
+    if cert.kind == "subsidy" and not _fits_one_page(items):
+        tighter = _STYLES[language].row_height - 0.5
+        while tighter >= TIGHTEST_ROW:
+            if _fits_one_page(closer := _items(cert, words, language, tighter)):
+                items = closer
+                break
+            tighter -= 0.5
     header = next((item for item in items if isinstance(item, Row) and item.header), None)
     pages: list[Page] = []
     index = 0

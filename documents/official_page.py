@@ -40,6 +40,7 @@ CHAR = BLOCK_WIDTH / 28  # 28 characters to the line
 
 CANNOT_START = "，。、；：？！）》」』】〕〉”’…—·%％,.;:?!)]"  # kept on the line before
 CANNOT_END = "（《「『【〔〈“‘(["  # kept with what follows
+MOST_SPREAD = 0.08  # of an em between two pieces of a justified line; a shorter line is not spread
 
 
 def tokens(text: str) -> list[str]:
@@ -69,7 +70,8 @@ def tokens(text: str) -> list[str]:
 class CjkText(Flowable):
     """Chinese text set the way GB/T 9704 pages are: no punctuation hanging into the margin
     (a closing mark takes the character before it to the next line), numbers never split,
-    lines justified but the last of a paragraph; split between lines across pages, never
+    lines justified but the last of a paragraph and a line a long number made short (its
+characters are never spread apart); split between lines across pages, never
     leaving a single line behind or ahead. `stroked` draws it filled and outlined (the look of
     a bold face); `centred` sets lines of about equal length in the middle (titles)."""
 
@@ -137,6 +139,8 @@ class CjkText(Flowable):
                 text.setTextRenderMode(2)  # fill, then stroke
             words = tokens(line) if self.justify and not last else [line]
             gap = (self.width - x - self._measure(line)) / (len(words) - 1) if len(words) > 1 else 0
+            if gap > MOST_SPREAD * self.size:  # a line made short by a long number: set as it is
+                words, gap = [line], 0
             for word in words:  # the room left spread between characters, not inside numbers
                 text.setTextOrigin(x, y)
                 text.textOut(word)

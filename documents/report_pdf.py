@@ -4,6 +4,8 @@ charts of documents/report_charts.py. Each ends with the issuer and the date, as
 without a seal; grand totals are also written in words.
 """
 
+from datetime import date
+
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from db.clock import format_date_cn
@@ -12,6 +14,7 @@ from db.money.words import amount_in_words
 from db.queries.firm_statement import StatementLine
 from db.queries.reports import (
     CityReport,
+    ReportPeriod,
     StatementReport,
     ZoneFigures,
     ZoneReport,
@@ -42,6 +45,14 @@ def wan(fen: int) -> str:
     """In 万元, rounded half up to the hundredth (100 yuan): 2,869.97."""
     hundredths = (abs(fen) + 5_000) // 10_000
     return f"{'-' if fen < 0 and hundredths else ''}{hundredths // 100:,}.{hundredths % 100:02d}"
+
+
+def _as_of(period: ReportPeriod, made_on: date) -> str:
+    """截至2026年第4季度末 once the period has ended; before that, the day the report is made
+    (截至2026年12月3日), for a report does not speak of days that have not come."""
+    if made_on < period.last_day:
+        return f"截至{format_date_cn(made_on)}"
+    return f"截至{period.label}末"
 
 
 # --- the three documents ----------------------------------------------------------------
@@ -103,7 +114,8 @@ def zone_report_pdf(report: ZoneReport) -> bytes:
     year_to = f"{report.period.year}年1月至{int(report.period.last_month[5:])}月"
     story: list = [
         heading("一、基本情况"),
-        paragraph(f"截至{label}末，{zone.name}（{zone.code}，{zone.district}）共有在园企业"
+        paragraph(f"{_as_of(report.period, report.made_on)}，{zone.name}（{zone.code}，"
+                  f"{zone.district}）共有在园企业"
                   f"{f.tenants:,}家，{label}新入驻企业{f.new_tenancies:,}家。"),
         heading("二、扶持资金兑现情况"), *_money_paragraphs(f, label),
         *table(_category_rows(f), [110, 70, 70, 122, 70], caption=f"表1  {label}扶持资金分类汇总",
@@ -135,7 +147,8 @@ def city_report_pdf(report: CityReport) -> bytes:
     story: list = [
         heading("一、基本情况"),
         paragraph(f"本报告汇总{scope}{len(report.zones)}个中小企业产业园区{label}扶持资金兑现情况。"
-                  f"截至{label}末，在园企业{f.tenants:,}家，{label}新入驻企业{f.new_tenancies:,}家。"),
+                  f"{_as_of(report.period, report.made_on)}，在园企业{f.tenants:,}家，"
+                  f"{label}新入驻企业{f.new_tenancies:,}家。"),
         heading("二、扶持资金兑现情况"), *_money_paragraphs(f, label),
         *table(_category_rows(f), [110, 70, 70, 122, 70], caption=f"表1  {label}扶持资金分类汇总",
                shaded=(-3, -1)),

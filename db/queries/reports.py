@@ -111,8 +111,8 @@ class BudgetFigures:
 class ZoneFigures:
     """A zone's (or the city's) figures for a period; `plus` adds two up."""
 
-    tenants: int = 0  # tenancies covering the period's last month
-    new_tenancies: int = 0  # begun in the period
+    tenants: int = 0  # tenancies covering the period's last month, begun by the report's day
+    new_tenancies: int = 0  # begun in the period, by the report's day
     categories: tuple[CategoryFigures, ...] = tuple(CategoryFigures(c, 0, 0, 0) for c in CATEGORIES)
     giant_count: int = 0  # little-giant awards approved in the period
     giant_fen: int = 0
@@ -238,7 +238,8 @@ def _gather(connection: Connection, in_zones: str, period: ReportPeriod,
     months = period.months
     span = {"first": period.first_month, "last": period.last_month, "january": f"{period.year:04d}-01",
             "first_day": period.first_day.isoformat(), "last_day": period.last_day.isoformat(),
-            "last_first_day": f"{period.last_month}-01", "year": period.year}
+            "last_first_day": f"{period.last_month}-01", "year": period.year,
+            "as_of": min(period.last_day, today_shanghai()).isoformat()}  # a period not yet over: today
     z: dict[int, _Tally] = defaultdict(_Tally)
     monthly = {c: [0] * len(months) for c in CATEGORIES}
     for zone, month, category, amount, count in connection.execute(text(
@@ -263,7 +264,7 @@ def _gather(connection: Connection, in_zones: str, period: ReportPeriod,
     group = "zone_id" if in_zones else "+zone_id"
     for zone, tenants, new in connection.execute(text(
             "SELECT zone_id, count(*), coalesce(sum(start_on >= :first_day), 0) FROM tenancy"
-            " WHERE start_on <= :last_day AND (end_on IS NULL OR end_on >= :last_first_day)"
+            " WHERE start_on <= :as_of AND (end_on IS NULL OR end_on >= :last_first_day)"
             f"{in_zones} GROUP BY {group}"), span):
         z[zone].scalars |= {"tenants": tenants, "new_tenancies": new}
     for zone, kind, in_period, count, amount, loans in connection.execute(text(

@@ -18,11 +18,16 @@ Scope: a typed serial finds only certificates of the zones the person covers (an
 answers as not found, exactly like a serial never issued). A scanned code carries its own
 content, so anyone may check it; for a certificate of a zone the person does not cover the
 verdict carries only what the code holds (no revocation reason, no printed content).
+
+A code that is not valid tells what it claims (`claimed`: what its payload says, never to be
+trusted), and, when this file issued that serial in a zone the person covers, what was issued
+(`issued`), so that a reviewer sees what was altered.
 """
 
+import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlmodel import Session, select
@@ -53,6 +58,9 @@ class Verdict:
     printed: PrintedCertificate | None = None
     # issued here for a zone the person does not cover: only what the code itself holds is told
     other_zone: bool = False
+    # not valid: what the code claims (NOT verified), and what this file issued under its serial
+    claimed: dict = field(default_factory=dict)
+    issued: dict = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -78,9 +86,44 @@ def _as_issued(certificate: Certificate, fields: dict, office: str, actor: Actor
     return Verdict(outcome, serial, fields, office, True, printed=printed)
 
 
+CLAIMS = ("serial", "kind", "firm", "uscc", "amount", "facts", "issued", "issuer")
+
+
+def _claims(payload: bytes) -> dict:
+    """What a payload says, read leniently (an altered code need not be canonical): only the
+    certificate's fields, never trusted."""
+    try:
+        said = json.loads(payload.decode("utf-8", errors="replace"))
+    except (json.JSONDecodeError, RecursionError):
+        return {}
+    return {name: said[name] for name in CLAIMS if name in said} if isinstance(said, dict) else {}
+
+
+def _issued_for(session: Session, actor: Actor, serial: object) -> dict:
+    """What this file issued under `serial`, when the person covers its zone; else {}."""
+    certificate = _issued(session, serial) if isinstance(serial, str) else None
+    if certificate is None or not actor.covers(certificate.zone_id):
+        return {}
+    return _claims(certificate.payload)
+
+
+def _not_valid(session: Session, actor: Actor, verdict: Verdict, payload: bytes) -> Verdict:
+    claimed = _claims(payload)
+    serial = verdict.serial or (claimed.get("serial") if isinstance(claimed.get("serial"), str) else "")
+    return replace(verdict, serial=serial, claimed=claimed,
+                   issued=_issued_for(session, actor, serial) if claimed else {})
+
+
 def _check(session: Session, actor: Actor, payload: bytes, signature: bytes,
            certificate: Certificate | None = None) -> Verdict:
     """`certificate`: the one kept for the serial, when the caller has it already."""
+    verdict = _verdict(session, actor, payload, signature, certificate)
+    return verdict if verdict.outcome in ("valid", "revoked") else \
+        _not_valid(session, actor, verdict, payload)
+
+
+def _verdict(session: Session, actor: Actor, payload: bytes, signature: bytes,
+             certificate: Certificate | None) -> Verdict:
     try:
         fields = certificate_code.parse(payload)
     except certificate_code.MalformedCode:

@@ -23,6 +23,7 @@ from db.clock import SHANGHAI, utc_now
 from db.engine import Database
 from db.errors import LoginRefused, ValidationError
 from db.models import DatabaseIdentity, StaffAccount, UnknownName
+from db.services.own_key import office_name, own_key
 from db.services.staff import check_password, new_account
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -38,8 +39,11 @@ def needs_first_admin(db: Database) -> bool:
 
 
 @checked
-def create_first_admin(db: Database, *, username: str, display_name: str, password: str) -> Actor:
-    """The first account of a new database; refused once any account exists."""
+def create_first_admin(db: Database, *, username: str, display_name: str, password: str,
+                       office: str | None = None) -> Actor:
+    """The first account of a new database; refused once any account exists. `office`: the
+    name of the office that signs this database's certificates: its key is made now, held in
+    that name (else later, in the computer's name, until an administrator names it)."""
     with db.writing() as uow:
         session = uow.session
         if session.exec(select(func.count()).select_from(StaffAccount)).one():
@@ -50,6 +54,8 @@ def create_first_admin(db: Database, *, username: str, display_name: str, passwo
         record(session, None, Change("staff.create_first_admin", "staff", staff.id, None,
                                      {"username": staff.username, "role": staff.role,
                                       "password_seal": passwords.seal(staff.password_hash)}))
+        if office is not None:  # after the account's own checks; refused, nothing is kept
+            own_key(session, actor=load_actor(session, staff.id), office=office_name(office))
         uow.commit()
         actor = load_actor(session, staff.id)
         assert actor is not None

@@ -34,37 +34,58 @@ def snapshot(enterprise: Enterprise) -> dict[str, object]:
     return {name: getattr(enterprise, name) for name in AUDITED} | {"version": enterprise.version}
 
 
-def _clean(session, fields: EnterpriseFields) -> EnterpriseFields:  # noqa: ANN001
-    """Validated, trimmed copy of what was typed (USCC excepted: see _uscc_status)."""
+# the most characters each text may have: the form refuses more with this limit, never cuts
+TEXT_LIMITS = {"name": 100, "name_en": 200, "legal_representative": 50, "core_tech_note": 500,
+               "contact_name": 50, "contact_phone": 30, "contact_email": 100, "unit": 50}
+# possible, but more likely a typing slip: the form asks before saving (100亿元, 100,000 people)
+UNUSUAL_MONEY_FEN = 10**12
+UNUSUAL_EMPLOYEES = 100_000
+MONEY_FIELDS = ("registered_capital_fen", "annual_revenue_fen", "total_assets_fen")
+
+
+def unusual(fields: EnterpriseFields) -> list[str]:
+    """The fields whose value is allowed but so large that it is likely a typing slip."""
+    found = [name for name in MONEY_FIELDS if (getattr(fields, name) or 0) >= UNUSUAL_MONEY_FEN]
+    return found + (["employees"] if fields.employees >= UNUSUAL_EMPLOYEES else [])
+
+
+def _clean(session, fields: EnterpriseFields, problems: v.Problems) -> EnterpriseFields:  # noqa: ANN001
+    """Validated, trimmed copy of what was typed (USCC excepted: see _uscc_status); every field
+    to fix is kept in `problems`, so that all are named at once."""
     data = fields.model_copy()
-    data.name = v.required_text(fields.name, "name", max_length=100)
-    data.name_en = v.optional_text(fields.name_en, "name_en", max_length=200)
-    data.legal_representative = v.optional_text(fields.legal_representative, "legal_representative", max_length=50)
-    data.core_tech_note = v.optional_text(fields.core_tech_note, "core_tech_note", max_length=500)
-    data.contact_name = v.optional_text(fields.contact_name, "contact_name", max_length=50)
-    data.contact_phone = v.phone(fields.contact_phone, "contact_phone")
-    data.contact_email = v.email(fields.contact_email, "contact_email")
-    for name in ("registered_capital_fen", "annual_revenue_fen", "total_assets_fen"):
-        v.amount(getattr(fields, name), name)
-    v.not_negative(fields.employees, "employees")
-    v.at_most(fields.employees, v.MAX_EMPLOYEES, "employees")
+    data.name = problems.check(v.required_text, fields.name, "name", max_length=TEXT_LIMITS["name"])
+    for name in ("name_en", "legal_representative", "core_tech_note", "contact_name"):
+        setattr(data, name, problems.check(v.optional_text, getattr(fields, name), name,
+                                           max_length=TEXT_LIMITS[name]))
+    data.contact_phone = problems.check(v.phone, fields.contact_phone, "contact_phone")
+    if problems.check(v.optional_text, fields.contact_email, "contact_email",
+                      max_length=TEXT_LIMITS["contact_email"]) is not None:
+        data.contact_email = problems.check(v.email, fields.contact_email, "contact_email")
+    for name in MONEY_FIELDS:
+        problems.check(v.amount, getattr(fields, name), name)
+    problems.check(v.not_negative, fields.employees, "employees")
+    problems.check(v.at_most, fields.employees, v.MAX_EMPLOYEES, "employees")
     today = today_shanghai()
-    v.not_future(fields.founded_on, today, "founded_on")
-    v.not_future(fields.giant_recognised_on, today, "giant_recognised_on")
+    problems.check(v.not_future, fields.founded_on, today, "founded_on")
+    problems.check(v.not_future, fields.giant_recognised_on, today, "giant_recognised_on")
+    problems.check(uscc.validate, fields.uscc, accept_check_failure=True)  # malformed: named now
     if session.get(Sector, fields.sector_code) is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a sector from the list."), field="sector_code")
+        problems.errors.append(ValidationError(QT_TRANSLATE_NOOP("db", "Choose a sector from the list."),
+                                               field="sector_code"))
     if fields.industry_code not in size_class.INDUSTRIES:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose an industry from the list."), field="industry_code")
+        problems.errors.append(ValidationError(QT_TRANSLATE_NOOP(
+            "db", "Choose an industry from the list."), field="industry_code"))
     if fields.giant_level not in GIANT_LEVELS:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a level from the list."), field="giant_level")
+        problems.errors.append(ValidationError(QT_TRANSLATE_NOOP("db", "Choose a level from the list."),
+                                               field="giant_level"))
     if fields.giant_level == "none":
         data.giant_recognised_on = None
     elif fields.giant_recognised_on is None:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "db", "Enter the date the firm was recognised at this level."), field="giant_recognised_on")
+        problems.errors.append(ValidationError(QT_TRANSLATE_NOOP(
+            "db", "Enter the date the firm was recognised at this level."), field="giant_recognised_on"))
     if size_class.needs_assets(fields.industry_code) and fields.total_assets_fen is None:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "db", "This industry's size class needs the total assets."), field="total_assets_fen")
+        problems.errors.append(ValidationError(QT_TRANSLATE_NOOP(
+            "db", "This industry's size class needs the total assets."), field="total_assets_fen"))
     return data
 
 
@@ -103,10 +124,15 @@ def register_enterprise(db: Database, *, actor: Actor, fields: EnterpriseFields,
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_CREATE, zone_id)
+        problems = v.Problems()
         zone = session.get(Zone, zone_id)
         if zone is None or not zone.active:
-            raise ValidationError(QT_TRANSLATE_NOOP("db", "Choose a zone from the list."), field="zone_id")
-        data = _clean(session, fields)
+            problems.errors.append(ValidationError(QT_TRANSLATE_NOOP("db", "Choose a zone from the list."),
+                                                   field="zone_id"))
+        data = _clean(session, fields, problems)
+        if tenancy is not None:
+            problems.check(_check_tenancy, tenancy)
+        problems.raise_any()
         data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, None)
         _refuse_duplicate(session, actor, data.uscc, None)
         now = utc_now()
@@ -125,12 +151,21 @@ def register_enterprise(db: Database, *, actor: Actor, fields: EnterpriseFields,
         return enterprise.id
 
 
-def _new_tenancy(session, enterprise_id: int, zone_id: int, first: FirstTenancy) -> Tenancy:  # noqa: ANN001
-    unit = v.required_text(first.unit, "unit", max_length=50)
+def _check_tenancy(first: FirstTenancy) -> str:
+    """The first tenancy's unit (trimmed), or ValidationErrors naming each field to fix."""
+    problems = v.Problems()
+    unit = problems.check(v.required_text, first.unit, "unit", max_length=TEXT_LIMITS["unit"])
     if first.floor_area_dm2 <= 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("db", "The floor area must be more than 0 m²."),
-                              field="floor_area")
-    v.at_most(first.floor_area_dm2, v.MAX_AREA_DM2, "floor_area", f"{v.MAX_AREA_DM2 // 100:,} m²")
+        problems.errors.append(ValidationError(QT_TRANSLATE_NOOP(
+            "db", "The floor area must be more than 0 m²."), field="floor_area"))
+    problems.check(v.at_most, first.floor_area_dm2, v.MAX_AREA_DM2, "floor_area",
+                   f"{v.MAX_AREA_DM2 // 100:,} m²")
+    problems.raise_any()
+    return unit
+
+
+def _new_tenancy(session, enterprise_id: int, zone_id: int, first: FirstTenancy) -> Tenancy:  # noqa: ANN001
+    unit = _check_tenancy(first)
     tenancy = Tenancy(enterprise_id=enterprise_id, zone_id=zone_id, unit=unit,
                       floor_area_dm2=first.floor_area_dm2, start_on=first.start_on)
     session.add(tenancy)
@@ -175,7 +210,9 @@ def update_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expecte
         actor, enterprise = load_for_change(session, actor, Action.ENTERPRISE_EDIT, enterprise_id,
                                             expected_version)
         before = snapshot(enterprise)
-        data = _clean(session, fields)
+        problems = v.Problems()
+        data = _clean(session, fields, problems)
+        problems.raise_any()
         data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, enterprise)
         _refuse_duplicate(session, actor, data.uscc, enterprise.id)
         for name, value in data.model_dump().items():

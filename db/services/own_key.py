@@ -8,11 +8,15 @@ with (DESIGN.md, Trust).
   nothing is signed. A key handed in by the caller is used only if it was made for this
   database and is its registered key.
 - `office_key(db)`: the same in a transaction of its own (scripts, batch issuing, tests).
+- `name_office(db, …)`: an administrator names the office that holds the key (asked when the
+  first administrator is made; the computer's name until then), audited: verifications show it
+  as the key's holder and exported key files carry it.
 - `replace_signing_key(db, …)`: an administrator replaces a lost or exposed key, with a reason,
   audited. The old public key stays, retired: what it signed still verifies; new certificates
   are signed with the new key. The old private key file is overwritten by the new one.
 """
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -30,6 +34,7 @@ from db.models import DatabaseIdentity, SigningKey
 from db.translatable import QT_TRANSLATE_NOOP
 
 MAX_REASON = 200
+MAX_OFFICE = 100
 
 
 def database_id(session: Session) -> str:
@@ -94,9 +99,22 @@ def _from_file(this: str, registered: SigningKey, folder: Path | None) -> Office
     return key
 
 
+def office_name(office: str) -> str:
+    """The office's name as typed, trimmed; ValidationError when empty or too long."""
+    office = office.strip() if isinstance(office, str) else ""
+    if not office:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "Name the office that signs this database's certificates."), field="office")
+    if len(office) > MAX_OFFICE:
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field="office",
+                              max=MAX_OFFICE)
+    return office
+
+
 def own_key(session: Session, *, actor: Actor | None = None, key: OfficeKey | None = None,
-            folder: Path | None = None) -> OfficeKey:
-    """The key to sign with, in the caller's write transaction (see the module's text)."""
+            folder: Path | None = None, office: str | None = None) -> OfficeKey:
+    """The key to sign with, in the caller's write transaction (see the module's text);
+    `office`: the holder's name when the key is made now (else the computer's name)."""
     this = database_id(session)
     registered = current_key(session)
     if key is not None:
@@ -107,6 +125,8 @@ def own_key(session: Session, *, actor: Actor | None = None, key: OfficeKey | No
         return _from_file(this, registered, folder)
     else:
         key = signing.database_key(this, folder, create=True)
+    if registered is None and office:
+        key = replace(key, office=office)
     if registered is None:
         _register(session, actor, key, utc_now())
     return key
@@ -120,6 +140,27 @@ def office_key(db: Database, folder: Path | None = None) -> OfficeKey:
         key = own_key(uow.session, folder=folder)
         uow.commit()
     return key
+
+
+@checked
+def name_office(db: Database, *, actor: Actor, office: str) -> str:
+    """Names the office that holds this database's keys (the current one and those retired:
+    the same office held them); the key is made now if it was not yet. Returns the name."""
+    office = office_name(office)
+    with db.writing() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.KEY_NAME)
+        if current_key(session) is None:
+            own_key(session, actor=actor, office=office)
+        for row in session.exec(select(SigningKey).where(SigningKey.own.is_(True))).all():
+            if row.office != office:
+                before = key_values(row)
+                row.office = office
+                session.flush()
+                record(session, actor, Change("key.name", "signing_key", row.key_id, before,
+                                              key_values(row)))
+        uow.commit()
+    return office
 
 
 @checked

@@ -1,10 +1,12 @@
 """Field rules shared by the services: each raises ValidationError naming the field to fix."""
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
-from db.errors import ValidationError
+from db.errors import ValidationError, ValidationErrors
 from db.translatable import QT_TRANSLATE_NOOP
 
 _PHONE = re.compile(r"^[0-9+\-() ]{3,30}$")
@@ -17,6 +19,34 @@ MAX_EMPLOYEES = 10_000_000
 MAX_AREA_DM2 = 10**10  # 100,000,000 m²
 MAX_QUANTITY_X100 = 10**15
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years the program counts money in
+
+T = TypeVar("T")
+
+
+class Problems:
+    """Runs a form's checks one after the other and keeps every field error, so that all the
+    fields to fix are named at once (`raise_any`), not one per save."""
+
+    def __init__(self) -> None:
+        self.errors: list[ValidationError] = []
+
+    def check(self, rule: Callable[..., T], *args: object, **kwargs: object) -> T | None:
+        try:
+            return rule(*args, **kwargs)
+        except ValidationErrors as several:
+            self.errors += several.errors
+        except ValidationError as error:
+            self.errors.append(error)
+        return None
+
+    def fields(self) -> set[str | None]:
+        return {error.field for error in self.errors}
+
+    def raise_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise ValidationErrors(self.errors)
 
 
 def required_text(value: str, field: str, *, max_length: int = 200) -> str:

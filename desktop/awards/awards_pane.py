@@ -129,8 +129,10 @@ class AwardsPane(ListPane):
     def list_changed(self) -> None:
         self._update_buttons()
         shown, total = self.model.rowCount(), self.model.total()
-        self.show_count(self.tr("{count} awards").format(count=total) if shown == total
-                        else self.tr("{shown} of {total} awards").format(shown=shown, total=total))
+        # the list holds loan guarantees too: the count says so
+        self.show_count(self.tr("{count} awards and guarantees").format(count=total) if shown == total
+                        else self.tr("{shown} of {total} awards and guarantees").format(
+                            shown=shown, total=total))
 
     def selected(self) -> list[AwardRow]:
         return self.selected_rows()

@@ -4,7 +4,7 @@ first tenancy), checked at the field as it is typed by db/'s pure validators, ne
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from db import money, size_class, uscc
+from db.certificates.printable import unprintable
 from db.clock import today_shanghai
-from db.errors import UsccCheckWarning, ValidationError, ZoneDeskError
+from db.errors import UsccCheckWarning, ValidationError, ValidationErrors, ZoneDeskError
 from db.models import EnterpriseFields
 from db.queries import reference
 from db.services import validation
-from db.services.enterprises import FirstTenancy
+from db.services.enterprises import TEXT_LIMITS, FirstTenancy
 from desktop import modals
 from desktop.widgets.field_errors import FieldErrors
 from desktop.widgets.form_fields import (
@@ -74,17 +75,22 @@ def field_label(name: str) -> str:
 
 class EnterpriseForm(QWidget):
     """`fields()` (and `zone_id()`, `tenancy()` for a new firm) raise ValidationError naming the
-    field when what was typed cannot be read; `errors` shows any db/ error at its field."""
+    field when what was typed cannot be read; `errors` shows any db/ error at its field (every
+    field a ValidationErrors names), in a line kept under each field so that nothing moves.
+    `edited` tells that the person changed something (not a firm being loaded)."""
+
+    edited = Signal()
 
     def __init__(self, references: References, *, new: bool) -> None:
         super().__init__()
         self.new = new
-        self.errors = FieldErrors()
+        self._filling = False
+        self.errors = FieldErrors(reserve_space=True)
         self.inputs: dict[str, QWidget] = {}
         self.uscc = self._line("uscc", 24, self.tr("18 characters"))
-        self.name = self._line("name", 100)
-        self.name_en = self._line("name_en", 200)
-        self.legal_representative = self._line("legal_representative", 50)
+        self.name = self._line("name")
+        self.name_en = self._line("name_en")
+        self.legal_representative = self._line("legal_representative")
         self.registered_capital = self._line("registered_capital_fen", 30)
         self.founded_on = OptionalDate(self.tr("Known"))
         self.sector = self._combo("sector_code", [(choice_text(s), s.code) for s in references.sectors])
@@ -97,12 +103,12 @@ class EnterpriseForm(QWidget):
         self.size_class = QLabel()
         self.size_class.setObjectName("size_class")
         self.core_tech = QCheckBox(self.tr("The firm has core-technology results"))
-        self.core_tech_note = self._line("core_tech_note", 500)
+        self.core_tech_note = self._line("core_tech_note")
         self.giant_level = self._combo("giant_level", [(label(GIANT_LEVELS, c), c) for c in GIANT_LEVELS])
         self.giant_recognised_on = date_edit()
-        self.contact_name = self._line("contact_name", 50)
-        self.contact_phone = self._line("contact_phone", 30)
-        self.contact_email = self._line("contact_email", 100)
+        self.contact_name = self._line("contact_name")
+        self.contact_phone = self._line("contact_phone")
+        self.contact_email = self._line("contact_email")
         for name, widget in (("founded_on", self.founded_on.edit), ("employees", self.employees),
                              ("core_tech", self.core_tech),
                              ("giant_recognised_on", self.giant_recognised_on)):
@@ -128,7 +134,7 @@ class EnterpriseForm(QWidget):
                 combo.setCurrentIndex(-1)
             zones = [(zone_text(z), z.id) for z in references.my_zones if z.active]
             self.zone = self._combo("zone_id", zones)
-            self.unit = self._line("unit", 50)
+            self.unit = self._line("unit")
             self.floor_area = self._line("floor_area", 20, self.tr("e.g. 120.5"))
             self.start_on = date_edit()
             self.start_on.setObjectName("start_on")
@@ -150,10 +156,13 @@ class EnterpriseForm(QWidget):
         self._industry_changed()
 
     # --- building --------------------------------------------------------------------
-    def _line(self, name: str, max_length: int, placeholder: str = "") -> QLineEdit:
+    def _line(self, name: str, max_length: int | None = None, placeholder: str = "") -> QLineEdit:
+        """A text field; one with a limit in db/ (TEXT_LIMITS) takes any length and says at once
+        when it is too long (a cut name would be saved without anyone noticing)."""
         edit = QLineEdit()
         edit.setObjectName(name)
-        edit.setMaxLength(max_length)
+        if max_length is not None:  # codes and amounts: their own checks name the problem
+            edit.setMaxLength(max_length)
         edit.setPlaceholderText(placeholder)
         self.inputs[name] = edit
         return edit
@@ -183,6 +192,14 @@ class EnterpriseForm(QWidget):
         return group
 
     def _wire(self) -> None:
+        for widget in self.inputs.values():
+            for signal in ("textChanged", "currentIndexChanged", "valueChanged", "toggled", "dateChanged"):
+                if hasattr(widget, signal):
+                    getattr(widget, signal).connect(self._changed)
+        self.founded_on.known.toggled.connect(self._changed)
+        for name in TEXT_LIMITS:
+            if name in self.inputs and name not in ("contact_phone", "contact_email"):
+                self.inputs[name].textChanged.connect(lambda _text, n=name: self._check_length(n))
         self.uscc.textChanged.connect(self._check_uscc)
         for name in MONEY:
             edit = self.inputs[name]
@@ -196,12 +213,30 @@ class EnterpriseForm(QWidget):
             edit.textEdited.connect(lambda _text, n=name: self.errors.clear(n))
             edit.editingFinished.connect(lambda n=name, c=check: self._check_text(n, c))
 
+    def _changed(self) -> None:
+        if not self._filling:
+            self.edited.emit()
+
     # --- checking as you type -----------------------------------------------------------
     def check_all(self) -> None:
         """Runs the as-you-type checks on what is there now (after a firm was loaded)."""
         self._check_uscc(self.uscc.text())
         for name in MONEY:
             self._check_money(name)
+        self._check_length("name")
+
+    def _check_length(self, name: str) -> None:
+        """Too long: refused with the limit. The name also says at once which characters a
+        certificate could not print (it would be refused when one is issued, months later)."""
+        text = self.inputs[name].text()
+        if len(text.strip()) > TEXT_LIMITS[name]:
+            self.errors.mark_live(name, self.tr("At most {max} characters; this has {count}.").format(
+                max=TEXT_LIMITS[name], count=len(text.strip())))
+        elif name == "name" and (missing := unprintable(text)):
+            self.errors.mark_live(name, self.tr("Certificates cannot print {chars}.").format(
+                chars="、".join(f"“{char}” (U+{ord(char):04X})" for char in missing)), warning=True)
+        else:
+            self.errors.clear(name)
 
     def _check_uscc(self, text: str) -> None:
         verdict = uscc.judge(text)
@@ -259,10 +294,28 @@ class EnterpriseForm(QWidget):
 
     # --- values in and out --------------------------------------------------------------
     def _money(self, name: str) -> int | None:
+        """What is typed, in fen; the most db/ takes is named at once (not "too large to be
+        stored" after saving)."""
         text = self.inputs[name].text()
-        return money.parse_wan_yuan(text, field=name) if text.strip() else None
+        if not text.strip():
+            return None
+        fen = money.parse_wan_yuan(text, field=name)
+        validation.amount(fen, name)
+        return fen
 
     def fields(self) -> EnterpriseFields:
+        """What is typed; ValidationErrors naming every amount that cannot be read."""
+        problems = validation.Problems()
+        for name in MONEY:
+            problems.check(self._money, name)
+        if problems.errors:  # not sent to db/: say now what it would also have named
+            problems.check(validation.required_text, self.name.text(), "name")
+            problems.check(uscc.validate, self.uscc.text(), accept_check_failure=True)
+            for combo, text in ((self.sector, "Choose a sector from the list."),
+                                (self.industry, "Choose an industry from the list.")):
+                if combo.currentIndex() < 0:  # db/'s own words (translated in its context)
+                    problems.errors.append(ValidationError(text, field=combo.objectName()))
+        problems.raise_any()
         level = self.giant_level.currentData()
         return EnterpriseFields(
             uscc=self.uscc.text(), name=self.name.text(), name_en=self.name_en.text(),
@@ -279,6 +332,13 @@ class EnterpriseForm(QWidget):
             contact_email=self.contact_email.text())
 
     def set_fields(self, fields: EnterpriseFields) -> None:
+        self._filling = True
+        try:
+            self._set_fields(fields)
+        finally:
+            self._filling = False
+
+    def _set_fields(self, fields: EnterpriseFields) -> None:
         for name in ("uscc", "name", "name_en", "legal_representative", "core_tech_note",
                      "contact_name", "contact_phone", "contact_email"):
             self.inputs[name].setText(getattr(fields, name))
@@ -321,5 +381,7 @@ class EnterpriseForm(QWidget):
 
     def show_error(self, error: ZoneDeskError) -> bool:
         """Marks the field the error names; False when it names none of this form's fields."""
+        if isinstance(error, ValidationErrors):
+            return self.errors.mark_all(error, order=list(self.inputs))
         return self.errors.mark(error.field, modals.translate_error(error),
                                 warning=isinstance(error, UsccCheckWarning))

@@ -32,7 +32,7 @@ from desktop.widgets.form_fields import (
     load_references,
     zone_text,
 )
-from desktop.widgets.labels import GIANT_LEVELS, STATUSES, label
+from desktop.widgets.labels import COMMON, GIANT_LEVELS, STATUSES, label
 from desktop.widgets.list_pane import ListPane
 
 _WIDTHS = {COL_NAME: 230, COL_USCC: 175, COL_ZONE: 150, COL_SECTOR: 100, COL_SIZE: 60,
@@ -60,7 +60,7 @@ class EnterprisesPane(ListPane):
         self.sector_filter = self.add_combo("sector_filter", self.tr("All sectors"))
         self.level_filter = self.add_combo("level_filter", self.tr("Any little-giant level"),
                                            [(label(GIANT_LEVELS, c), c) for c in GIANT_LEVELS])
-        self.status_filter = self.add_combo("status_filter", self.tr("Any status"),
+        self.status_filter = self.add_combo("status_filter", label(COMMON, "any_status"),
                                             [(label(STATUSES, c), c) for c in STATUSES])
         self.model.count_changed.connect(self._show_count)
         self.model.page_loaded.connect(self._select_wanted)

@@ -102,6 +102,9 @@ class FirstAdminDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setObjectName("repeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.office = QLineEdit()  # the holder of the key that signs certificates, as they show it
+        self.office.setObjectName("office")
+        self.office.setPlaceholderText(self.tr("e.g. Zhangjiang Science City SME Service Centre"))
         self.errors = FieldErrors()
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
@@ -112,6 +115,8 @@ class FirstAdminDialog(QDialog):
         form.addRow("", self.errors.add("password", self.password))
         form.addRow(self.tr("Repeat password"), self.repeat)
         form.addRow("", self.errors.add("repeat", self.repeat))
+        form.addRow(self.tr("Office that signs certificates"), self.office)
+        form.addRow("", self.errors.add("office", self.office))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and log in"))
@@ -128,7 +133,7 @@ class FirstAdminDialog(QDialog):
             self.errors.mark("repeat", self.tr("The two passwords differ."))
             return
         values = {"username": self.username.text(), "display_name": self.display_name.text(),
-                  "password": self.password.text()}
+                  "password": self.password.text(), "office": self.office.text()}
         self.buttons.setEnabled(False)
         self._runner.run(lambda _task: auth.create_first_admin(self._db, **values),
                          on_success=self._created, on_failure=self._refused, parent=self)

@@ -19,7 +19,7 @@ from db.queries.staff import StaffRow
 from db.services.staff import create_staff, reset_password, update_staff
 from desktop.context import AppContext
 from desktop.widgets.field_errors import FieldErrors
-from desktop.widgets.labels import ROLES, is_chinese, label
+from desktop.widgets.labels import COMMON, ROLES, is_chinese, label
 
 ZONE_SCOPED_ROLES = ("clerk", "reviewer")
 
@@ -72,7 +72,7 @@ class StaffDialog(_AccountDialog):
             form.addRow(self.tr("User name"), QLabel(row.username))
         self.display_name = QLineEdit(row.display_name if row else "")
         self.display_name.setObjectName("display_name")
-        form.addRow(self.tr("Full name"), self.display_name)
+        form.addRow(label(COMMON, "full_name"), self.display_name)
         form.addRow("", self.errors.add("display_name", self.display_name))
         self.role = QComboBox()
         self.role.setObjectName("role")

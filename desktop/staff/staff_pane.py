@@ -18,7 +18,7 @@ from db.services.staff import set_active, unlock_staff
 from desktop import modals
 from desktop.context import AppContext
 from desktop.staff.staff_dialog import ResetPasswordDialog, StaffDialog
-from desktop.widgets.labels import ROLES, label
+from desktop.widgets.labels import COMMON, ROLES, label
 from desktop.widgets.list_pane import ListPane
 from desktop.widgets.short_list_model import ShortListModel
 
@@ -39,7 +39,7 @@ class StaffTableModel(ShortListModel[StaffRow]):
     COL_USERNAME, COL_NAME, COL_ROLE, COL_ZONES, COL_ACTIVE, COL_LOCKED = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__((self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Zones"),
+        super().__init__((self.tr("User name"), label(COMMON, "full_name"), self.tr("Role"), self.tr("Zones"),
                           self.tr("Account"), self.tr("Locked until")), parent)
 
     def _words(self, row: StaffRow) -> tuple[str, ...]:

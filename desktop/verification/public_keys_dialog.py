@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Action
+from db.errors import ZoneDeskError
 from db.queries.keys import KeyRow, public_keys
 from db.services.keys import export_public_key, import_public_key
-from db.services.own_key import replace_signing_key
+from db.services.own_key import name_office, replace_signing_key
 from desktop import modals
 from desktop.context import AppContext
 from desktop.widgets.field_errors import FieldErrors
@@ -37,6 +38,7 @@ class PublicKeysDialog(QDialog):
         self.context = context
         self.may_import = context.actor.may(Action.KEY_IMPORT)
         self.may_replace = context.actor.may(Action.KEY_REPLACE)
+        self.may_name = context.actor.may(Action.KEY_NAME)
         self.keys: list[KeyRow] | None = None
         self.replace_dialog: ReasonDialog | None = None
         self.setWindowTitle(self.tr("Public keys"))
@@ -67,8 +69,18 @@ class PublicKeysDialog(QDialog):
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setObjectName("import")
         self.import_button.clicked.connect(self.import_key)
+        # the office holding this database's key: what verifications show as "Key held by"
+        self.own_office = QLineEdit()
+        self.own_office.setObjectName("own_office")
+        self.own_office.setPlaceholderText(self.tr("This office's name, as certificates' "
+                                                   "verifications show it"))
+        self.name_button = QPushButton(self.tr("Save the office's name"))
+        self.name_button.setObjectName("name_office")
+        self.name_button.clicked.connect(self.name_office)
+        self.own_office.returnPressed.connect(self.name_office)
         self.errors = FieldErrors()
         office_message = self.errors.add("office", self.office)
+        own_office_message = self.errors.add("own_office", self.own_office)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -85,6 +97,16 @@ class PublicKeysDialog(QDialog):
         own_buttons.addWidget(self.replace_button)
         own_buttons.addStretch(1)
         layout.addLayout(own_buttons)
+        naming = QHBoxLayout()
+        naming.addWidget(QLabel(self.tr("Key held by")))
+        naming.addWidget(self.own_office, 1)
+        naming.addWidget(self.name_button)
+        naming_box = QWidget()
+        naming_box.setLayout(naming)
+        naming.setContentsMargins(0, 0, 0, 0)
+        naming_box.setVisible(self.may_name)  # db/ refuses the others anyway
+        layout.addWidget(naming_box)
+        layout.addWidget(own_office_message)
         for widget in (self.office, self.import_button, office_message):
             widget.setVisible(self.may_import)  # db/ refuses the others anyway
         layout.addLayout(importing)
@@ -101,6 +123,7 @@ class PublicKeysDialog(QDialog):
 
     def _loaded(self, keys: list[KeyRow]) -> None:
         self.keys = keys
+        self.own_office.setText(next((key.office for key in keys if key.signs_now), ""))
         self.tree.clear()
         for key in keys:
             item = QTreeWidgetItem([key.office, key.key_id, self._whose(key),
@@ -165,6 +188,31 @@ class PublicKeysDialog(QDialog):
         if self.replace_dialog is not None:
             self.replace_dialog.deleteLater()
             self.replace_dialog = None
+
+    # --- the office's name --------------------------------------------------------------
+    def name_office(self) -> None:
+        if not self.may_name:
+            return
+        self.errors.clear("own_office")
+        db, actor, office = self.context.db, self.context.actor, self.own_office.text()
+        self.name_button.setEnabled(False)
+        self.context.runner.run(lambda _task: name_office(db, actor=actor, office=office),
+                                on_success=self._named, on_failure=self._name_refused, parent=self)
+
+    def _named(self, office: str) -> None:
+        self.name_button.setEnabled(True)
+        self.status.setText(self.tr("This database's key is now held by {office}: export it "
+                                    "again for the offices that verify its certificates.").format(
+            office=office))
+        self.context.bus.changed.emit("key", "")
+        self.reload()
+
+    def _name_refused(self, error: BaseException) -> None:
+        self.name_button.setEnabled(True)
+        if isinstance(error, ZoneDeskError) and error.field == "office":
+            self.errors.mark("own_office", modals.translate_error(error))
+            return
+        modals.show_failure(self, error)
 
     # --- import -------------------------------------------------------------------------
     def import_key(self) -> None:

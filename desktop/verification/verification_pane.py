@@ -64,6 +64,20 @@ def facts_text(kind: str, facts: dict) -> str:
     return ""
 
 
+def shown_values(fields: dict) -> dict[str, str]:
+    """A code's fields as the verdict shows them (kind, amount and facts in words)."""
+    kind = fields.get("kind", "") if isinstance(fields.get("kind"), str) else ""
+    amount = fields.get("amount")
+    facts = fields.get("facts") if isinstance(fields.get("facts"), dict) else {}
+    facts = {str(name): str(value) for name, value in facts.items()}  # an altered code's may not be
+    return {"serial": str(fields.get("serial", "")),
+            "kind": certificate_label(KINDS, kind) if kind else "",
+            "firm": str(fields.get("firm", "")), "uscc": str(fields.get("uscc", "")),
+            "amount": format_fen(amount, symbol=True) if type(amount) is int else "",
+            "covers": facts_text(kind, facts),
+            "issued": str(fields.get("issued", "")), "issuer": str(fields.get("issuer", ""))}
+
+
 class VerdictView(QWidget):
     """A verdict: the headline (large, coloured), what follows from it, the certified fields."""
 
@@ -80,36 +94,51 @@ class VerdictView(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setStyleSheet("font-size: 16px;")
-        self.fields: dict[str, QLabel] = {}
-        self.form = form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for name, text in (("serial", self.tr("Serial")), ("kind", self.tr("Kind")),
-                           ("firm", self.tr("Firm")), ("uscc", self.tr("Credit code")),
-                           ("amount", self.tr("Amount")), ("covers", self.tr("Covers")),
-                           ("issued", self.tr("Issued on")), ("issuer", self.tr("Issued by")),
-                           ("office", self.tr("Key held by"))):
-            value = QLabel()
-            value.setObjectName(f"field_{name}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[name] = value
-            form.addRow(text, value)
+        rows = (("serial", self.tr("Serial")), ("kind", self.tr("Kind")),
+                ("firm", self.tr("Firm")), ("uscc", self.tr("Credit code")),
+                ("amount", self.tr("Amount")), ("covers", self.tr("Covers")),
+                ("issued", self.tr("Issued on")), ("issuer", self.tr("Issued by")),
+                ("office", self.tr("Key held by")))
+        self.form, self.fields = self._rows(rows, "field")
+        # a code that is not valid: what it claims, never shown as certified
+        self.claimed_title = QLabel(self.tr("What this code claims (not verified: do not rely on it)"))
+        self.claimed_title.setObjectName("claimed_title")
+        self.claimed_title.setWordWrap(True)
+        self.claimed_title.setStyleSheet(f"color: {RED[0]}; font-weight: bold; font-size: 15px;")
+        self.claimed_form, self.claimed = self._rows(rows[:-1], "claimed")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.headline)
         layout.addWidget(self.detail)
         layout.addSpacing(8)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
+        layout.addWidget(self.claimed_title)
+        layout.addLayout(self.claimed_form)
         self.clear()
+
+    def _rows(self, rows: tuple, prefix: str) -> tuple[QFormLayout, dict[str, QLabel]]:
+        form, values = QFormLayout(), {}
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for name, text in rows:
+            value = QLabel()
+            value.setObjectName(f"{prefix}_{name}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            values[name] = value
+            form.addRow(text, value)
+        return form, values
 
     def clear(self) -> None:
         self.outcome = ""
         self.headline.clear()
         self.headline.setStyleSheet("")
         self.detail.clear()
-        for value in self.fields.values():
-            value.clear()
-            self.form.setRowVisible(value, False)
+        self.claimed_title.hide()
+        for form, values in ((self.form, self.fields), (self.claimed_form, self.claimed)):
+            for value in values.values():
+                value.clear()
+                value.setToolTip("")
+                form.setRowVisible(value, False)
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.clear()
@@ -120,19 +149,28 @@ class VerdictView(QWidget):
                                     f" background: {background}; border: 2px solid {colour};"
                                     " border-radius: 6px; padding: 14px;")
         self.detail.setText(self._detail(verdict))
-        fields = verdict.fields
-        kind = fields.get("kind", "")
-        amount = fields.get("amount")
-        values = {"serial": fields.get("serial", verdict.serial),
-                  "kind": certificate_label(KINDS, kind) if kind else "",
-                  "firm": fields.get("firm", ""), "uscc": fields.get("uscc", ""),
-                  "amount": format_fen(amount, symbol=True) if isinstance(amount, int) else "",
-                  "covers": facts_text(kind, fields.get("facts", {})),
-                  "issued": fields.get("issued", ""), "issuer": fields.get("issuer", ""),
-                  "office": verdict.office}
+        values = shown_values(verdict.fields) | {"office": verdict.office}
+        values["serial"] = values["serial"] or verdict.serial
         for name, value in values.items():
             self.fields[name].setText(value)
             self.form.setRowVisible(self.fields[name], bool(value))  # only what is certified
+        if verdict.claimed:
+            self._show_claims(verdict)
+
+    def _show_claims(self, verdict: Verdict) -> None:
+        """What the code says, in grey; what differs from what was issued here, in red with the
+        issued value beside it."""
+        self.form.setRowVisible(self.fields["serial"], False)  # the serial is a claim too
+        self.claimed_title.show()
+        issued = shown_values(verdict.issued) if verdict.issued else {}
+        for name, value in shown_values(verdict.claimed).items():
+            label = self.claimed[name]
+            altered = bool(issued) and value != issued.get(name, "")
+            label.setText(self.tr("{claimed}   (issued here as: {issued})").format(
+                claimed=value or "—", issued=issued.get(name) or "—") if altered else value)
+            label.setStyleSheet(f"color: {RED[0]}; font-weight: bold;" if altered
+                                else "color: #777777; font-style: italic;")
+            self.claimed_form.setRowVisible(label, bool(value) or altered)
 
     def _detail(self, verdict: Verdict) -> str:
         if verdict.other_zone:

@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from db.access import Actor
@@ -41,8 +41,43 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+class DateEdit(QDateEdit):
+    """A date box that shows nothing while it is switched off (setEnabled(False)): a date in a
+    box that does not apply reads as an answer. Its date is kept and shown again when it is
+    switched on; date() and setDate() work on the kept date meanwhile. (A box disabled only
+    because its whole form is read-only still shows its date.)"""
+
+    def __init__(self, day: QDate) -> None:
+        super().__init__(day)
+        self._kept: QDate | None = None
+        self.setSpecialValueText(" ")  # shown at the minimum date, where an off box is put
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            off = self.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
+            if off and self._kept is None:
+                self._kept = super().date()
+                with QSignalBlocker(self):
+                    super().setDate(self.minimumDate())
+            elif not off and self._kept is not None:
+                kept, self._kept = self._kept, None
+                with QSignalBlocker(self):
+                    super().setDate(kept)
+
+    def date(self) -> QDate:
+        return self._kept if self._kept is not None else super().date()
+
+    def setDate(self, day: QDate) -> None:  # noqa: N802 (Qt's name)
+        if self._kept is None:
+            super().setDate(day)
+        else:
+            self._kept = max(min(day, self.maximumDate()), self.minimumDate())
+            self.dateChanged.emit(self._kept)
+
+
 def date_edit(day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(qdate(day or today_shanghai()))
+    edit = DateEdit(qdate(day or today_shanghai()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <source>Lock when idle</source>
+        <translation>空闲自动锁定</translation>
+    </message>
+    <message>
+        <source>Lock the window after this many minutes without use (0: never):</source>
+        <translation>无操作多少分钟后锁定窗口（0 表示从不）：</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock when &amp;idle…</source>
+        <translation>空闲自动锁定(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalQueueModel</name>
     <message>
         <source>No.</source>
@@ -109,6 +136,24 @@
     <message>
         <source>{count} approved.</source>
         <translation>已通过 {count} 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n item(s), {total} in all?</source>
+        <translation>
+            <numerusform>通过 %n 项，合计 {total}？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loan guarantees among them: {amount} guaranteed.</source>
+        <translation>其中贷款担保：担保金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>Approved money is frozen: only a reversal can undo it.</source>
+        <translation>通过后款项即冻结，只能通过冲销撤回。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again today</source>
+        <translation>今天不再询问</translation>
     </message>
     <message>
         <source>Reject</source>
@@ -284,12 +329,12 @@
         <translation>冲销…</translation>
     </message>
     <message>
-        <source>{count} awards</source>
-        <translation>{count} 项奖励</translation>
+        <source>{count} awards and guarantees</source>
+        <translation>{count} 项奖励及担保</translation>
     </message>
     <message>
-        <source>{shown} of {total} awards</source>
-        <translation>{shown} / {total} 项奖励</translation>
+        <source>{shown} of {total} awards and guarantees</source>
+        <translation>{shown} / {total} 项奖励及担保</translation>
     </message>
     <message>
         <source>Award #{id} recorded.</source>
@@ -419,6 +464,10 @@ subsidy (¥)</source>
         <translation>{amount} · {status}</translation>
     </message>
     <message>
+        <source>{amount} · sent back</source>
+        <translation>{amount} · 已退回</translation>
+    </message>
+    <message>
         <source>{period} is closed: nothing in it can be changed.</source>
         <translation>{period} 已结账：其中内容不能修改。</translation>
     </message>
@@ -441,6 +490,12 @@ subsidy (¥)</source>
     <message>
         <source>Approved: only a reversal can change it.</source>
         <translation>已通过：只能通过冲销更正。</translation>
+    </message>
+    <message>
+        <source>Sent back by the reviewer: {reason}
+Correct the bill (or type it again as it is) and submit it again.</source>
+        <translation>审核员已退回：{reason}
+请更正账单（或按原样重新录入）后再次提交。</translation>
     </message>
 </context>
 <context>
@@ -486,6 +541,10 @@ subsidy (¥)</source>
         <translation>{period} 本园区没有入驻企业。</translation>
     </message>
     <message>
+        <source>The sheet opened on {period}, where work waits: {drafts} drafts not yet submitted, {sent_back} bills sent back.</source>
+        <translation>账单表已打开 {period}，该月有待办：{drafts} 份草稿未提交，{sent_back} 份账单被退回。</translation>
+    </message>
+    <message>
         <source>Nothing to save: no bill was typed or changed.</source>
         <translation>没有需要保存的内容：未录入或修改账单。</translation>
     </message>
@@ -498,8 +557,8 @@ subsidy (¥)</source>
         <translation>提交 {count} 条账单审核？提交后不能再修改。</translation>
     </message>
     <message>
-        <source>{count} cells are marked wrong: correct them first, nothing was saved. {reason}</source>
-        <translation>有 {count} 个单元格标为错误：请先更正，未保存任何内容。{reason}</translation>
+        <source>{count} cells are marked wrong: correct them first, nothing was saved. {firm}, {cell} of {period}: {reason}</source>
+        <translation>有 {count} 个单元格有误，请先更正，未保存任何内容。{firm}，{period} {cell}：{reason}</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -516,6 +575,34 @@ subsidy (¥)</source>
     <message>
         <source>Nothing was saved. {reason}</source>
         <translation>未保存任何内容。{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: the clipboard holds no text.</source>
+        <translation>没有可粘贴的内容：剪贴板中没有文本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n cell(s).</source>
+        <translation>
+            <numerusform>已粘贴 %n 个单元格。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are marked wrong: correct them before saving.</source>
+        <translation>
+            <numerusform>其中 %n 个有误，请更正后再保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) not pasted: those cells cannot be typed in (the first: {firm}, {cell}).</source>
+        <translation>
+            <numerusform>%n 个值未粘贴：这些单元格不可录入（第一个：{firm}，{cell}）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) not pasted: they fall outside the sheet.</source>
+        <translation>
+            <numerusform>%n 个值未粘贴：超出账单表范围。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Submit %n selected row(s) for review</source>
@@ -714,6 +801,30 @@ subsidy (¥)</source>
         <source>Revoke</source>
         <translation>作废</translation>
     </message>
+    <message numerus="yes">
+        <source>Revoke %n certificate(s)</source>
+        <translation>
+            <numerusform>作废 %n 份证明</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected certificate(s), {first} … {last}, will verify as revoked from now on, all with your reason. Why are they revoked?</source>
+        <translation>
+            <numerusform>所选 %n 份证明（{first} … {last}）此后验证时均显示为已作废，并附上您填写的原因。作废原因是什么？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n</source>
+        <translation>
+            <numerusform>作废 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) revoked: {first} … {last}.</source>
+        <translation>
+            <numerusform>已作废 %n 份证明：{first} … {last}。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Certificate {serial} revoked.</source>
         <translation>证明 {serial} 已作废。</translation>
@@ -773,10 +884,6 @@ subsidy (¥)</source>
 <context>
     <name>CertificatesPane</name>
     <message>
-        <source>Certificates</source>
-        <translation>证明</translation>
-    </message>
-    <message>
         <source>Serial, firm or credit code (Ctrl+F)</source>
         <translation>编号、企业名称或信用代码（Ctrl+F）</translation>
     </message>
@@ -791,10 +898,6 @@ subsidy (¥)</source>
     <message>
         <source>All kinds</source>
         <translation>全部种类</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>任意状态</translation>
     </message>
     <message>
         <source>Issue…</source>
@@ -831,6 +934,51 @@ subsidy (¥)</source>
     <message>
         <source>Certificates shown: {count}</source>
         <translation>显示证明：{count} 份</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n…</source>
+        <translation>
+            <numerusform>作废 %n 份…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Account: {name} ({username})</source>
+        <translation>账号：{name}（{username}）</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>新密码与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>Your password has been changed. Use the new one from now on.</source>
+        <translation>密码已修改，今后请使用新密码登录。</translation>
     </message>
 </context>
 <context>
@@ -963,6 +1111,20 @@ subsidy (¥)</source>
     <message>
         <source>The firm is now in a zone you do not cover, so it leaves your list.</source>
         <translation>该企业已迁入您不负责的园区，将从您的列表中移除。</translation>
+    </message>
+    <message>
+        <source>Unusually large values</source>
+        <translation>数值异常偏大</translation>
+    </message>
+    <message>
+        <source>These values are unusually large for a firm:
+{values}
+
+Save them as they are?</source>
+        <translation>以下数值对一家企业而言异常偏大：
+{values}
+
+确定按此保存吗？</translation>
     </message>
     <message>
         <source>You cover no zone: ask an administrator.</source>
@@ -1144,6 +1306,14 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>园区与入驻</translation>
     </message>
     <message>
+        <source>At most {max} characters; this has {count}.</source>
+        <translation>最多 {max} 个字符，当前 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Certificates cannot print {chars}.</source>
+        <translation>证明书无法打印{chars}。</translation>
+    </message>
+    <message>
         <source>Required for this industry</source>
         <translation>该行业必填</translation>
     </message>
@@ -1218,10 +1388,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>全部认定等级</translation>
     </message>
     <message>
-        <source>Any status</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -1283,6 +1449,45 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{file} is open for reading only: you can look things up, but nothing can be saved.</source>
         <translation>{file} 以只读方式打开：可以查阅，但无法保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FirmFinder</name>
+    <message>
+        <source>Find a firm: name, credit code or pinyin initials</source>
+        <translation>查找企业：名称、信用代码或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Shift+F3</source>
+        <translation>Shift+F3</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>F3 or Enter</source>
+        <translation>F3 或回车</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>No firm matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的企业。</translation>
+    </message>
+    <message>
+        <source>{number} of {count}</source>
+        <translation>第 {number} / {count} 个</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1579,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>这是一个新数据库。请创建管理员账号，用于设置园区和工作人员。</translation>
     </message>
     <message>
+        <source>e.g. Zhangjiang Science City SME Service Centre</source>
+        <translation>如：张江科学城中小企业服务中心</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -1388,6 +1597,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Office that signs certificates</source>
+        <translation>证明签发单位</translation>
     </message>
     <message>
         <source>Create and log in</source>
@@ -1425,8 +1638,23 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>{date} 结束</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation>、</translation>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Zone Desk is locked.</source>
+        <translation>园区服务台已锁定。</translation>
     </message>
 </context>
 <context>
@@ -1491,9 +1719,23 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <source>total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ticked row(s) hidden by the filter will not be issued</source>
+        <translation>
+            <numerusform>另有 %n 项已勾选但被筛选隐藏，不会签发</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Issuing {count} certificates…</source>
         <translation>正在签发 {count} 份证明…</translation>
+    </message>
+    <message>
+        <source>Issue {count} certificates ({kind}) for {zone}, certifying {amount} in all? Certificates cannot be deleted, only revoked.</source>
+        <translation>为{zone}签发 {count} 份证明（{kind}），证明金额合计 {amount}？证明签发后不能删除，只能作废。</translation>
+    </message>
+    <message>
+        <source>Issue {count} certificates ({kind}) for {zone}? Certificates cannot be deleted, only revoked.</source>
+        <translation>为{zone}签发 {count} 份证明（{kind}）？证明签发后不能删除，只能作废。</translation>
     </message>
 </context>
 <context>
@@ -1513,10 +1755,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>All categories</source>
         <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>全部状态</translation>
     </message>
     <message>
         <source>Entered by anyone</source>
@@ -1594,8 +1832,36 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>账单金额（元）</translation>
     </message>
     <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
+        <source>Subsidy (yuan)</source>
+        <translation>补贴金额（元）</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Bill or document no.</source>
+        <translation>账单/文件编号</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>原因/备注</translation>
+    </message>
+    <message>
+        <source>The subsidy granted for the bill; for an award, the award; for a loan guarantee, the amount guaranteed</source>
+        <translation>按账单核定的补贴金额；奖励为奖励金额；贷款担保为担保金额</translation>
+    </message>
+    <message>
+        <source>The bill&apos;s number, or the little-giant recognition&apos;s document number</source>
+        <translation>账单编号，或“小巨人”认定文件文号</translation>
+    </message>
+    <message>
+        <source>Why it was sent back or reversed; a loan guarantee&apos;s bank</source>
+        <translation>退回或冲销的原因；贷款担保的银行</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1604,10 +1870,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Entered by</source>
         <translation>录入人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Reversal of {number}: {reason}</source>
@@ -2009,6 +2271,18 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>更换本数据库的密钥…</translation>
     </message>
     <message>
+        <source>This office&apos;s name, as certificates&apos; verifications show it</source>
+        <translation>本单位名称（核验证明时显示）</translation>
+    </message>
+    <message>
+        <source>Save the office&apos;s name</source>
+        <translation>保存单位名称</translation>
+    </message>
+    <message>
+        <source>Key held by</source>
+        <translation>密钥持有单位</translation>
+    </message>
+    <message>
         <source>This database</source>
         <translation>本数据库</translation>
     </message>
@@ -2049,6 +2323,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>新密钥 {key_id}：请导出并发送给核验本中心证明的办公室。</translation>
     </message>
     <message>
+        <source>This database&apos;s key is now held by {office}: export it again for the offices that verify its certificates.</source>
+        <translation>本数据库密钥的持有单位已改为{office}：请重新导出公钥，发给核验本中心证明的单位。</translation>
+    </message>
+    <message>
         <source>Import a public key</source>
         <translation>导入公钥</translation>
     </message>
@@ -2059,6 +2337,38 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Key {key_id} imported: certificates signed with it now verify here.</source>
         <translation>已导入密钥 {key_id}：用它签名的证明现在可以在此核验。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2666,112 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Find the next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Find the previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <source>Open the selected row</source>
+        <translation>打开所选行</translation>
+    </message>
+    <message>
+        <source>From the search box to the list</source>
+        <translation>从搜索框转到列表</translation>
+    </message>
+    <message>
+        <source>New enterprise</source>
+        <translation>新建企业</translation>
+    </message>
+    <message>
+        <source>New staff account</source>
+        <translation>新建工作人员账号</translation>
+    </message>
+    <message>
+        <source>Save the drafts</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Approve the selected items</source>
+        <translation>批准所选项</translation>
+    </message>
+    <message>
+        <source>Reject the selected items</source>
+        <translation>退回所选项</translation>
+    </message>
+    <message>
+        <source>Preview the report</source>
+        <translation>预览报表</translation>
+    </message>
+    <message>
+        <source>Side bar</source>
+        <translation>侧边栏</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>快捷键(&amp;K)…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
         <source>New staff account</source>
@@ -2372,10 +2788,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>User name</source>
         <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>姓名</translation>
     </message>
     <message>
         <source>Role</source>
@@ -2478,10 +2890,6 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>User name</source>
         <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
     </message>
     <message>
         <source>Role</source>
@@ -2595,6 +3003,33 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Zone Desk — locked</source>
+        <translation>园区服务台 — 已锁定</translation>
+    </message>
+    <message>
+        <source>Locked after a time without use. {name} ({username}): enter your password to go on where you left off.</source>
+        <translation>长时间未操作，已自动锁定。{name}（{username}）：请输入密码，继续刚才的工作。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>VerdictDialog</name>
     <message>
         <source>Verification of {serial}</source>
@@ -2640,6 +3075,14 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>密钥持有单位</translation>
     </message>
     <message>
+        <source>What this code claims (not verified: do not rely on it)</source>
+        <translation>此代码声称的内容（未经核验，不可采信）</translation>
+    </message>
+    <message>
+        <source>{claimed}   (issued here as: {issued})</source>
+        <translation>{claimed}　（本库签发时为：{issued}）</translation>
+    </message>
+    <message>
         <source>Revoked on {day}: {reason}</source>
         <translation>已于 {day} 作废：{reason}</translation>
     </message>
@@ -2669,11 +3112,11 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
     <message>
         <source>This certificate of a zone you do not cover was revoked. Only what its code holds is shown; its zone&apos;s staff see the reason.</source>
-        <translation>此证明属于您不负责的园区，已被撤销。仅显示二维码所含内容；撤销原因由该园区工作人员查看。</translation>
+        <translation>此证明属于您不负责的园区，已作废。仅显示二维码所含内容；作废原因由该园区工作人员查看。</translation>
     </message>
     <message>
         <source>Issued on this database, signature verified, not revoked. It belongs to a zone you do not cover: only what its code holds is shown.</source>
-        <translation>由本数据库签发，签名核验通过，未撤销。它属于您不负责的园区：仅显示二维码所含内容。</translation>
+        <translation>由本数据库签发，签名核验通过，未作废。它属于您不负责的园区：仅显示二维码所含内容。</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3622,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>请填写作废原因。</translation>
     </message>
     <message>
+        <source>Choose the certificates to revoke.</source>
+        <translation>请选择要作废的证明。</translation>
+    </message>
+    <message>
         <source>At most {max} characters.</source>
         <translation>最多 {max} 个字符。</translation>
     </message>
@@ -3189,6 +3636,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Someone changed this certificate meanwhile: reload and try again.</source>
         <translation>此证明书已被他人修改，请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>{firm}, {category} bill of {period}: {reason}</source>
+        <translation>{firm}，{period} {category}账单：{reason}</translation>
     </message>
     <message>
         <source>{name} is not a tenant of this zone in {period}: no entry can be made.</source>
@@ -3337,6 +3788,26 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>A month is written like 2026-11.</source>
         <translation>月份的写法如 2026-11。</translation>
+    </message>
+    <message>
+        <source>No subsidy rate is set for {category} in {period}.</source>
+        <translation>{period} 未设定{category}补贴比例。</translation>
+    </message>
+    <message>
+        <source>The rate for {category} is 0 % in {period}.</source>
+        <translation>{period} {category}补贴比例为 0%。</translation>
+    </message>
+    <message>
+        <source>{rate} % of this bill is less than one fen.</source>
+        <translation>本账单的 {rate}% 不足一分。</translation>
+    </message>
+    <message>
+        <source>Yearly cap of ¥{cap} reached</source>
+        <translation>已达年度上限 ¥{cap}</translation>
+    </message>
+    <message>
+        <source>Limited by the yearly cap of ¥{cap}: ¥{left} of it was left.</source>
+        <translation>受年度上限 ¥{cap} 限制，仅余 ¥{left}。</translation>
     </message>
     <message>
         <source>land</source>
@@ -3544,11 +4015,15 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
     <message>
         <source>Revoking the certificate</source>
-        <translation>撤销证明</translation>
+        <translation>作废证明</translation>
     </message>
     <message>
         <source>Importing the public key</source>
         <translation>导入公钥</translation>
+    </message>
+    <message>
+        <source>Naming the office that holds the key</source>
+        <translation>设置密钥持有单位</translation>
     </message>
     <message>
         <source>This is not an anchor code: it reads ZDA1, the event number and 64 hex digits, separated by dots.</source>
@@ -3655,6 +4130,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>本数据库的签名密钥（{key_id}）不在 {folder} 中；未签署任何内容。管理员可更换密钥；已签发的证明仍然有效。</translation>
     </message>
     <message>
+        <source>Name the office that signs this database&apos;s certificates.</source>
+        <translation>请填写签发本数据库证明的单位名称。</translation>
+    </message>
+    <message>
         <source>Say why the key is replaced.</source>
         <translation>请说明更换密钥的原因。</translation>
     </message>
@@ -3736,6 +4215,14 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Check failed: confirmed by a reviewer</source>
         <translation>校验未通过：审核员已确认</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>English</source>

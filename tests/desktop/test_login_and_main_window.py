@@ -81,6 +81,7 @@ def test_the_first_administrator_of_a_new_database(qtbot, db, runner, failures):
     dialog.display_name.setText("陈主任")
     dialog.password.setText("first secret")
     dialog.repeat.setText("first secreT")
+    dialog.office.setText("张江科学城中小企业服务中心")
     dialog.submit()
     assert dialog.errors.message_of("repeat") == "The two passwords differ." and not runner.busy
     dialog.repeat.setText("first secret")

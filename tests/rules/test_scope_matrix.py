@@ -71,6 +71,7 @@ queries.awards.award_amount_on            -      allow  allow     allow  allow
 queries.awards.awards                     zone   allow  allow     allow  allow
 queries.awards.guarantee_room             zone   allow  allow     allow  allow
 queries.bill_sheet.bill_sheet             zone   allow  allow     allow  allow
+queries.bill_sheet.work_waiting           -      allow  allow     allow  allow
 queries.certificates.candidates           zone   allow  allow     allow  allow
 queries.certificates.certificate_page     zone   allow  allow     allow  allow
 queries.certificates.count_certificates   zone   allow  allow     allow  allow
@@ -114,10 +115,12 @@ services.awards.submit_awards             zone   allow  deny      allow  deny
 services.certificates.issue_many          zone   allow  deny      allow  deny
 services.certificates.reprint             zone   allow  deny      allow  deny
 services.certificates.revoke              zone   deny   allow     allow  deny
+services.certificates.revoke_many         zone   deny   allow     allow  deny
 services.enterprises.confirm_uscc         zone   deny   allow     allow  deny
 services.enterprises.register_enterprise  zone   allow  deny      allow  deny
 services.enterprises.update_enterprise    zone   allow  deny      allow  deny
 services.keys.import_public_key           -      deny   deny      allow  deny
+services.own_key.name_office              -      deny   deny      allow  deny
 services.own_key.replace_signing_key      -      deny   deny      allow  deny
 services.policy.close_period              -      deny   deny      allow  deny
 services.policy.reopen_period             -      deny   deny      allow  deny
@@ -199,6 +202,9 @@ def reads(w: World) -> dict:
         "queries.bill_sheet.bill_sheet": (
             lambda a, z: bill_sheet.bill_sheet(db, actor=a, zone_id=z, period="2026-03"),
             lambda r, z: r.zone_id == z and len(r.rows) > 0),
+        "queries.bill_sheet.work_waiting": (  # only the actor's zones, only for those who type bills
+            lambda a, z: bill_sheet.work_waiting(db, actor=a),
+            lambda r, z: all(a.zone_id in (1, 2) for a in r)),
         "queries.certificates.candidates": (
             lambda a, z: certificates.candidates(db, actor=a, zone_id=z, kind="tenancy"), has),
         "queries.certificates.certificate_page": (
@@ -342,6 +348,9 @@ def prepare(name: str, w: World, zone: int, role: str):  # noqa: ANN201, C901
     if name == "services.certificates.revoke":
         certificate, _serial = w.certify(zone)
         return lambda a: issuing.revoke(db, actor=a, certificate_id=certificate, reason="迁出")
+    if name == "services.certificates.revoke_many":
+        certificate, _serial = w.certify(zone)
+        return lambda a: issuing.revoke_many(db, actor=a, certificate_ids=[certificate], reason="误签")
     if name == "services.enterprises.confirm_uscc":
         firm = w.unconfirmed_firm(zone)
         return lambda a: firms.confirm_uscc(db, actor=a, enterprise_id=firm, expected_version=1)
@@ -357,6 +366,8 @@ def prepare(name: str, w: World, zone: int, role: str):  # noqa: ANN201, C901
                                                  fields=fields.model_copy(update={"employees": 77}))
     if name == "services.keys.import_public_key":
         return lambda a: key_services.import_public_key(db, actor=a, text=public_key_text())
+    if name == "services.own_key.name_office":
+        return lambda a: own_key.name_office(db, actor=a, office=f"张江科学城中小企业服务中心{n}")
     if name == "services.own_key.replace_signing_key":
         return lambda a: own_key.replace_signing_key(db, actor=a, reason="密钥外泄")
     if name == "services.policy.close_period":
