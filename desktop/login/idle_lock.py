@@ -79,8 +79,7 @@ class UnlockDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = FieldErrors()
         form = QFormLayout()
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow("", self.errors.add("password", self.password))
+        self.errors.add_row(form, self.tr("Password"), "password", self.password)
         self.buttons = QDialogButtonBox()
         self.unlock_button = self.buttons.addButton(self.tr("Unlock"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)

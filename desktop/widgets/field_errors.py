@@ -1,7 +1,7 @@
 """Showing a db/ rule's message at the field it names: a red frame and the reason under it."""
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QSizePolicy, QWidget
 
 from db.errors import ZoneDeskError
 from desktop import modals
@@ -59,6 +59,11 @@ class FieldErrors:
         fit_message(message)
         self._fields[name] = (widget, message)
         return message
+
+    def add_row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
+        """The field in a form, with its message in the row under it."""
+        form.addRow(label, widget)
+        form.addRow("", self.add(name, widget))
 
     def mark(self, name: str | None, text: str, *, warning: bool = False, focus: bool = True) -> bool:
         """Marks the field (and moves the cursor there unless `focus` is False, as while the
