@@ -144,16 +144,17 @@ def wording(cert: PrintedCertificate, language: str = "zh_CN") -> Wording:
 
 def table_rows(cert: PrintedCertificate, language: str = "zh_CN") -> list[tuple[str, ...]]:
     """A subsidy confirmation's table: a header, one row a line (a reversal's amounts are
-    negative and noted), and the total."""
+    negative and noted, a subsidy of 0.00 says why), and the total."""
     data = texts(language)
     labels, categories = data["table"], data["categories"]
     rows = [(labels["number"], labels["period"], labels["category"], labels["billed"],
              labels["subsidy"], labels["note"])]
     for number, line in enumerate(cert.lines, start=1):
         reversal = line.subsidy_fen < 0 or line.billed_fen < 0
+        note = labels["reversal"] if reversal else labels.get(line.shortfall, "")
         rows.append((str(number), format_month(line.period, language),
                      categories.get(line.category, line.category), format_fen(line.billed_fen),
-                     format_fen(line.subsidy_fen), labels["reversal"] if reversal else ""))
+                     format_fen(line.subsidy_fen), note))
     rows.append((labels["total"], "", "", format_fen(sum(line.billed_fen for line in cert.lines)),
                  format_fen(sum(line.subsidy_fen for line in cert.lines)), ""))
     return rows

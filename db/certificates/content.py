@@ -22,6 +22,18 @@ class CertificateLine:
     category: str  # land | electricity | water | internet
     billed_fen: int
     subsidy_fen: int
+    # why a bill's subsidy is 0.00, for the table's note: "cap_reached", "zero_rate",
+    # "too_small", or "" (certificates issued before this was kept have none)
+    shortfall: str = ""
+
+
+def zero_subsidy_reason(billed_fen: int, subsidy_fen: int, rate_bp: int, share_fen: int) -> str:
+    """Why an approved bill's subsidy is 0.00 (`share_fen`: the rate's share of the bill)."""
+    if billed_fen <= 0 or subsidy_fen != 0:
+        return ""
+    if rate_bp == 0:
+        return "zero_rate"
+    return "too_small" if share_fen == 0 else "cap_reached"
 
 
 @dataclass(frozen=True)

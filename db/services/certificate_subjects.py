@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from db.arguments import checked
-from db.certificates.content import KINDS, CertificateLine
+from db.certificates.content import KINDS, CertificateLine, zero_subsidy_reason
 from db.clock import today_shanghai
 from db.errors import NotFound, ValidationError
 from db.models import Award, Enterprise, Tenancy
@@ -37,6 +37,7 @@ class Entry:
     category: str
     billed_fen: int
     subsidy_fen: int
+    rate_bp: int
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) ->
     # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
     # entries, a zone's months tens of thousands, and SQLite would otherwise pick the zone's
     entries = [Entry(*row) for row in session.connection().execute(text(
-        "SELECT id, period, category, billed_fen, subsidy_fen FROM subsidyentry"
+        "SELECT id, period, category, billed_fen, subsidy_fen, rate_bp FROM subsidyentry"
         " INDEXED BY ix_subsidyentry_firm WHERE enterprise_id = :firm AND zone_id = :zone AND status = 'approved'"
         " AND reverses_id IS NULL AND reversed_by_id IS NULL AND period BETWEEN :first AND :last"),
         {"firm": firm.id, "zone": request.zone_id, "first": first, "last": last})]
@@ -87,7 +88,9 @@ def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) ->
                   "there is nothing to confirm."), field="period_from", name=firm.name,
             first=first, last=last)
     entries = sorted(entries, key=lambda e: (e.period, CATEGORIES.index(e.category), e.id))
-    lines = tuple(CertificateLine(e.period, e.category, e.billed_fen, e.subsidy_fen) for e in entries)
+    lines = tuple(CertificateLine(e.period, e.category, e.billed_fen, e.subsidy_fen, zero_subsidy_reason(
+        e.billed_fen, e.subsidy_fen, e.rate_bp, rules.bill_share(e.billed_fen, e.rate_bp)))
+        for e in entries)
     return Subject(firm, sum(e.subsidy_fen for e in entries),
                    {"period_from": first, "period_to": last}, lines,
                    tuple(e.id for e in entries), period_from=first, period_to=last)
