@@ -15,7 +15,7 @@ from db.access import Actor
 from db.certificates.signing import OfficeKey
 from db.engine import Database
 from db.errors import ZoneDeskError
-from db.services.certificates import CertificateRequest, issue_many
+from db.services.certificates import CertificateRequest, issue_many, new_batch
 from documents.certificate_pdf import CertificateBook
 
 CHUNK = 25
@@ -46,12 +46,13 @@ def issue_and_print(db: Database, *, actor: Actor, requests: Sequence[Certificat
     if progress:
         progress(0, total)
     error = None
+    batch = new_batch()  # every chunk of this issue, revocable as one
     for start in range(0, total, CHUNK):
         if cancelled is not None and cancelled():
             break
         try:
             chunk = issue_many(db, actor=actor, requests=list(requests[start:start + CHUNK]),
-                               key=key)
+                               key=key, batch=batch)
         except ZoneDeskError as refused:
             if not serials:
                 raise  # nothing issued: the refusal is the whole answer

@@ -51,6 +51,7 @@ class Certificate(SQLModel, table=True):
     content: str  # PrintedCertificate.to_json(): what was printed
     issued_by: int = Field(foreign_key="staffaccount.id")
     issued_at: datetime
+    batch: str | None = None  # 32 hex digits shared by one issue's certificates (0008)
     status: str = "valid"  # valid | revoked
     revoked_reason: str = ""
     revoked_by: int | None = Field(default=None, foreign_key="staffaccount.id")

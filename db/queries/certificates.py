@@ -116,6 +116,36 @@ def printed_certificate(db: Database, *, actor: Actor, certificate_id: int) -> P
 
 
 @dataclass(frozen=True)
+class Batch:
+    """The certificates still valid of the batch a certificate was issued in (itself alone when
+    it was issued before batches were kept)."""
+
+    serial: str  # the certificate asked about
+    ids: tuple[int, ...]
+    first: str  # serials, in the order issued
+    last: str
+
+
+@checked
+def batch_of(db: Database, *, actor: Actor, certificate_id: int) -> Batch:
+    with db.reading() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.CERTIFICATE_READ)
+        certificate = session.get(Certificate, certificate_id)
+        if certificate is None or not actor.covers(certificate.zone_id):
+            raise NotFound(QT_TRANSLATE_NOOP("db", "There is no such certificate."))
+        if certificate.batch is None:
+            rows = [(certificate.id, certificate.serial)] if certificate.status == "valid" else []
+        else:
+            rows = session.connection().execute(text(
+                "SELECT id, serial FROM certificate WHERE batch = :batch AND status = 'valid'"
+                " ORDER BY id"), {"batch": certificate.batch}).all()
+        if not rows:
+            return Batch(certificate.serial, (), "", "")
+        return Batch(certificate.serial, tuple(row[0] for row in rows), rows[0][1], rows[-1][1])
+
+
+@dataclass(frozen=True)
 class Candidate:
     """Something a zone may certify for a firm."""
 

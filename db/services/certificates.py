@@ -15,6 +15,8 @@ audit event each); approving the reversal of an entry or award revokes the certi
 """
 
 import hashlib
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -76,7 +78,7 @@ def audit_values(certificate: Certificate) -> dict[str, object]:
 
 
 def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key: OfficeKey,
-               now: datetime) -> tuple[Issued, Change]:
+               now: datetime, batch: str) -> tuple[Issued, Change]:
     require(actor, Action.CERTIFICATE_ISSUE, request.zone_id)
     zone = session.get(Zone, request.zone_id)
     if zone is None:
@@ -109,7 +111,7 @@ def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key:
         enterprise_id=found.firm.id, amount_fen=found.amount_fen, period_from=found.period_from,
         period_to=found.period_to, award_id=found.award_id, tenancy_id=found.tenancy_id,
         payload=payload, signature=signature, key_id=key.key_id, content=printed.to_json(),
-        issued_by=actor.staff_id, issued_at=now)
+        issued_by=actor.staff_id, issued_at=now, batch=batch)
     session.add(certificate)
     session.flush()
     if found.entry_ids:
@@ -122,9 +124,16 @@ def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key:
 
 @checked
 def issue_many(db: Database, *, actor: Actor, requests: list[CertificateRequest],
-               key: OfficeKey | None = None) -> list[Issued]:
+               key: OfficeKey | None = None, batch: str | None = None) -> list[Issued]:
     """Issues a certificate for each request, all or none, in the order given. `key`: this
-    database's key when the caller has it already; any other key is refused."""
+    database's key when the caller has it already; any other key is refused. `batch`: the
+    issue these belong to (new_batch(); a dialog issuing in chunks gives each chunk the same),
+    a new one when none is given."""
+    if batch is None:
+        batch = new_batch()
+    elif not _BATCH.fullmatch(batch):
+        raise ValidationError(QT_TRANSLATE_NOOP("db", "This is not a batch of this program."),
+                              field="batch")
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.CERTIFICATE_ISSUE)
@@ -132,13 +141,21 @@ def issue_many(db: Database, *, actor: Actor, requests: list[CertificateRequest]
         key = own_key(session, actor=actor, key=key)
         issued, changes = [], []
         for request in requests:
-            one, change = _issue_one(session, actor, request, key, now)
+            one, change = _issue_one(session, actor, request, key, now, batch)
             issued.append(one)
             changes.append(change)
         if changes:
             record(session, actor, *changes)
         uow.commit()
         return issued
+
+
+_BATCH = re.compile(r"[0-9a-f]{32}")
+
+
+def new_batch() -> str:
+    """A new batch: the certificates of one issue share it, so that they can be revoked as one."""
+    return secrets.token_hex(16)
 
 
 def _load(session: Session, certificate_id: int) -> Certificate:
@@ -245,6 +262,34 @@ def revoke_many(db: Database, *, actor: Actor, certificate_ids: list[int], reaso
         record(session, actor, *changes)
         uow.commit()
         return [certificate.serial for certificate in revoked]
+
+
+@checked
+def revoke_batch(db: Database, *, actor: Actor, certificate_id: int, reason: str,
+                 expected: list[int] | None = None) -> list[str]:
+    """Revokes every certificate still valid of the batch `certificate_id` was issued in (itself
+    alone when issued before batches were kept), with one reason, all or none, an audit event
+    each. `expected`: the ids the person was told of (queries.certificates.batch_of); a batch
+    that differs now is refused. Returns the serials revoked, in the order issued."""
+    reason = _revocation_reason(reason)
+    with db.writing() as uow:
+        session = uow.session
+        actor = authorise(session, actor, Action.CERTIFICATE_REVOKE)
+        certificate = _load(session, certificate_id)
+        require(actor, Action.CERTIFICATE_REVOKE, certificate.zone_id)
+        ids = [certificate.id] if certificate.batch is None else list(session.exec(
+            select(Certificate.id).where(Certificate.batch == certificate.batch,
+                                         Certificate.status == "valid").order_by(Certificate.id)))
+        if expected is not None and sorted(expected) != sorted(ids):
+            raise ChangedMeanwhile(QT_TRANSLATE_NOOP(
+                "db", "This batch changed since you looked at it: reload and try again."))
+        now = utc_now()
+        revoked = [_revocable(session, actor, i, None) for i in ids]
+        changes = [_revoke(session, actor, c, reason, now) for c in revoked]
+        session.flush()
+        record(session, actor, *changes)
+        uow.commit()
+        return [c.serial for c in revoked]
 
 
 # kept with the certificate as data (the reasons the staff type are Chinese too)

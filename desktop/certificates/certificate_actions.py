@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 from db.access import Action, Actor
 from db.certificates.content import PrintedCertificate
 from db.engine import Database
-from db.queries.certificates import CertificateRow, printed_certificate
+from db.queries.certificates import Batch, CertificateRow, batch_of, printed_certificate
 from db.queries.verification import Verdict, verify_code
-from db.services.certificates import reprint, revoke, revoke_many
+from db.services.certificates import reprint, revoke, revoke_batch, revoke_many
 from desktop import modals
 from desktop.certificates.issue_certificates_dialog import IssueCertificatesDialog
 from desktop.context import AppContext
@@ -177,6 +177,32 @@ class CertificateActions(QObject):
             ok_text=self.tr("Revoke %n", "", len(rows)),
             work=lambda reason: lambda _task: revoke_many(db, actor=actor, certificate_ids=ids,
                                                           reason=reason, expected_versions=versions),
+            on_done=self._revoked_many, parent=self.window))
+
+    def revoke_batch(self, row: CertificateRow) -> None:
+        """Revokes, with one reason, every certificate still valid of the batch `row` was issued
+        in, loaded or not (db/services/certificates.py::revoke_batch): first read what it
+        holds, then ask why, naming the count."""
+        if not self.may_revoke or row.status != "valid" or self.dialog is not None:
+            return
+        db, actor = self.context.db, self.context.actor
+        self.context.runner.run(lambda _task: batch_of(db, actor=actor, certificate_id=row.id),
+                                on_success=lambda batch: self._ask_batch(row, batch),
+                                on_failure=self._failed)
+
+    def _ask_batch(self, row: CertificateRow, batch: Batch) -> None:
+        if not batch.ids or self.dialog is not None:
+            return
+        db, actor, ids = self.context.db, self.context.actor, list(batch.ids)
+        self._open(ReasonDialog(
+            self.context, title=self.tr("Revoke the batch of %n certificate(s)", "", len(ids)),
+            prompt=self.tr("The %n valid certificate(s) issued together with {serial}, {first} … "
+                           "{last}, will verify as revoked from now on, all with your reason. Why "
+                           "are they revoked?", "", len(ids)).format(
+                serial=row.serial, first=batch.first, last=batch.last),
+            ok_text=self.tr("Revoke %n", "", len(ids)),
+            work=lambda reason: lambda _task: revoke_batch(db, actor=actor, certificate_id=row.id,
+                                                           reason=reason, expected=ids),
             on_done=self._revoked_many, parent=self.window))
 
     def _revoked_many(self, serials: list[str]) -> None:

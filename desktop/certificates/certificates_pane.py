@@ -76,6 +76,10 @@ class CertificatesPane(ListPane):
             tooltip=self.tr("Print a copy: same serial, marked as a copy, counted"))
         self.revoke_button = self.add_action(self.tr("Revoke…"), "revoke", self.revoke_selected,
                                              allowed=self.may_revoke, below=True)
+        self.revoke_batch_button = self.add_action(
+            self.tr("Revoke its batch…"), "revoke_batch", self.revoke_batch_selected,
+            allowed=self.may_revoke, below=True,
+            tooltip=self.tr("Every certificate still valid that was issued together with this one"))
         self.assemble()
         self.actions.said.connect(self.status.setText)
         self.actions.refused.connect(self._refused)
@@ -149,6 +153,7 @@ class CertificatesPane(ListPane):
         revocable = sum(1 for r in self.selected_rows(ROW_ROLE) if r.status == "valid")
         self.reprint_button.setEnabled(valid)
         self.revoke_button.setEnabled(revocable > 0)
+        self.revoke_batch_button.setEnabled(valid)
         self.revoke_button.setText(self.tr("Revoke %n…", "", revocable) if revocable > 1
                                    else self.tr("Revoke…"))
         self.verify_button.setEnabled(row is not None)
@@ -190,3 +195,8 @@ class CertificatesPane(ListPane):
     def revoke_selected(self) -> None:
         """The valid certificates selected (one, or a batch: Shift+click, Ctrl+A), one reason."""
         self.actions.revoke_many(self.selected_rows(ROW_ROLE))
+
+    def revoke_batch_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.actions.revoke_batch(row)

@@ -820,6 +820,18 @@ Correct the bill (or type it again as it is) and submit it again.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Revoke the batch of %n certificate(s)</source>
+        <translation>
+            <numerusform>作废整批 %n 份证明</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n valid certificate(s) issued together with {serial}, {first} … {last}, will verify as revoked from now on, all with your reason. Why are they revoked?</source>
+        <translation>
+            <numerusform>与 {serial} 同批签发、仍有效的 %n 份证明（{first} … {last}）此后验证时均显示为已作废，并附上您填写的原因。作废原因是什么？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n certificate(s) revoked: {first} … {last}.</source>
         <translation>
             <numerusform>已作废 %n 份证明：{first} … {last}。</numerusform>
@@ -926,6 +938,14 @@ Correct the bill (or type it again as it is) and submit it again.</source>
     <message>
         <source>Look at the certificate as issued; nothing is printed or counted</source>
         <translation>查看签发时的证明；不打印，不计次数</translation>
+    </message>
+    <message>
+        <source>Revoke its batch…</source>
+        <translation>作废整批…</translation>
+    </message>
+    <message>
+        <source>Every certificate still valid that was issued together with this one</source>
+        <translation>与此证明同批签发、仍有效的全部证明</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -3080,7 +3100,7 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
     <message>
         <source>{claimed}   (issued here as: {issued})</source>
-        <translation>{claimed}　（本库签发时为：{issued}）</translation>
+        <translation>{claimed}&#x3000;（本库签发时为：{issued}）</translation>
     </message>
     <message>
         <source>Revoked on {day}: {reason}</source>
@@ -3614,6 +3634,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>证明书内容过长，无法生成手机可从纸面识读的二维码（{length} 个字符，最多 {max} 个）：请缩短所记录的企业名称、房号或银行名称；未出具任何证明书。</translation>
     </message>
     <message>
+        <source>This is not a batch of this program.</source>
+        <translation>这不是本程序的签发批次。</translation>
+    </message>
+    <message>
         <source>Certificate {serial} was revoked and cannot be printed again.</source>
         <translation>证明书 {serial} 已作废，不能再次打印。</translation>
     </message>
@@ -3624,6 +3648,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Choose the certificates to revoke.</source>
         <translation>请选择要作废的证明。</translation>
+    </message>
+    <message>
+        <source>This batch changed since you looked at it: reload and try again.</source>
+        <translation>您查看之后，该批次已有变动：请刷新后重试。</translation>
     </message>
     <message>
         <source>At most {max} characters.</source>

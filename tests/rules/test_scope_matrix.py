@@ -76,6 +76,7 @@ queries.certificates.candidates           zone   allow  allow     allow  allow
 queries.certificates.certificate_page     zone   allow  allow     allow  allow
 queries.certificates.count_certificates   zone   allow  allow     allow  allow
 queries.certificates.printed_certificate  zone   allow  allow     allow  allow
+queries.certificates.batch_of             zone   allow  allow     allow  allow
 queries.enterprises.count_enterprises     zone   allow  allow     allow  allow
 queries.enterprises.enterprise_detail     zone   allow  allow     allow  allow
 queries.enterprises.enterprise_page       zone   allow  allow     allow  allow
@@ -116,6 +117,7 @@ services.certificates.issue_many          zone   allow  deny      allow  deny
 services.certificates.reprint             zone   allow  deny      allow  deny
 services.certificates.revoke              zone   deny   allow     allow  deny
 services.certificates.revoke_many         zone   deny   allow     allow  deny
+services.certificates.revoke_batch        zone   deny   allow     allow  deny
 services.enterprises.confirm_uscc         zone   deny   allow     allow  deny
 services.enterprises.register_enterprise  zone   allow  deny      allow  deny
 services.enterprises.update_enterprise    zone   allow  deny      allow  deny
@@ -218,6 +220,9 @@ def reads(w: World) -> dict:
             lambda a, z: certificates.printed_certificate(db, actor=a,
                                                           certificate_id=w.certificate[z][0]),
             lambda r, z: r.zone_code == CODES[z]),
+        "queries.certificates.batch_of": (
+            lambda a, z: certificates.batch_of(db, actor=a, certificate_id=w.certificate[z][0]),
+            lambda r, z: r.serial.startswith(CODES[z])),
         "queries.enterprises.count_enterprises": (
             lambda a, z: enterprises.count_enterprises(
                 db, actor=a, flt=enterprises.EnterpriseFilter(zone_id=z)), lambda r, z: r > 0),
@@ -351,6 +356,9 @@ def prepare(name: str, w: World, zone: int, role: str):  # noqa: ANN201, C901
     if name == "services.certificates.revoke_many":
         certificate, _serial = w.certify(zone)
         return lambda a: issuing.revoke_many(db, actor=a, certificate_ids=[certificate], reason="误签")
+    if name == "services.certificates.revoke_batch":
+        certificate, _serial = w.certify(zone)
+        return lambda a: issuing.revoke_batch(db, actor=a, certificate_id=certificate, reason="误签")
     if name == "services.enterprises.confirm_uscc":
         firm = w.unconfirmed_firm(zone)
         return lambda a: firms.confirm_uscc(db, actor=a, enterprise_id=firm, expected_version=1)
