@@ -98,7 +98,7 @@ class BillSheetView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setTabKeyNavigation(True)
         self._delegate = _CellDelegate(self)
-        self._delegate.entered.connect(lambda up: self._move_after_enter(up=up))
+        self._delegate.entered.connect(self._entered)  # a method: gone with the view
         self.setItemDelegate(self._delegate)
         self.setWordWrap(False)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -108,7 +108,8 @@ class BillSheetView(QTableView):
         super().setModel(model)
         if model is not None:
             model.modelReset.connect(self.size_columns)
-            model.dataChanged.connect(lambda first, last, _roles=(): self._widen(first, last))
+            model.dataChanged.connect(self._widen)  # methods, not lambdas: Qt drops the
+            # connection when the view is deleted, so a late signal never reaches a dead view
 
     def size_columns(self) -> None:
         """Each column as wide as its header, a floor, and the widest text of any row (Qt's own
@@ -129,7 +130,7 @@ class BillSheetView(QTableView):
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         return widest + 2 * margin + 6  # the grid line, and a little air
 
-    def _widen(self, first: QModelIndex, last: QModelIndex) -> None:
+    def _widen(self, first: QModelIndex, last: QModelIndex, _roles: object = ()) -> None:
         """A text grown wider than its column (a larger amount typed): the column grows."""
         header, rows = self.horizontalHeader(), range(first.row(), last.row() + 1)
         for column in range(first.column(), last.column() + 1):
@@ -241,6 +242,9 @@ class BillSheetView(QTableView):
             if index.flags() & Qt.ItemFlag.ItemIsEditable:
                 return index
         return None
+
+    def _entered(self, up: bool) -> None:
+        self._move_after_enter(up=up)
 
     def _move_after_enter(self, *, up: bool) -> None:
         current = self.currentIndex()
