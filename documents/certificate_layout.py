@@ -6,17 +6,18 @@ the seal do not fit under a table, its rows are first set a little tighter (GB/T
 closer lines, not a page that holds only the seal); a table that still does not fit fills the
 first page: it ends there with its total and the closing text goes on, or, longer than the page,
 it continues under its header again with at least three of its lines with the total and the
-closing text, so the seal never stands under a lone total.
+closing text, so the seal never stands under a lone total. The notes under a table (the yearly
+caps reached) stay with its total when they fit.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from reportlab.lib.pagesizes import A4
 
 from db.certificates.content import PrintedCertificate
-from documents.certificate_texts import Wording, table_rows
+from documents.certificate_texts import Wording, table_notes, table_rows
 from documents.fonts import text_width
 
 MM = 72 / 25.4
@@ -45,6 +46,7 @@ class Line:
     indent: float
     size: float
     height: float
+    note: bool = False  # a note under a table
 
     @property
     def text(self) -> str:
@@ -83,11 +85,13 @@ class _Style:
     paragraph_gap: float
     row_size: float
     row_height: float
+    note_size: float
+    note_leading: float
 
 
 _STYLES = {
-    "zh_CN": _Style(14, 25, 2, True, 0, 9, 14),
-    "en": _Style(12.5, 20, 0, False, 7, 9, 14),
+    "zh_CN": _Style(14, 25, 2, True, 0, 9, 14, 10.5, 16),
+    "en": _Style(12.5, 20, 0, False, 7, 9, 14, 10, 14),
 }
 
 
@@ -190,6 +194,12 @@ def _items(cert: PrintedCertificate, words: Wording, language: str,
         items.append(Row(rows[0], style.row_size, row_height + 2, header=True))
         items += [Row(cells, style.row_size, row_height) for cells in rows[1:-1]]
         items.append(Row(rows[-1], style.row_size, row_height, total=True))
+        notes = table_notes(cert, language)
+        if notes:
+            items.append(Gap(4))
+        for note in notes:
+            items += [replace(line, note=True) for line in wrap(
+                note, size=style.note_size, leading=style.note_leading, justify=style.justify)]
         items.append(Gap(10))
     _add_paragraphs(items, words.after_table, style)
     return items
@@ -211,7 +221,9 @@ def _break_at(candidates: list[Item], fits: int) -> int:
                   if isinstance(item, Row) and item.total), None)
     breaking = fits
     if total is not None and data_rows and fits > total:  # the whole table fits: it ends here
-        breaking = total + 1
+        notes = [index for index, item in enumerate(candidates)
+                 if isinstance(item, Line) and item.note]
+        breaking = notes[-1] + 1 if notes and notes[-1] < fits else total + 1
     elif data_rows:
         breaking = min(fits, data_rows[max(0, len(data_rows) - ROWS_WITH_THE_TOTAL)])
         if breaking <= data_rows[0]:  # no line of the table stays: nor does its header

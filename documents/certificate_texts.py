@@ -158,3 +158,16 @@ def table_rows(cert: PrintedCertificate, language: str = "zh_CN") -> list[tuple[
     rows.append((labels["total"], "", "", format_fen(sum(line.billed_fen for line in cert.lines)),
                  format_fen(sum(line.subsidy_fen for line in cert.lines)), ""))
     return rows
+
+
+def table_notes(cert: PrintedCertificate, language: str = "zh_CN") -> list[str]:
+    """The notes under a subsidy confirmation's table: one for each category and year whose
+    yearly cap was reached on a line, naming the cap (the note column is too narrow for it).
+    A certificate issued before the cap was kept has none, as when it was first printed."""
+    data = texts(language)
+    caps = dict.fromkeys((line.period[:4], line.category, line.cap_fen) for line in cert.lines
+                         if line.shortfall == "cap_reached" and line.cap_fen is not None)
+    return [data["cap_note"].format(mark=data["table"]["cap_reached"], year=year,
+                                    category=data["categories"].get(category, category),
+                                    cap=format_fen(cap_fen, symbol=True))
+            for year, category, cap_fen in caps]

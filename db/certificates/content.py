@@ -25,6 +25,9 @@ class CertificateLine:
     # why a bill's subsidy is 0.00, for the table's note: "cap_reached", "zero_rate",
     # "too_small", or "" (certificates issued before this was kept have none)
     shortfall: str = ""
+    # the firm's yearly cap for the category in force that month, kept when it was reached
+    # ("cap_reached"), for the note under the table; None otherwise (and in older certificates)
+    cap_fen: int | None = None
 
 
 def zero_subsidy_reason(billed_fen: int, subsidy_fen: int, rate_bp: int, share_fen: int) -> str:
@@ -68,6 +71,9 @@ class PrintedCertificate:
         values.pop("print_number")
         values.pop("revoked")
         values["issued_on"] = self.issued_on.isoformat()
+        for line in values["lines"]:  # a line without a cap is stored as before it was kept
+            if line["cap_fen"] is None:
+                del line["cap_fen"]
         return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
     @classmethod

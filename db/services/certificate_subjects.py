@@ -17,6 +17,7 @@ from db.errors import NotFound, ValidationError
 from db.models import Award, Enterprise, Tenancy
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
+from db.services.limits import rate_for
 from db.translatable import QT_TRANSLATE_NOOP
 
 
@@ -73,6 +74,15 @@ def confirmation_months(period_from: str, period_to: str) -> tuple[str, str]:
     return first, last
 
 
+def _line(session: Session, entry: Entry) -> CertificateLine:
+    """An entry as printed; a subsidy of 0.00 for the yearly cap names the cap of its month."""
+    reason = zero_subsidy_reason(entry.billed_fen, entry.subsidy_fen, entry.rate_bp,
+                                 rules.bill_share(entry.billed_fen, entry.rate_bp))
+    rate = rate_for(session, entry.category, entry.period) if reason == "cap_reached" else None
+    return CertificateLine(entry.period, entry.category, entry.billed_fen, entry.subsidy_fen,
+                           reason, rate.yearly_cap_fen if rate is not None else None)
+
+
 def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) -> Subject:
     first, last = confirmation_months(request.period_from, request.period_to)
     # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
@@ -88,9 +98,7 @@ def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) ->
                   "there is nothing to confirm."), field="period_from", name=firm.name,
             first=first, last=last)
     entries = sorted(entries, key=lambda e: (e.period, CATEGORIES.index(e.category), e.id))
-    lines = tuple(CertificateLine(e.period, e.category, e.billed_fen, e.subsidy_fen, zero_subsidy_reason(
-        e.billed_fen, e.subsidy_fen, e.rate_bp, rules.bill_share(e.billed_fen, e.rate_bp)))
-        for e in entries)
+    lines = tuple(_line(session, e) for e in entries)
     return Subject(firm, sum(e.subsidy_fen for e in entries),
                    {"period_from": first, "period_to": last}, lines,
                    tuple(e.id for e in entries), period_from=first, period_to=last)

@@ -1,14 +1,17 @@
 """A subsidy of 0.00 on a subsidy confirmation says why in the table's note (issue 16): the
-yearly cap reached, a rate of 0 %, or a share under one fen — read back from the real PDF."""
+yearly cap reached, a rate of 0 %, or a share under one fen — read back from the real PDF; a
+note under the table names the cap that was reached."""
 
+import json
 import subprocess
 from datetime import date
 
+from db.certificates.content import PrintedCertificate
 from db.services import approvals, policy, subsidies
 from db.services.certificates import issue_many
 from db.services.subsidies import Bill
 from documents.certificate_pdf import render_certificates
-from documents.certificate_texts import table_rows
+from documents.certificate_texts import table_notes, table_rows
 from tests.certificate_data import subsidy_request
 from tests.ledger_data import RATE_BP, YEAR, make_book
 
@@ -42,3 +45,23 @@ def test_a_zero_subsidy_says_why_on_the_certificate(db, people, tmp_path):
                           check=True, text=True).stdout
     for note in ("已达年度上限", "补贴比例为零", "不足一分"):
         assert note in text
+    # the note column is narrow: the cap it reached is named under the table, once
+    assert "".join(text.split()).count("注：标“已达年度上限”的账单，该企业2026年土地补贴已达年度上限¥1.00。") == 1
+    assert [line.cap_fen for line in issued.printed.lines if line.shortfall == "cap_reached"] == [100]
+    assert all(line.cap_fen is None for line in issued.printed.lines if line.shortfall != "cap_reached")
+    assert table_notes(issued.printed, "en") == [
+        "Note: on the bills marked \"yearly cap reached\", the firm had reached its 2026 yearly cap "
+        "for Land subsidies, ¥1.00."]
+    # kept with the certificate, read back for a reprint
+    stored = PrintedCertificate.from_json(issued.printed.to_json())
+    assert stored == issued.printed and table_notes(stored) == table_notes(issued.printed)
+
+
+def test_a_certificate_stored_before_the_cap_was_kept_still_prints_as_it_did(db, people):
+    book = make_book(db, people)
+    [issued] = issue_many(db, actor=people.clerk, requests=[subsidy_request(book)])
+    values = json.loads(issued.printed.to_json())
+    assert all("cap_fen" not in line for line in values["lines"])  # stored as before
+    values["lines"][0]["shortfall"] = "cap_reached"  # an older certificate's capped line
+    older = PrintedCertificate.from_json(json.dumps(values))
+    assert older.lines[0].cap_fen is None and table_notes(older) == []
