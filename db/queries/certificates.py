@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import text
+from sqlmodel import Session
 
 from db import search
 from db.access import Action, Actor, authorise, require
@@ -101,15 +102,20 @@ def count_certificates(db: Database, *, actor: Actor, flt: CertificateFilter,
             return connection.execute(text("SELECT count(*)" + _FROM + where), values).scalar_one()
 
 
+def _visible(session: Session, actor: Actor, certificate_id: int) -> Certificate:
+    """The certificate, when the person may read it (another zone's reads as none at all)."""
+    actor = authorise(session, actor, Action.CERTIFICATE_READ)
+    certificate = session.get(Certificate, certificate_id)
+    if certificate is None or not actor.covers(certificate.zone_id):
+        raise NotFound(QT_TRANSLATE_NOOP("db", "There is no such certificate."))
+    return certificate
+
+
 @checked
 def printed_certificate(db: Database, *, actor: Actor, certificate_id: int) -> PrintedCertificate:
     """The certificate as issued, with its print count so far (for a preview: nothing counted)."""
     with db.reading() as uow:
-        session = uow.session
-        actor = authorise(session, actor, Action.CERTIFICATE_READ)
-        certificate = session.get(Certificate, certificate_id)
-        if certificate is None or not actor.covers(certificate.zone_id):
-            raise NotFound(QT_TRANSLATE_NOOP("db", "There is no such certificate."))
+        certificate = _visible(uow.session, actor, certificate_id)
         return PrintedCertificate.from_json(certificate.content,
                                             print_number=certificate.print_count,
                                             revoked=certificate.status == "revoked")
@@ -130,10 +136,7 @@ class Batch:
 def batch_of(db: Database, *, actor: Actor, certificate_id: int) -> Batch:
     with db.reading() as uow:
         session = uow.session
-        actor = authorise(session, actor, Action.CERTIFICATE_READ)
-        certificate = session.get(Certificate, certificate_id)
-        if certificate is None or not actor.covers(certificate.zone_id):
-            raise NotFound(QT_TRANSLATE_NOOP("db", "There is no such certificate."))
+        certificate = _visible(session, actor, certificate_id)
         if certificate.batch is None:
             rows = [(certificate.id, certificate.serial)] if certificate.status == "valid" else []
         else:
