@@ -107,7 +107,7 @@ def test_every_kind_reads_back_with_its_facts(tmp_path, kind):
         assert flat(expected) in text
     if cert.amount_fen is not None:
         assert amount_in_words(cert.amount_fen) in text
-    assert "扫描二维码或在ZoneDesk核验页输入编号核验" in text
+    assert "扫描二维码或在园区服务台“核验”页输入编号核验" in text
 
 
 @pytest.mark.parametrize("kind", KINDS)
