@@ -66,6 +66,11 @@ class BillSheet:
                                subsidy_fen, category=category, period=self.period)
 
 
+# a cell of the sheet as read: its entry and what it shows
+_CELL = ("id, enterprise_id, category, status, billed_fen, quantity_x100, bill_reference,"
+         " subsidy_fen, version")
+
+
 @checked
 def bill_sheet(db: Database, *, actor: Actor, zone_id: int, period: str) -> BillSheet:
     period = rules.parse_period(period)
@@ -81,16 +86,14 @@ def bill_sheet(db: Database, *, actor: Actor, zone_id: int, period: str) -> Bill
             " GROUP BY e.id ORDER BY e.name"), {"zone": zone_id, "first": first, "last": last}).all()
         cells: dict[tuple[int, str], SheetCell] = {}
         for row in connection.execute(text(
-                "SELECT id, enterprise_id, category, status, billed_fen, quantity_x100, bill_reference,"
-                " subsidy_fen, version FROM subsidyentry WHERE zone_id = :zone AND period = :period"
+                f"SELECT {_CELL} FROM subsidyentry WHERE zone_id = :zone AND period = :period"
                 " AND reverses_id IS NULL AND reversed_by_id IS NULL"
                 " AND status IN ('draft', 'submitted', 'approved')"),
                 {"zone": zone_id, "period": period}):
-            cells[(row[1], row[2])] = SheetCell(row[0], row[3], row[4], row[5], row[6], row[7], row[8])
+            cells[(row[1], row[2])] = SheetCell(row[0], *row[3:])
         # a bill sent back comes back to the sheet (the latest rejection) until it is typed again
         for row in connection.execute(text(
-                "SELECT id, enterprise_id, category, status, billed_fen, quantity_x100, bill_reference,"
-                " subsidy_fen, version, decision_note FROM subsidyentry WHERE id IN ("
+                f"SELECT {_CELL}, decision_note FROM subsidyentry WHERE id IN ("
                 "   SELECT max(id) FROM subsidyentry WHERE zone_id = :zone AND period = :period"
                 "   AND reverses_id IS NULL AND status = 'rejected' GROUP BY enterprise_id, category)"),
                 {"zone": zone_id, "period": period}):
