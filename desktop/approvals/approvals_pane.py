@@ -10,6 +10,7 @@ Shanghai changes (db/clock.py).
 """
 
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 from db.access import Action
 from db.clock import today_shanghai
 from db.errors import ChangedMeanwhile, NotFound
+from db.export.short_lists import approvals_table
+from db.export.table import ExportTable
 from db.money import format_fen
 from db.queries.approvals import BudgetLeft, QueueItem, approval_queue, budgets_left
 from db.services.approvals import approve, reject
@@ -46,6 +49,10 @@ from desktop.widgets.reason_dialog import ReasonDialog
 
 APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 REJECT_KEYS = ("Ctrl+Delete",)
+
+
+# the export's column of each of the list's columns (db/export)
+_EXPORT_KEYS = ("number", "zone", "firm", "category", "month", "billed", "amount", "entered_by", "note")
 
 
 class ApprovalsPane(ListPane):
@@ -93,6 +100,7 @@ class ApprovalsPane(ListPane):
                            *((k, self.approve_selected) for k in APPROVE_KEYS),
                            *((k, self.reject_selected) for k in REJECT_KEYS)):
             self.shortcut(keys, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_export(self._export_source, _EXPORT_KEYS, self.tr("approvals"))
         self.assemble()
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         db, actor = context.db, context.actor
@@ -148,6 +156,13 @@ class ApprovalsPane(ListPane):
 
     def refresh(self) -> None:
         self.reload()
+
+    def _export_source(self) -> Callable[[], ExportTable]:
+        """What Export… writes: the rows shown (db/export reads them with the list's scope)."""
+        db, actor = self.context.db, self.context.actor
+        zone_id, category = self.zone_filter.currentData(), self.category_filter.currentData()
+        shown = [(item.kind, item.id) for item in self.model.shown()]
+        return lambda: approvals_table(db, actor=actor, zone_id=zone_id, category=category, ids=shown)
 
     def apply_filter(self) -> None:
         chosen = set(self.selected_keys())

@@ -3,6 +3,8 @@ firm as you type. Clerks (and administrators) record new ones, submit drafts for
 for the reversal of an approved one; everyone else reads."""
 
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Action
+from db.export.short_lists import awards_table
+from db.export.table import ExportTable
 from db.money import format_fen
 from db.queries.awards import AwardRow, awards
 from db.services.awards import reverse_award, submit_awards
@@ -25,6 +29,10 @@ from desktop.widgets.money_labels import OWN, RED, kind_label, status_text
 from desktop.widgets.reason_dialog import ReasonDialog
 from desktop.widgets.rows_model import RIGHT
 from desktop.widgets.short_list_model import ShortListModel
+
+# the export's column of each of the list's columns (db/export)
+_EXPORT_KEYS = ("number", "firm", "category", "amount", "entry_status", "reversal", "giant_level",
+                "recognised_on", "reference", "bank", "loan", "term_months", "zone")
 
 
 class AwardTableModel(ShortListModel[AwardRow]):
@@ -103,6 +111,7 @@ class AwardsPane(ListPane):
                                              allowed=self.may_submit, below=True)
         self.reverse_button = self.add_action(self.tr("Reverse…"), "reverse", self.reverse_selected,
                                               allowed=self.may_reverse, below=True)
+        self.add_export(self._export_source, _EXPORT_KEYS, self.tr("awards"))
         self.assemble()
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
@@ -122,6 +131,12 @@ class AwardsPane(ListPane):
 
     def refresh(self) -> None:
         self.reload()
+
+    def _export_source(self) -> Callable[[], ExportTable]:
+        """What Export… writes: the rows shown (db/export reads them with the list's scope)."""
+        db, actor = self.context.db, self.context.actor
+        shown = [row.id for row in self.model.shown()]
+        return lambda: awards_table(db, actor=actor, ids=shown)
 
     def apply_filter(self) -> None:
         self.keeping_selection(lambda: self.model.set_filter(self.filter.text()))

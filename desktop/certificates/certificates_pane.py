@@ -6,6 +6,8 @@ counted) and verifies a certificate's signature and status. What the buttons do 
 desktop/certificates/certificate_actions.py."""
 
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Action
+from db.export.certificates import certificates_table
+from db.export.table import ExportTable
 from db.queries.certificates import CertificateFilter, CertificateRow
 from db.queries.reference import zones
 from desktop.certificates.certificate_actions import CertificateActions
@@ -43,6 +47,11 @@ from desktop.widgets.pdf_preview_dialog import PdfPreviewDialog
 
 _WIDTHS = {COL_SERIAL: 130, COL_KIND: 190, COL_FIRM: 220, COL_USCC: 160, COL_ZONE: 50,
            COL_AMOUNT: 110, COL_ISSUED_ON: 90, COL_ISSUED_BY: 90, COL_STATUS: 70, COL_PRINTS: 50}
+
+
+# the export's column of each of the list's columns (db/export)
+_EXPORT_KEYS = ("serial", "certificate_kind", "firm", "uscc", "zone_code", "amount", "issued_on",
+                "issued_by", "certificate_status", "prints")
 
 
 class CertificatesPane(ListPane):
@@ -80,6 +89,7 @@ class CertificatesPane(ListPane):
             self.tr("Revoke its batch…"), "revoke_batch", self.revoke_batch_selected,
             allowed=self.may_revoke, below=True,
             tooltip=self.tr("Every certificate still valid that was issued together with this one"))
+        self.add_export(self._export_source, _EXPORT_KEYS, self.tr("certificates"))
         self.assemble()
         self.actions.said.connect(self.status.setText)
         self.actions.refused.connect(self._refused)
@@ -98,6 +108,11 @@ class CertificatesPane(ListPane):
                                  zone_id=self.zone_filter.currentData(),
                                  kind=self.kind_filter.currentData(),
                                  status=self.status_filter.currentData())
+
+    def _export_source(self) -> Callable[[], ExportTable]:
+        """What Export… writes: the rows shown (db/export reads them with the list's scope)."""
+        db, actor, flt = self.context.db, self.context.actor, self.model.filter
+        return lambda: certificates_table(db, actor=actor, flt=flt)
 
     def apply_filter(self) -> None:
         self._debounce.stop()

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Action
+from db.export.firms import firms_table
+from db.export.table import ExportTable
 from db.queries.enterprises import EnterpriseFilter
 from desktop.context import AppContext
 from desktop.enterprises.enterprise_dialog import EnterpriseDialog
@@ -39,6 +41,11 @@ _WIDTHS = {COL_NAME: 230, COL_USCC: 175, COL_ZONE: 150, COL_SECTOR: 100, COL_SIZ
            COL_GIANT: 130, COL_STATUS: 70, COL_CONTACT: 70}
 
 
+# the export's column of each of the list's columns (db/export/firms.py)
+_EXPORT_KEYS = ("name", "uscc", "zone", "sector", "size_class", "giant_level", "firm_status",
+                "contact_name", "contact_phone")
+
+
 class EnterprisesPane(ListPane):
     DEBOUNCE_MS = 120
     REFRESH_ON = ("enterprise", "zone")
@@ -65,6 +72,7 @@ class EnterprisesPane(ListPane):
         self.model.count_changed.connect(self._show_count)
         self.model.page_loaded.connect(self._select_wanted)
         self.shortcut(QKeySequence.StandardKey.New, self.new_enterprise)
+        self.add_export(self._export_source, _EXPORT_KEYS, self.tr("firms"))
         self.assemble()
         self._load_references()
         self.apply_filter()
@@ -79,6 +87,10 @@ class EnterprisesPane(ListPane):
     def apply_filter(self) -> None:
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
+
+    def _export_source(self) -> Callable[[], ExportTable]:
+        db, actor, flt, sort = self.context.db, self.context.actor, self.model.filter, self.model.sorting
+        return lambda: firms_table(db, actor=actor, flt=flt, sort=sort)
 
     def refresh(self) -> None:
         self._wanted_id = self._wanted_id or self.current_id()

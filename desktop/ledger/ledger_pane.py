@@ -2,6 +2,8 @@
 category, month range, status and who entered it; the totals of what is shown; a firm's
 statement (Statement…, or a double-click)."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from db.clock import today_shanghai
 from db.errors import ValidationError
+from db.export.ledger import ledger_table
+from db.export.table import ExportTable
 from db.money import subsidy_rules as rules
 from db.money.subsidy_rules import months_before, period_of
 from db.queries.ledger import LedgerFilter, LedgerTotals, Person, ledger_people
@@ -51,6 +55,11 @@ _WIDTHS = {COL_NUMBER: 70, COL_MONTH: 70, COL_ZONE: 50, COL_FIRM: 260, COL_CATEG
 FIRM_LEAST, FIRM_MOST = 260, 420
 
 
+# the export's column of each of the list's columns (db/export)
+_EXPORT_KEYS = ("number", "month", "zone_code", "firm", "category", "quantity", "billed", "amount",
+                "entry_status", "entered_by", "decided_by", "decided_at", "reference", "note")
+
+
 class LedgerPane(ListPane):
     # every money change shows here; a person's or zone's name changes the choices too
     REFRESH_ON = ("subsidy_entry", "award", "enterprise", "tenancy", "policy", "staff", "zone")
@@ -79,6 +88,7 @@ class LedgerPane(ListPane):
         self.totals_label.setObjectName("ledger_totals")
         self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(self.totals_label)
+        self.add_export(self._export_source, _EXPORT_KEYS, self.tr("ledger"))
         self.assemble()
         self.model.totals_changed.connect(self._show_totals)
         self.model.page_loaded.connect(self._fit_firms)
@@ -120,6 +130,11 @@ class LedgerPane(ListPane):
             zone_id=self.zone_filter.currentData(), firm_text=self.firm_filter.text().strip(),
             category=self.category_filter.currentData(), month_from=months[0], month_to=months[1],
             status=self.status_filter.currentData(), entered_by=self.people_filter.currentData())
+
+    def _export_source(self) -> Callable[[], ExportTable]:
+        """What Export… writes: the rows shown (db/export reads them with the list's scope)."""
+        db, actor, flt, sort = self.context.db, self.context.actor, self.model.filter, self.model.sorting
+        return lambda: ledger_table(db, actor=actor, flt=flt, sort=sort)
 
     def apply_filter(self) -> None:
         self._debounce.stop()

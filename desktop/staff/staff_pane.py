@@ -1,5 +1,6 @@
 """The Staff pane: administrators manage accounts; auditors read the list."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
 
 from db.access import Action
 from db.clock import to_shanghai, utc_now
+from db.export.short_lists import staff_table
+from db.export.table import ExportTable
 from db.queries.reference import ZoneRow, zones
 from db.queries.staff import StaffRow, staff_list
 from db.services.staff import set_active, unlock_staff
@@ -31,6 +34,10 @@ def locked_now(row: StaffRow, now: datetime | None = None) -> bool:
         return False
     until = row.locked_until if row.locked_until.tzinfo else row.locked_until.replace(tzinfo=UTC)
     return until > (now or utc_now())
+
+
+# the export's column of each of the list's columns (db/export)
+_EXPORT_KEYS = ("username", "display_name", "role", "staff_zones", "account_active", "locked_until")
 
 
 class StaffTableModel(ShortListModel[StaffRow]):
@@ -97,6 +104,7 @@ class StaffPane(ListPane):
         self.notice.setObjectName("staff_notice")
         if not context.actor.may(Action.STAFF_EDIT):
             self.notice.setText(self.tr("Read-only: your role may look at the accounts, not change them."))
+        self.add_export(self._export_source, _EXPORT_KEYS, self.tr("staff"))
         self.assemble()
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -120,6 +128,12 @@ class StaffPane(ListPane):
     def _loaded(self, result: tuple[list[StaffRow], list[ZoneRow]]) -> None:
         rows, self._zones = result
         self.keeping_selection(lambda: self.model.set_rows(rows))
+
+    def _export_source(self) -> Callable[[], ExportTable]:
+        """What Export… writes: the rows shown (db/export reads them with the list's scope)."""
+        db, actor = self.context.db, self.context.actor
+        shown = [row.id for row in self.model.shown()]
+        return lambda: staff_table(db, actor=actor, ids=shown)
 
     def apply_filter(self) -> None:
         self.keeping_selection(lambda: self.model.set_filter(self.filter.text()))

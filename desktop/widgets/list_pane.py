@@ -15,7 +15,8 @@ kinds in `REFRESH_ON`: at once while it is shown, when next shown otherwise). No
 reads the database.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.export.table import ExportTable
 from db.queries.enterprises import SEARCH_CHARACTERS
 from desktop.context import AppContext
+from desktop.widgets.list_export import export_list
 from desktop.widgets.list_table import Selection, list_table
 from desktop.widgets.rows_model import RowsTableModel
 
@@ -140,6 +143,17 @@ class ListPane(QWidget):
         button.clicked.connect(lambda _checked=False: slot())
         (self.below if below else self.heading).addWidget(button)
         return button
+
+    def add_export(self, source: Callable[[], Callable[[], ExportTable]], keys: Sequence[str | None],
+                   suggested: str) -> QPushButton:
+        """Export…: the list as shown (its filter, the columns shown, in their order) to XLSX or
+        CSV. `source()`, asked at the click, captures the filter and returns what reads the
+        table on the database thread; `keys`: the table's column key of each model column."""
+        return self.add_action(self.tr("Export…"), "export", lambda: export_list(
+            self, self.context, self.table.horizontalHeader(), keys, source(), suggested, self.exported))
+
+    def exported(self, rows: int, path: Path) -> None:
+        self.status.setText(self.tr("%n row(s) written to {file}.", "", rows).format(file=str(path)))
 
     def shortcut(self, keys: Keys, slot: Callable[[], object], widget: QWidget | None = None,
                  context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:

@@ -75,6 +75,11 @@ class PagedTableModel(RowsTableModel[Row], Generic[Row, Filter]):
         return self._filter
 
     @property
+    def sorting(self) -> tuple[str, bool] | None:
+        """The header's sort the page query is given (None: the list's own order)."""
+        return self._sort
+
+    @property
     def loading(self) -> bool:
         return self._loading
 

@@ -1,5 +1,7 @@
 """The Zones pane: the 55 industrial zones, filtered as you type; administrators edit them."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -8,6 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Action
+from db.export.short_lists import zones_table
+from db.export.table import ExportTable
 from db.queries.reference import Choice, ZoneRow, districts, zones
 from desktop.context import AppContext
 from desktop.widgets.labels import is_chinese
@@ -16,6 +20,10 @@ from desktop.widgets.short_list_model import ShortListModel
 from desktop.zones.zone_dialog import ZoneDialog
 
 PROVISIONAL_COLOUR = QColor("#b35c00")
+
+
+# the export's column of each of the list's columns (db/export)
+_EXPORT_KEYS = ("code", "name", "district", "service_centre", "phone", "firms", "zone_state")
 
 
 class ZoneTableModel(ShortListModel[ZoneRow]):
@@ -108,6 +116,7 @@ class ZonesPane(ListPane):
             self.edit_button = self.add_action(self.tr("Edit…"), "zone_edit", self.edit_selected)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ZoneTableModel.COL_CODE, Qt.SortOrder.AscendingOrder)
+        self.add_export(self._export_source, _EXPORT_KEYS, self.tr("zones"))
         self.assemble()
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -127,6 +136,12 @@ class ZonesPane(ListPane):
     def _loaded(self, result: tuple[list[ZoneRow], list[Choice]]) -> None:
         rows, self._districts = result
         self.keeping_selection(lambda: self.model.set_rows(rows, self._districts))
+
+    def _export_source(self) -> Callable[[], ExportTable]:
+        """What Export… writes: the rows shown (db/export reads them with the list's scope)."""
+        db, actor = self.context.db, self.context.actor
+        shown = [row.id for row in self.model.shown()]
+        return lambda: zones_table(db, actor=actor, ids=shown)
 
     def apply_filter(self) -> None:
         self.keeping_selection(lambda: self.model.set_filter(self.filter.text()))

@@ -1,0 +1,99 @@
+"""`zonedesk export firms|ledger|certificates|audit --db PATH --user NAME [--password-stdin]
+OUT.xlsx|OUT.csv`: a list to a file for scripts, with the panes' checks and scope.
+
+The person logs in as at the log-in window (db/services/auth.py `log_in`: a wrong password is
+counted, a locked account refused); the list is read with their scope, as their pane reads it,
+and written with the headers and words of the language chosen (Chinese unless `--lang en`),
+from the same translations as the program (desktop/widgets/list_export.py). Firms are written
+in the layout the firms import reads back. A refusal is one sentence on stderr and exit 2 (the
+file is not there or cannot be written, the suffix is unknown) or 1 (log-in refused).
+"""
+
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from db.access import Actor
+from db.engine import Database
+from db.errors import ZoneDeskError
+from db.export.table import ExportTable
+from documents.list_export import writer_for
+
+LISTS = ("firms", "ledger", "certificates", "audit")
+
+
+def _source(what: str) -> Callable[[Database, Actor], ExportTable]:
+    """The whole list of `what` that the person may see (imported when asked: the audit pane's
+    source is its own module)."""
+    if what == "firms":
+        from db.export.firms import firms_import_table
+        return lambda db, actor: firms_import_table(db, actor=actor)
+    if what == "ledger":
+        from db.export.ledger import ledger_table
+        from db.queries.ledger import LedgerFilter
+        return lambda db, actor: ledger_table(db, actor=actor, flt=LedgerFilter())
+    if what == "certificates":
+        from db.export.certificates import certificates_table
+        from db.queries.certificates import CertificateFilter
+        return lambda db, actor: certificates_table(db, actor=actor, flt=CertificateFilter())
+    from db.export.audit_source import audit_table
+    return lambda db, actor: audit_table(db, actor=actor)
+
+
+def _install_language(language: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.app import install_language
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    install_language(app, language)
+
+
+def export(what: str, db_path: Path, username: str, out: Path, *, password_stdin: bool = False,
+           language: str = "zh_CN", stdin: TextIO | None = None, stdout: TextIO | None = None,
+           stderr: TextIO | None = None) -> int:
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+
+    def refuse(sentence: str, status: int = 2) -> int:
+        print(sentence, file=stderr)
+        return status
+
+    write = writer_for(out)
+    if write is None:
+        return refuse(f"{out}: a list is exported as .xlsx or .csv only.")
+    if not out.parent.is_dir():
+        return refuse(f"{out} cannot be written: there is no folder {out.parent}.")
+    if not db_path.exists():
+        return refuse(f"{db_path}: no such database.")
+    if password_stdin:
+        password = stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {username}: ")
+    from db.services.auth import log_in
+    from db.startup import open_database
+    try:
+        database = open_database(db_path, create=False)
+    except ZoneDeskError as error:
+        return refuse(error.message())
+    try:
+        try:
+            actor = log_in(database, username=username, password=password)
+        except ZoneDeskError as error:
+            return refuse(error.message(), 1)
+        from desktop.widgets.list_export import header_texts, spoken
+        _install_language(language)
+        try:
+            table = _source(what)(database, actor)
+        except ZoneDeskError as error:  # a role that may not read this list
+            return refuse(error.message(), 1)
+        except ImportError:  # a list this installation does not have
+            return refuse(f"This version of Zone Desk cannot export the {what} list.")
+        try:
+            rows = write(spoken(table), out, headers=header_texts(table))
+        except OSError as error:
+            return refuse(f"{out} cannot be written: {error.strerror or error}.")
+    finally:
+        database.dispose()
+    print(f"{rows:,} rows written to {out}.", file=stdout)
+    return 0
