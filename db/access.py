@@ -51,6 +51,7 @@ class Action(StrEnum):
     KEY_IMPORT = "key.import"  # trust another office's public key
     KEY_REPLACE = "key.replace"  # replace this database's signing key (lost or exposed)
     KEY_NAME = "key.name"  # name the office that holds this database's key
+    BACKUP_MANAGE = "backup.manage"  # the backup folder, back up now, restore a backup
 
 
 C, R, AD, AU = Role.CLERK, Role.REVIEWER, Role.ADMIN, Role.AUDITOR
@@ -85,6 +86,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.KEY_IMPORT: frozenset({AD}),
     Action.KEY_REPLACE: frozenset({AD}),
     Action.KEY_NAME: frozenset({AD}),
+    Action.BACKUP_MANAGE: frozenset({AD}),
 }
 
 ZONE_SCOPED = frozenset({C, R})

@@ -8,7 +8,7 @@ recomputes the chain and names the first event that was edited, deleted, reorder
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -146,13 +146,18 @@ TRIGGERS = {
 _TEXT_COLUMNS = frozenset(EVENT_COLUMNS) - {"seq", "actor_id"}
 
 
-def verify(db_path: str | Path) -> AuditCheck:
+Progress = Callable[[int, int], object]  # (events verified, events in the file); may raise to stop
+PROGRESS_EVERY = 8_192  # events between two progress reports (read as one chunk)
+
+
+def verify(db_path: str | Path, progress: Progress | None = None) -> AuditCheck:
     """Recomputes the chain from the file itself, then reconciles the file's rows with it
-    (db/reconcile.py). Read-only: the file is never written."""
+    (db/reconcile.py). Read-only: the file is never written. `progress` is told how far the
+    chain is verified every PROGRESS_EVERY events (it may raise, e.g. Interrupted, to stop)."""
     from db.database_file import examining_connection
     connection = examining_connection(db_path)
     try:
-        check = verify_connection(connection)
+        check = verify_connection(connection, progress)
         if not check.ok:
             return check
         return reconcile_connection(connection, check.events)
@@ -161,9 +166,16 @@ def verify(db_path: str | Path) -> AuditCheck:
 
 
 def reconcile_connection(connection: sqlite3.Connection, events: int) -> AuditCheck:
+    """The file's rows against the trail (db/reconcile.py), then the index of firms and zones
+    (migration 0010) against the events."""
     from db.reconcile import reconcile
     mismatches = reconcile(connection)
     if not mismatches:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        differs = _index_fault(connection) if "auditsubject" in tables else None
+        if differs is not None:
+            return AuditCheck(False, events, differs, "the audit trail's index of firms and zones "
+                              f"differs from the events (event {differs})", where="the audit table")
         return AuditCheck(True, events)
     first = mismatches[0]
     more = f" (and {len(mismatches) - 1:,} more differences)" if len(mismatches) > 1 else ""
@@ -214,22 +226,22 @@ def _normalised(sql: object) -> str:
     return " ".join(str(sql).split())
 
 
-def verify_connection(connection: sqlite3.Connection) -> AuditCheck:
+def verify_connection(connection: sqlite3.Connection, progress: Progress | None = None) -> AuditCheck:
     """The chain of `connection`'s file, event by event, then its head and triggers. Never
     raises for what a file may hold: every fault is a verdict naming where it is."""
     try:
-        return _verify(connection)
+        return _verify(connection, progress)
     except sqlite3.OperationalError as error:
         if "decode" not in str(error):
             raise
         connection.text_factory = _text  # text that is not UTF-8: read again, and named
-        return _verify(connection)
+        return _verify(connection, progress)
 
 
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _verify(connection: sqlite3.Connection) -> AuditCheck:
+def _verify(connection: sqlite3.Connection, progress: Progress | None = None) -> AuditCheck:
     tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "auditevent" not in tables:
         return AuditCheck(False, 0, reason="the audit table (auditevent) is missing",
@@ -241,39 +253,45 @@ def _verify(connection: sqlite3.Connection) -> AuditCheck:
                           where="the audit table")
     expected_seq, prev_hash, count = 1, GENESIS, 0
     query = f"SELECT {', '.join(EVENT_COLUMNS)} FROM auditevent ORDER BY seq"
-    for values in connection.execute(query):
-        seq, at, actor_id, actor_name, action, entity_type, entity_id, before, after, prev, own = values
-        if not (type(seq) is int and (actor_id is None or type(actor_id) is int)
-                and type(at) is type(actor_name) is type(action) is type(entity_type) is str
-                and type(entity_id) is type(before) is type(after) is type(prev) is type(own) is str):
-            wrong = _wrong_type(dict(zip(EVENT_COLUMNS, values, strict=True)))
-            at_seq = seq if type(seq) is int else None
-            return AuditCheck(False, count, at_seq, wrong or "it holds a value of a wrong type",
-                              where=f"event {seq}" if at_seq is not None else "the audit table")
-        if seq < expected_seq:  # only the first can be: seq is the table's integer key
-            return AuditCheck(False, count, seq, f"the first event is numbered {seq}, and the "
-                              "trail starts at 1", where="the first event")
-        if seq > expected_seq:
-            gap = (f"event {expected_seq} is missing" if seq == expected_seq + 1
-                   else f"events {expected_seq} to {seq - 1} are missing")
-            return AuditCheck(False, count, expected_seq, f"{gap}: the next one is {seq}")
-        if prev != prev_hash:
-            return AuditCheck(False, count, seq, "does not follow the event before it")
-        canonical = _CANONICAL.encode({
-            "seq": seq, "at": at, "actor_id": actor_id, "actor_name": actor_name,
-            "action": action, "entity_type": entity_type, "entity_id": entity_id,
-            "before_json": before, "after_json": after})  # = canonical_bytes(), faster
-        if hashlib.sha256(prev_hash.encode("ascii") + b"\n" + canonical.encode("utf-8")
-                          ).hexdigest() != own:
-            return AuditCheck(False, count, seq, "its content was changed after it was written")
-        prev_hash, expected_seq, count = own, seq + 1, count + 1
+    total = connection.execute("SELECT max(seq) FROM auditevent").fetchone()[0] if progress else 0
+    cursor = connection.execute(query)
+    while chunk := cursor.fetchmany(PROGRESS_EVERY):
+        if progress is not None:
+            progress(count, total if type(total) is int else 0)
+        for values in chunk:
+            seq, at, actor_id, actor_name, action, entity_type, entity_id, before, after, prev, own = values
+            if not (type(seq) is int and (actor_id is None or type(actor_id) is int)
+                    and type(at) is type(actor_name) is type(action) is type(entity_type) is str
+                    and type(entity_id) is type(before) is type(after) is type(prev) is type(own) is str):
+                wrong = _wrong_type(dict(zip(EVENT_COLUMNS, values, strict=True)))
+                at_seq = seq if type(seq) is int else None
+                return AuditCheck(False, count, at_seq, wrong or "it holds a value of a wrong type",
+                                  where=f"event {seq}" if at_seq is not None else "the audit table")
+            if seq < expected_seq:  # only the first can be: seq is the table's integer key
+                return AuditCheck(False, count, seq, f"the first event is numbered {seq}, and the "
+                                  "trail starts at 1", where="the first event")
+            if seq > expected_seq:
+                gap = (f"event {expected_seq} is missing" if seq == expected_seq + 1
+                       else f"events {expected_seq} to {seq - 1} are missing")
+                return AuditCheck(False, count, expected_seq, f"{gap}: the next one is {seq}")
+            if prev != prev_hash:
+                return AuditCheck(False, count, seq, "does not follow the event before it")
+            canonical = _CANONICAL.encode({
+                "seq": seq, "at": at, "actor_id": actor_id, "actor_name": actor_name,
+                "action": action, "entity_type": entity_type, "entity_id": entity_id,
+                "before_json": before, "after_json": after})  # = canonical_bytes(), faster
+            if hashlib.sha256(prev_hash.encode("ascii") + b"\n" + canonical.encode("utf-8")
+                              ).hexdigest() != own:
+                return AuditCheck(False, count, seq, "its content was changed after it was written")
+            prev_hash, expected_seq, count = own, seq + 1, count + 1
     last = expected_seq - 1
     head = _head_fault(connection, tables, last, prev_hash, count)
     if head is not None:
         return head
+    indexed = "auditsubject" in tables  # migration 0010: the index of firms and zones
     found = {r[0]: r[1] for r in connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'auditevent'")}
-    for name, sql in TRIGGERS.items():
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    for name, sql in (TRIGGERS | (index_triggers() if indexed else {})).items():
         if name not in found:
             return AuditCheck(False, count, None, f"the trigger {name} that protects the audit "
                               "table was removed", where="the audit table")
@@ -281,6 +299,34 @@ def _verify(connection: sqlite3.Connection) -> AuditCheck:
             return AuditCheck(False, count, None, f"the trigger {name} that protects the audit "
                               "table was changed", where="the audit table")
     return AuditCheck(True, count)
+
+
+def _index_migration():
+    from importlib import import_module
+    return import_module("db.migrations.versions.0010_audit_trail_found_fast")
+
+
+def index_triggers() -> dict[str, str]:
+    """The triggers that fill and guard the index of firms and zones (migration 0010)."""
+    migration = _index_migration()
+    return {"auditevent_subject": migration.TRIGGER} | migration.GUARDS
+
+
+def _index_fault(connection: sqlite3.Connection) -> int | None:
+    """The first event whose rows in the index of firms and zones (auditsubject, auditzone)
+    differ from what the events name, recomputed with the migration's own SELECTs both ways."""
+    migration = _index_migration()
+    subjects, zones = migration.backfill_subjects(), migration.backfill_zones()
+    stored_subjects = "SELECT seq, enterprise_id, zone_id FROM auditsubject"
+    stored_zones = "SELECT zone_id, seq FROM auditzone"
+    first = connection.execute(
+        f"SELECT min(seq) FROM (SELECT seq FROM ({subjects} EXCEPT {stored_subjects})"
+        f" UNION ALL SELECT seq FROM ({stored_subjects} EXCEPT {subjects}))").fetchone()[0]
+    zone = connection.execute(
+        f"SELECT min(seq) FROM (SELECT seq FROM ({zones} EXCEPT {stored_zones})"
+        f" UNION ALL SELECT seq FROM ({stored_zones} EXCEPT {zones}))").fetchone()[0]
+    found = [s for s in (first, zone) if s is not None]
+    return min(found) if found else None
 
 
 def _head_fault(connection: sqlite3.Connection, tables: set[str], last: int, last_hash: str,

@@ -1,9 +1,16 @@
 """`zonedesk verify-audit`: the whole verdict on a file, in sentences, with its exit status.
 
 0 — the trail is intact and the rows agree with it (and with the anchor, when one is given);
-1 — the trail is broken, a row differs from it, or the file is not the one anchored;
+1 — the trail is broken, a row differs from it, or the file is not the one anchored (a signed
+    statement of another database included, or one signed by a key the file does not hold: its
+    number and hash are still compared with the chain, and that verdict said too);
 2 — the file cannot be read as a Zone Desk database (missing, empty, not SQLite, damaged,
-    another program's, written by a newer Zone Desk).
+    another program's, written by a newer Zone Desk), or the anchor given cannot be trusted: it
+    is not an anchor code, or a chain head statement's signature does not verify with the
+    file's key of that id (forged or altered: it proves nothing, so nothing is said about the file).
+
+The anchor is a plain code (ZDA1, db/audit_anchor.py) or a signed chain head statement's code
+(ZDS1, db/audit_statement.py).
 
 The file is opened read-only (db/database_file.py) and never written; every outcome is one
 sentence naming what is wrong and where, never a traceback.
@@ -16,6 +23,13 @@ from pathlib import Path
 
 from db import audit
 from db.audit_anchor import anchor_fault, anchor_of, parse_anchor
+from db.audit_statement import (
+    FORGED,
+    UNKNOWN_KEY,
+    is_signed,
+    read_signed,
+    signed_anchor_fault,
+)
 from db.database_file import FileKind, examine, examining_connection
 from db.errors import ValidationError
 
@@ -46,9 +60,14 @@ def _unreadable(path: Path, kind: FileKind, cause: str = "", revision: str | Non
 
 def verify_file(path: str | Path, anchor: str | None = None) -> Verification:
     path = Path(path)
+    signed = None
     if anchor is not None:
         try:
-            anchored = parse_anchor(anchor)
+            if is_signed(anchor):
+                signed = read_signed(anchor)
+                anchored = (signed[0]["seq"], signed[0]["hash"])
+            else:
+                anchored = parse_anchor(anchor)
         except ValidationError as error:
             return Verification(UNREADABLE, (error.message(),))
     state = examine(path)
@@ -66,18 +85,34 @@ def verify_file(path: str | Path, anchor: str | None = None) -> Verification:
             return Verification(UNREADABLE, (
                 f"{path} is damaged: SQLite's integrity check finds {len(problems):,} "
                 f"problem{'s' if len(problems) > 1 else ''}, the first: {first}.",))
+        unknown_key: tuple[str, ...] = ()  # the statement's key is not the file's: said first
+        if signed is not None:
+            distrust = signed_anchor_fault(connection, *signed)
+            if distrust is not None and distrust[0] == UNKNOWN_KEY:
+                unknown_key = (distrust[1],)
+            elif distrust is not None:
+                return Verification(UNREADABLE if distrust[0] == FORGED else BROKEN, (distrust[1],))
         check = audit.verify_connection(connection)
         if not check.ok:
-            return Verification(BROKEN, (check.sentence(),))
+            return Verification(BROKEN, (*unknown_key, check.sentence()))
         if anchor is not None:
             fault = anchor_fault(connection, *anchored)
             if fault:
-                return Verification(BROKEN, (f"The file is not the one anchored: {fault}.",))
+                return Verification(BROKEN, (*unknown_key,
+                                             f"The file is not the one anchored: {fault}."))
+        as_stated = (f"It holds events 1 to {anchored[0]:,} exactly as the statement states.",
+                     ) if unknown_key else ()
         reconciled = audit.reconcile_connection(connection, check.events)
         if not reconciled.ok:
-            return Verification(BROKEN, _differences(reconciled))
+            said = _differences(reconciled) if reconciled.mismatches else (reconciled.sentence(),)
+            return Verification(BROKEN, (*unknown_key, *as_stated, *said))
+        if unknown_key:
+            return Verification(BROKEN, (*unknown_key, check.sentence(), *as_stated))
         sentences = [check.sentence()]
         if anchor is not None:
+            if signed is not None:
+                sentences.append(f"The chain head statement is signed with this database's key "
+                                 f"{signed[0]['key']}.")
             sentences.append(f"It holds events 1 to {anchored[0]:,} exactly as anchored.")
         return Verification(INTACT, tuple(sentences), anchor_of(connection))
     except sqlite3.DatabaseError as error:

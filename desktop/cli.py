@@ -31,6 +31,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--db", dest="check_db", required=True, help="database file")
     check.add_argument("--anchor", help="an anchor code (ZDA1.<seq>.<hash>) written down earlier:"
                        " prove the file unchanged up to it")
+    exporting = commands.add_parser("export", help="write a list to an .xlsx or .csv file")
+    exporting.add_argument("list", choices=("firms", "ledger", "certificates", "audit"),
+                           help="which list (firms: the layout the firms import reads back)")
+    exporting.add_argument("--db", dest="export_db", required=True, help="database file")
+    exporting.add_argument("--user", required=True, help="your user name (the list is what you may see)")
+    exporting.add_argument("--password-stdin", action="store_true",
+                           help="read the password from the first line of standard input")
+    exporting.add_argument("out", help="the file to write: OUT.xlsx or OUT.csv")
+    backing_up = commands.add_parser("backup", help="write a checked backup of a database")
+    backing_up.add_argument("--db", dest="backup_db", required=True, help="database file")
+    backing_up.add_argument("--to", help="folder to write it to (default: the database's backup"
+                            " folder, where old backups are rotated)")
+    restoring = commands.add_parser("restore", help="put a checked backup in place of a database")
+    restoring.add_argument("--db", dest="restore_db", required=True, help="database file")
+    restoring.add_argument("backup", help="the backup file to restore")
     return parser
 
 
@@ -40,6 +55,15 @@ def main(argv: list[str] | None = None) -> int:
         return _demo(Path(args.demo_db), args.firms, args.seed)
     if args.command == "verify-audit":
         return _verify(Path(args.check_db), args.anchor)
+    if args.command == "export":
+        from desktop.export_command import export
+        return export(args.list, Path(args.export_db), args.user, Path(args.out),
+                      password_stdin=args.password_stdin, language=args.lang)
+    if args.command in ("backup", "restore"):
+        from desktop.backup import command
+        return (command.backup(Path(args.backup_db), Path(args.to) if args.to else None)
+                if args.command == "backup" else
+                command.restore(Path(args.restore_db), Path(args.backup)))
     if display_missing():
         if args.lang == "zh_CN":
             print("园区服务台需要图形桌面，但没有找到显示器（未设置 DISPLAY 或 WAYLAND_DISPLAY）："

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop import modals
 from desktop.app import create_application, setup_logging
+from desktop.backup.automatic import AutomaticBackups
 from desktop.login.desk import Desk
 from desktop.main_window import MainWindow
 from desktop.opening import announce, open_chosen
@@ -26,13 +27,13 @@ def launch(path: Path, language: str, *, create: bool = False) -> int:
     if db is None:
         return 1
     app.setQuitOnLastWindowClosed(False)  # the desk ends the program: not a log-out
-    desk = Desk(db)
+    desk = Desk(db, backups=AutomaticBackups(db.path, read_only=db.read_only))
     announced: list[MainWindow] = []
 
     def opened(window: MainWindow) -> None:
         if not announced:  # a damaged or read-only file is told at the first window only
             announced.append(window)
-            announce(window, db)
+            announce(window, desk.db)
 
     desk.window_opened.connect(opened)
     desk.finished.connect(app.quit)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from db.access import Action
 from db.queries.reference import zones
 from desktop import modals
+from desktop.backup.backup_menu import add_backup_actions
 from desktop.context import AppContext
 from desktop.help_menu import add_help_menu
 from desktop.login.account_menu import add_account_actions
@@ -67,6 +68,8 @@ PANES = (
               _build("zones", "ZonesPane")),
     PaneEntry("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), Action.STAFF_READ,
               _build("staff", "StaffPane")),
+    PaneEntry("audit_trail", QT_TRANSLATE_NOOP("MainWindow", "Audit trail"), Action.AUDIT_READ,
+              _build("audit_trail", "AuditPane")),
 )
 
 
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.idle_lock = add_account_actions(self, menu, self.context)
+        add_backup_actions(self, menu, self.context)
         menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

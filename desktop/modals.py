@@ -86,6 +86,13 @@ def choose_open_path(parent: QWidget | None, title: str, file_filter: str) -> Pa
     return _remembered(path)
 
 
+def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    """A folder (for backups); None when the person cancels."""
+    path = QFileDialog.getExistingDirectory(parent, title, str(start if start.is_dir()
+                                                                else settings.start_folder()))
+    return Path(path) if path else None
+
+
 def _remembered(path: str) -> Path | None:
     if not path:
         return None

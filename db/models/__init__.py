@@ -12,6 +12,7 @@ from db.models.money import (
     ProgrammeSetting,
     SubsidyEntry,
 )
+from db.models.office import OfficeSetting
 from db.models.reference import Cluster, District, Sector, Zone, ZoneFields
 from db.models.staff import StaffAccount, StaffZone, UnknownName
 
@@ -32,6 +33,7 @@ __all__ = [
     "Cluster",
     "District",
     "Enterprise",
+    "OfficeSetting",
     "EnterpriseFields",
     "Sector",
     "StaffAccount",

@@ -111,8 +111,9 @@ SIDE_BAR = {
     "clerk": ["Overview", "Enterprises", "Bill sheet", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Zones"],
     "reviewer": ["Overview", "Enterprises", "Approvals", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Zones"],
     "admin": ["Overview", "Enterprises", "Bill sheet", "Approvals", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Policy",
-              "Zones", "Staff"],
-    "auditor": ["Overview", "Enterprises", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Zones", "Staff"],
+              "Zones", "Staff", "Audit trail"],
+    "auditor": ["Overview", "Enterprises", "Awards", "Ledger", "Certificates", "Verification", "Reports", "Zones", "Staff",
+                "Audit trail"],
 }
 STATUS = {
     "clerk": "张伟 · Clerk · Z01",

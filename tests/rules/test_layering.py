@@ -66,7 +66,7 @@ def test_importing_all_of_db_and_documents_loads_no_qt():
 
 # desktop/: one folder per staff task, as the side bar names them; what they share in widgets/
 TASKS = ("overview", "enterprises", "bill_sheet", "approvals", "awards", "ledger", "certificates",
-         "verification", "reports", "policy", "zones", "staff", "login")
+         "verification", "reports", "policy", "zones", "staff", "audit_trail", "login")
 SHARED_ON_PURPOSE = {("certificates", "verification")}  # a certificate's verdict, as Verification shows it
 
 

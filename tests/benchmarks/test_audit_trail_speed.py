@@ -1,0 +1,165 @@
+"""The audit pane at 5,000,000 events: a page and a count for each filter, against a floor (the
+same page read by a bare sqlite3 query, without the program's planning, joins and Python rows);
+and Verify chain with its progress reports against a bare loop hashing the same rows.
+
+The events are written with Core executemany (the chain need not be valid for paging), through
+the trigger that fills `auditsubject`, as the program's own writes do; the file is kept in
+.bench-cache/ (made again when the migrations change).
+"""
+
+import hashlib
+import json
+import sqlite3
+import statistics
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert
+
+from db import audit
+from db.engine import Database
+from db.models import AuditEvent
+from db.queries.audit_trail import AuditFilter, audit_page, count_audit
+from db.services import auth
+from db.startup import open_database
+from tests.benchmarks.conftest import CACHE, _fingerprint
+from tests.conftest import PASSWORD, Staff
+
+EVENTS = 5_000_000
+CHUNK = 50_000
+PAGE_TARGET_MS = 100
+ACTIONS = ("enterprise.edit", "tenancy.open", "entry.submit", "entry.approve", "staff.log_in",
+           "award.record", "certificate.issue")
+ENTITY = {"enterprise.edit": "enterprise", "tenancy.open": "tenancy", "entry.submit": "subsidy_entry",
+          "entry.approve": "subsidy_entry", "staff.log_in": "staff", "award.record": "award",
+          "certificate.issue": "certificate"}
+
+
+def _rows(start: int, actors: list[tuple[int, str]]):  # noqa: ANN202
+    first = datetime(2025, 12, 1, tzinfo=UTC)
+    for seq in range(start, min(start + CHUNK, EVENTS + 1)):
+        action = ACTIONS[seq % len(ACTIONS)]
+        firm, zone = seq % 150_000 + 1, seq % 55 + 1
+        actor_id, name = actors[seq % len(actors)]
+        values = json.dumps({"enterprise_id": firm, "zone_id": zone, "employees": seq % 500,
+                             "status": "approved"}, separators=(",", ":"))
+        yield {"seq": seq, "at": (first + timedelta(seconds=seq * 6)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+               "actor_id": actor_id, "actor_name": name, "action": action,
+               "entity_type": ENTITY[action], "entity_id": str(firm if action == "enterprise.edit" else seq),
+               "before_json": values.replace('"employees":', '"employees":1'), "after_json": values,
+               "prev_hash": "0" * 64, "hash": "f" * 64}
+
+
+@pytest.fixture(scope="module")
+def trail() -> tuple[Path, Staff]:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"audit-{EVENTS}-{_fingerprint()}.sqlite"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        open_database(partial).dispose()
+        database = Database(partial)
+        Staff(database)
+        with database.writing_engine.begin() as connection:
+            actors = [tuple(r) for r in connection.exec_driver_sql(
+                "SELECT id, username FROM staffaccount").all()]
+            last = connection.exec_driver_sql("SELECT max(seq) FROM auditevent").scalar()
+            for start in range(last + 1, EVENTS + 1, CHUNK):
+                connection.execute(insert(AuditEvent), list(_rows(start, actors)))
+            connection.exec_driver_sql(
+                "UPDATE audithead SET (seq, hash) = (SELECT seq, hash FROM auditevent"
+                " ORDER BY seq DESC LIMIT 1) WHERE id = 1")  # the log-ins below write after it
+        database.dispose()
+        partial.rename(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def reader(trail):  # noqa: ANN001, ANN201
+    raw = sqlite3.connect(trail, isolation_level=None)
+    raw.execute("UPDATE audithead SET (seq, hash) = (SELECT seq, hash FROM auditevent ORDER BY"
+                " seq DESC LIMIT 1) WHERE id = 1")
+    raw.close()
+    database = Database(trail)
+    actor = auth.log_in(database, username="auditor", password=PASSWORD)
+    yield database, actor
+    database.dispose()
+
+
+def _median_ms(work, rounds: int = 7) -> float:  # noqa: ANN001
+    work()
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+FILTERS = {
+    "everything": (AuditFilter(), "SELECT * FROM auditevent ORDER BY seq DESC LIMIT 200"),
+    "a person": (AuditFilter(actor_id=3), "SELECT * FROM auditevent WHERE actor_id = 3"
+                 " ORDER BY seq DESC LIMIT 200"),
+    "an action": (AuditFilter(action="entry.approve"), "SELECT * FROM auditevent WHERE action ="
+                  " 'entry.approve' ORDER BY seq DESC LIMIT 200"),
+    "a firm": (AuditFilter(enterprise_id=4242), "SELECT e.* FROM auditsubject s JOIN auditevent e"
+               " ON e.seq = s.seq WHERE s.enterprise_id = 4242 ORDER BY s.seq DESC LIMIT 200"),
+    "a zone": (AuditFilter(zone_id=7), "SELECT e.* FROM auditzone z JOIN auditevent e ON"
+               " e.seq = z.seq WHERE z.zone_id = 7 ORDER BY z.seq DESC LIMIT 200"),
+    "a month": (AuditFilter(date_from=date(2026, 3, 1), date_to=date(2026, 3, 31)),
+                "SELECT * FROM auditevent WHERE at >= '2026-02-28T16:00' AND at < '2026-03-31T16:00'"
+                " ORDER BY seq DESC LIMIT 200"),
+    "zone, action and days": (
+        AuditFilter(zone_id=7, action="tenancy.open", date_from=date(2026, 1, 1), date_to=date(2026, 6, 30)),
+        "SELECT e.* FROM auditzone z JOIN auditevent e ON e.seq = z.seq WHERE z.zone_id = 7 AND"
+        " e.action = 'tenancy.open' AND e.at >= '2025-12-31T16:00' AND e.at < '2026-06-30T16:00'"
+        " ORDER BY z.seq DESC LIMIT 200"),
+}
+
+
+@pytest.mark.parametrize("name", list(FILTERS))
+def test_page_and_count_at_five_million_events(reader, trail, name, capsys):
+    database, actor = reader
+    flt, floor_sql = FILTERS[name]
+    rows = audit_page(database, actor=actor, flt=flt)
+    assert rows and [r.seq for r in rows] == sorted((r.seq for r in rows), reverse=True)
+    page = _median_ms(lambda: audit_page(database, actor=actor, flt=flt))
+    deeper = _median_ms(lambda: audit_page(database, actor=actor, flt=flt, before=rows[-1].seq))
+    count = _median_ms(lambda: count_audit(database, actor=actor, flt=flt), rounds=3)
+    bare = sqlite3.connect(trail)
+    floor = _median_ms(lambda: bare.execute(floor_sql).fetchall())
+    bare.close()
+    with capsys.disabled():
+        print(f"\n{name:>22}: page {page:7.1f} ms, next page {deeper:7.1f} ms, count {count:8.1f} ms;"
+              f" floor page {floor:6.1f} ms (x{page / max(floor, 0.01):.1f})")
+    assert page < PAGE_TARGET_MS and deeper < PAGE_TARGET_MS
+
+
+def test_verify_chain_with_progress_against_a_bare_loop(capsys):
+    """200,000 valid events: the verifier with its progress reports, without them, and the floor
+    (sha256 of the same bytes in a plain loop)."""
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE auditevent (seq INTEGER PRIMARY KEY, at, actor_id, actor_name,"
+                       " action, entity_type, entity_id, before_json, after_json, prev_hash, hash)")
+    connection.execute("CREATE TABLE audithead (id INTEGER PRIMARY KEY, seq, hash)")
+    changes = [audit.Change("enterprise.edit", "enterprise", n, {"employees": n}, {"employees": n + 1})
+               for n in range(200_000)]
+    audit.record_bulk(connection, 1, "admin", changes)
+    for sql in audit.TRIGGERS.values():
+        connection.execute(sql)
+    reports = []
+    plain = _median_ms(lambda: audit.verify_connection(connection), rounds=3)
+    reported = _median_ms(lambda: audit.verify_connection(connection, lambda d, t: reports.append(d)), rounds=3)
+    rows = connection.execute("SELECT * FROM auditevent ORDER BY seq").fetchall()
+
+    def bare() -> None:
+        for row in connection.execute("SELECT * FROM auditevent ORDER BY seq"):
+            hashlib.sha256(repr(row).encode()).hexdigest()
+    floor = _median_ms(bare, rounds=3)
+    assert audit.verify_connection(connection).ok and len(rows) == 200_000 and reports
+    with capsys.disabled():
+        print(f"\nverify 200,000 events: {plain:.0f} ms, with progress {reported:.0f} ms "
+              f"(x{reported / plain:.2f}); floor {floor:.0f} ms (x{plain / floor:.1f})")
+    assert reported < plain * 1.10 + 5
