@@ -118,6 +118,10 @@
         <translation>退回所选事项并填写原因（Ctrl+Delete）</translation>
     </message>
     <message>
+        <source>approvals</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
         <source>Budget left for the items in the queue</source>
         <translation>待审事项涉及的预算余额</translation>
     </message>
@@ -168,6 +172,181 @@
     <message>
         <source>{count} rejected.</source>
         <translation>已退回 {count} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPane</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>核验审计链</translation>
+    </message>
+    <message>
+        <source>Print chain head…</source>
+        <translation>打印链头…</translation>
+    </message>
+    <message>
+        <source>audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <source>Any firm: type part of its name or credit code</source>
+        <translation>所有企业：输入名称或信用代码的一部分</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>From: any day</source>
+        <translation>起：不限</translation>
+    </message>
+    <message>
+        <source>To: any day</source>
+        <translation>止：不限</translation>
+    </message>
+    <message>
+        <source>Select an event to see what it changed.</source>
+        <translation>选择一条记录，查看其改动。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>No event matches.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event {seq} · {at} · {who} · {action} · {subject}</source>
+        <translation>第 {seq} 号 · {at} · {who} · {action} · {subject}</translation>
+    </message>
+    <message>
+        <source>No field changed.</source>
+        <translation>没有字段改动。</translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain…</source>
+        <translation>正在核验审计链…</translation>
+    </message>
+    <message>
+        <source>The audit chain is intact: {count} events verified, and the file&apos;s rows agree with it.</source>
+        <translation>审计链完整：已核验 {count} 条记录，数据与审计记录一致。</translation>
+    </message>
+    <message>
+        <source>Audit chain intact</source>
+        <translation>审计链完整</translation>
+    </message>
+    <message>
+        <source>event {seq}</source>
+        <translation>第 {seq} 号记录</translation>
+    </message>
+    <message>
+        <source>The audit chain is BROKEN at {where}: {reason}. {count} events before it verified.</source>
+        <translation>审计链在{where}处断裂：{reason}。此前 {count} 条记录核验无误。</translation>
+    </message>
+    <message>
+        <source>Now (the newest event)</source>
+        <translation>当前（最新记录）</translation>
+    </message>
+    <message>
+        <source>End of {month}</source>
+        <translation>{month}月末</translation>
+    </message>
+    <message>
+        <source>Print chain head</source>
+        <translation>打印链头</translation>
+    </message>
+    <message>
+        <source>Which chain head is printed?</source>
+        <translation>打印哪一个链头？</translation>
+    </message>
+    <message>
+        <source>Signing the chain head…</source>
+        <translation>正在签署链头…</translation>
+    </message>
+    <message>
+        <source>Chain head: event {seq}, hash {hash}.</source>
+        <translation>链头：第 {seq} 号记录，哈希 {hash}。</translation>
+    </message>
+    <message>
+        <source>Chain head statement</source>
+        <translation>审计链头声明</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{field}: {new}</source>
+        <translation>{field}：{new}</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Firm or record</source>
+        <translation>企业或记录</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+</context>
+<context>
+    <name>AutomaticBackups</name>
+    <message>
+        <source>Making a backup before Zone Desk closes…</source>
+        <translation>园区服务台关闭前正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup made: {name}</source>
+        <translation>已备份：{name}</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed; the earlier backups are kept. The details are in the log file.</source>
+        <translation>自动备份失败，以前的备份均已保留。详细信息见日志文件。</translation>
     </message>
 </context>
 <context>
@@ -329,6 +508,10 @@
         <translation>冲销…</translation>
     </message>
     <message>
+        <source>awards</source>
+        <translation>奖励与担保</translation>
+    </message>
+    <message>
         <source>{count} awards and guarantees</source>
         <translation>{count} 项奖励及担保</translation>
     </message>
@@ -366,6 +549,69 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder…</source>
+        <translation>备份文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Back up into which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The backup was written to {file}.</source>
+        <translation>备份已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>恢复哪个备份？</translation>
+    </message>
+    <message>
+        <source>Zone Desk backups (*.sqlite);;All files (*)</source>
+        <translation>园区服务台备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复此备份？</translation>
+    </message>
+    <message>
+        <source>The database is replaced by the backup made {made}: everything done since then is undone (a safety backup of the database as it is now is made first). Zone Desk then shows the log-in again, on the restored file. Restore it?</source>
+        <translation>数据库将被 {made} 的备份替换：此后所做的一切都将撤销（会先为当前数据库制作一份安全备份）。随后园区服务台将在恢复后的文件上重新显示登录窗口。确定恢复吗？</translation>
+    </message>
+    <message>
+        <source>Folder for the automatic backups</source>
+        <translation>自动备份的文件夹</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>The automatic backups now go to {folder}.</source>
+        <translation>自动备份今后保存到 {folder}。</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1194,10 @@ Correct the bill (or type it again as it is) and submit it again.</source>
         <translation>与此证明同批签发、仍有效的全部证明</translation>
     </message>
     <message>
+        <source>certificates</source>
+        <translation>证明</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -1408,6 +1658,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>全部认定等级</translation>
     </message>
     <message>
+        <source>firms</source>
+        <translation>企业</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -1793,6 +2047,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>企业名称或信用代码（Ctrl+F）</translation>
     </message>
     <message>
+        <source>ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
         <source>From month</source>
         <translation>起始月份</translation>
     </message>
@@ -1894,6 +2152,19 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Reversal of {number}: {reason}</source>
         <translation>冲销 {number}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ListPane</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {file}.</source>
+        <translation>
+            <numerusform>已将 %n 行写入 {file}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2321,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Staff</source>
         <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
     </message>
     <message>
         <source>Zone Desk</source>
@@ -2649,6 +2924,72 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Made:</source>
+        <translation>备份时间：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Firms:</source>
+        <translation>企业：</translation>
+    </message>
+    <message>
+        <source>Entries:</source>
+        <translation>补贴记录：</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>数据结构版本：</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>检查：</translation>
+    </message>
+    <message>
+        <source>It checks out: the file is sound and its audit trail is intact.</source>
+        <translation>检查通过：文件完好，审计记录链完整。</translation>
+    </message>
+    <message>
+        <source>It cannot be restored: {reason}</source>
+        <translation>无法恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>Restoring</name>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>{file} was restored from {backup}. Log in again: the accounts and passwords are those of the backup.</source>
+        <translation>{file} 已从 {backup} 恢复。请重新登录：账号和密码以该备份中的为准。</translation>
+    </message>
+</context>
+<context>
     <name>SettingDialog</name>
     <message>
         <source>Programme limit</source>
@@ -2871,6 +3212,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Read-only: your role may look at the accounts, not change them.</source>
         <translation>只读：您的角色可以查看账号，但不能修改。</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>工作人员</translation>
     </message>
     <message>
         <source>{count} accounts</source>
@@ -3269,6 +3614,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>园区</translation>
     </message>
     <message numerus="yes">
         <source>%n zone(s)</source>
@@ -4168,6 +4517,1137 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{file} is from an older Zone Desk and must be brought up to this one&apos;s schema before it can be read, which writes to it. Open it for work instead.</source>
         <translation>{file} 来自旧版园区服务台，须先升级到本版结构才能读取，而升级会写入文件。请改为以正常方式打开。</translation>
+    </message>
+    <message>
+        <source>The audit trail holds no event up to then: there is no chain head to print.</source>
+        <translation>截至该时间审计记录中没有任何记录，无链头可打印。</translation>
+    </message>
+    <message>
+        <source>This is not a chain head statement&apos;s code: it was altered or damaged, or read incompletely.</source>
+        <translation>这不是审计链头声明的核验码：可能被改动、损坏或未完整读取。</translation>
+    </message>
+    <message>
+        <source>Firm registered</source>
+        <translation>企业登记</translation>
+    </message>
+    <message>
+        <source>Firm details changed</source>
+        <translation>企业信息修改</translation>
+    </message>
+    <message>
+        <source>Firm moved to another zone</source>
+        <translation>企业迁往其他园区</translation>
+    </message>
+    <message>
+        <source>Credit code confirmed</source>
+        <translation>信用代码确认</translation>
+    </message>
+    <message>
+        <source>Little-giant level recorded</source>
+        <translation>记录专精特新等级</translation>
+    </message>
+    <message>
+        <source>Tenancy opened</source>
+        <translation>入驻</translation>
+    </message>
+    <message>
+        <source>Tenancy closed</source>
+        <translation>退租</translation>
+    </message>
+    <message>
+        <source>Bill saved as draft</source>
+        <translation>账单存为草稿</translation>
+    </message>
+    <message>
+        <source>Draft bill changed</source>
+        <translation>草稿账单修改</translation>
+    </message>
+    <message>
+        <source>Bill submitted</source>
+        <translation>账单提交</translation>
+    </message>
+    <message>
+        <source>Draft bill deleted</source>
+        <translation>草稿账单删除</translation>
+    </message>
+    <message>
+        <source>Reversal of an entry entered</source>
+        <translation>录入冲销</translation>
+    </message>
+    <message>
+        <source>Entry reversed</source>
+        <translation>账目已冲销</translation>
+    </message>
+    <message>
+        <source>Entry approved</source>
+        <translation>账目审核通过</translation>
+    </message>
+    <message>
+        <source>Entry sent back</source>
+        <translation>账目退回</translation>
+    </message>
+    <message>
+        <source>Entry loaded (demo)</source>
+        <translation>账目载入（演示）</translation>
+    </message>
+    <message>
+        <source>Award recorded</source>
+        <translation>奖励录入</translation>
+    </message>
+    <message>
+        <source>Award submitted</source>
+        <translation>奖励提交</translation>
+    </message>
+    <message>
+        <source>Reversal of an award entered</source>
+        <translation>录入奖励冲销</translation>
+    </message>
+    <message>
+        <source>Award reversed</source>
+        <translation>奖励已冲销</translation>
+    </message>
+    <message>
+        <source>Award approved</source>
+        <translation>奖励审核通过</translation>
+    </message>
+    <message>
+        <source>Award sent back</source>
+        <translation>奖励退回</translation>
+    </message>
+    <message>
+        <source>Award loaded (demo)</source>
+        <translation>奖励载入（演示）</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>开具证明</translation>
+    </message>
+    <message>
+        <source>Certificate reprinted</source>
+        <translation>补打证明</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>作废证明</translation>
+    </message>
+    <message>
+        <source>Subsidy rate set</source>
+        <translation>设定补贴标准</translation>
+    </message>
+    <message>
+        <source>Budget set</source>
+        <translation>设定预算</translation>
+    </message>
+    <message>
+        <source>Programme limit set</source>
+        <translation>设定项目上限</translation>
+    </message>
+    <message>
+        <source>Award amount set</source>
+        <translation>设定奖励金额</translation>
+    </message>
+    <message>
+        <source>Month closed</source>
+        <translation>月份结账</translation>
+    </message>
+    <message>
+        <source>Month reopened</source>
+        <translation>月份重开</translation>
+    </message>
+    <message>
+        <source>Zone changed</source>
+        <translation>园区信息修改</translation>
+    </message>
+    <message>
+        <source>First administrator created</source>
+        <translation>创建首位管理员</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>账号修改</translation>
+    </message>
+    <message>
+        <source>Account activated</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <source>Account deactivated</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Password change failed</source>
+        <translation>修改密码失败</translation>
+    </message>
+    <message>
+        <source>Signing key made</source>
+        <translation>生成签名密钥</translation>
+    </message>
+    <message>
+        <source>Signing key replaced</source>
+        <translation>更换签名密钥</translation>
+    </message>
+    <message>
+        <source>Signing key retired</source>
+        <translation>停用签名密钥</translation>
+    </message>
+    <message>
+        <source>Key holder named</source>
+        <translation>指定密钥持有单位</translation>
+    </message>
+    <message>
+        <source>Public key imported</source>
+        <translation>导入公钥</translation>
+    </message>
+    <message>
+        <source>Reference data loaded</source>
+        <translation>载入基础数据</translation>
+    </message>
+    <message>
+        <source>Backup folder changed</source>
+        <translation>更改备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>Chain head statement printed</source>
+        <translation>打印审计链头声明</translation>
+    </message>
+    <message>
+        <source>Entry #{id}</source>
+        <translation>账目 #{id}</translation>
+    </message>
+    <message>
+        <source>Award #{id}</source>
+        <translation>奖励 #{id}</translation>
+    </message>
+    <message>
+        <source>Certificate #{id}</source>
+        <translation>证明 #{id}</translation>
+    </message>
+    <message>
+        <source>Tenancy #{id}</source>
+        <translation>入驻 #{id}</translation>
+    </message>
+    <message>
+        <source>Subsidy rate #{id}</source>
+        <translation>补贴标准 #{id}</translation>
+    </message>
+    <message>
+        <source>Budget #{id}</source>
+        <translation>预算 #{id}</translation>
+    </message>
+    <message>
+        <source>Programme limit {id}</source>
+        <translation>项目上限 {id}</translation>
+    </message>
+    <message>
+        <source>Award amount #{id}</source>
+        <translation>奖励金额 #{id}</translation>
+    </message>
+    <message>
+        <source>Month {id}</source>
+        <translation>月份 {id}</translation>
+    </message>
+    <message>
+        <source>Signing key {id}</source>
+        <translation>签名密钥 {id}</translation>
+    </message>
+    <message>
+        <source>Reference list {id}</source>
+        <translation>基础数据 {id}</translation>
+    </message>
+    <message>
+        <source>Office setting {id}</source>
+        <translation>单位设置 {id}</translation>
+    </message>
+    <message>
+        <source>Database file {id}</source>
+        <translation>数据库文件 {id}</translation>
+    </message>
+    <message>
+        <source>Audit trail up to event {id}</source>
+        <translation>截至第 {id} 号的审计记录</translation>
+    </message>
+    <message>
+        <source>Account #{id}</source>
+        <translation>账号 #{id}</translation>
+    </message>
+    <message>
+        <source>Zone #{id}</source>
+        <translation>园区 #{id}</translation>
+    </message>
+    <message>
+        <source>Firm #{id}</source>
+        <translation>企业 #{id}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>注册资本（元）</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业领域</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>从业人员（人）</translation>
+    </message>
+    <message>
+        <source>Annual revenue (yuan)</source>
+        <translation>年营业收入（元）</translation>
+    </message>
+    <message>
+        <source>Total assets (yuan)</source>
+        <translation>资产总额（元）</translation>
+    </message>
+    <message>
+        <source>Core technology</source>
+        <translation>核心技术</translation>
+    </message>
+    <message>
+        <source>Core technology note</source>
+        <translation>核心技术说明</translation>
+    </message>
+    <message>
+        <source>Little-giant level</source>
+        <translation>专精特新认定等级</translation>
+    </message>
+    <message>
+        <source>Recognised on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Credit code check</source>
+        <translation>信用代码校验</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Billed (yuan)</source>
+        <translation>账单金额（元）</translation>
+    </message>
+    <message>
+        <source>Subsidy (yuan)</source>
+        <translation>补贴金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>数值（元）</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Bill no.</source>
+        <translation>账单号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s note</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Reason for revoking</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Yearly cap (yuan)</source>
+        <translation>年度上限（元）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Loan (yuan)</source>
+        <translation>贷款（元）</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <source>Entered by (account no.)</source>
+        <translation>录入人（账号编号）</translation>
+    </message>
+    <message>
+        <source>Entered at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Reviewed by (account no.)</source>
+        <translation>审核人（账号编号）</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Reverses entry no.</source>
+        <translation>冲销的账目编号</translation>
+    </message>
+    <message>
+        <source>Reversed by entry no.</source>
+        <translation>被冲销账目编号</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>开具单位</translation>
+    </message>
+    <message>
+        <source>Retired at</source>
+        <translation>停用时间</translation>
+    </message>
+    <message>
+        <source>Retired by (account no.)</source>
+        <translation>停用人（账号编号）</translation>
+    </message>
+    <message>
+        <source>Reason for retiring</source>
+        <translation>停用原因</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To month</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <source>Issued by (account no.)</source>
+        <translation>开具人（账号编号）</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Revoked by (account no.)</source>
+        <translation>作废人（账号编号）</translation>
+    </message>
+    <message>
+        <source>Revoked at</source>
+        <translation>作废时间</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Number in the year</source>
+        <translation>年度序号</translation>
+    </message>
+    <message>
+        <source>Award no.</source>
+        <translation>奖励编号</translation>
+    </message>
+    <message>
+        <source>Tenancy no.</source>
+        <translation>入驻编号</translation>
+    </message>
+    <message>
+        <source>Added by (account no.)</source>
+        <translation>添加人（账号编号）</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>This database&apos;s own key</source>
+        <translation>本数据库自有密钥</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结账</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: it has a table the program never made: {name}.</source>
+        <translation>{file} 未通过检查：其中有本程序从未创建的数据表：{name}。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: it has an index the program never made: {name}.</source>
+        <translation>{file} 未通过检查：其中有本程序从未创建的索引：{name}。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: it has a trigger the program never made: {name}.</source>
+        <translation>{file} 未通过检查：其中有本程序从未创建的触发器：{name}。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: it has a view the program never made: {name}.</source>
+        <translation>{file} 未通过检查：其中有本程序从未创建的视图：{name}。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its table {name} has been removed.</source>
+        <translation>{file} 未通过检查：其中的数据表 {name} 已被删除。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its index {name} has been removed.</source>
+        <translation>{file} 未通过检查：其中的索引 {name} 已被删除。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its trigger {name} has been removed.</source>
+        <translation>{file} 未通过检查：其中的触发器 {name} 已被删除。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its view {name} has been removed.</source>
+        <translation>{file} 未通过检查：其中的视图 {name} 已被删除。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its table {name} has been changed.</source>
+        <translation>{file} 未通过检查：其中的数据表 {name} 已被改动。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its index {name} has been changed.</source>
+        <translation>{file} 未通过检查：其中的索引 {name} 已被改动。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its trigger {name} has been changed.</source>
+        <translation>{file} 未通过检查：其中的触发器 {name} 已被改动。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its view {name} has been changed.</source>
+        <translation>{file} 未通过检查：其中的视图 {name} 已被改动。</translation>
+    </message>
+    <message>
+        <source>There is no file at {file}.</source>
+        <translation>{file} 处没有文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Zone Desk backup: it is not a database file at all.</source>
+        <translation>{file} 不是园区服务台的备份：它根本不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>{file} is another program&apos;s database, not a Zone Desk backup.</source>
+        <translation>{file} 是其他程序的数据库，不是园区服务台的备份。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer Zone Desk (its schema is {found}; this program knows schemas up to {known}). Restore it with the newer Zone Desk.</source>
+        <translation>{file} 由更新版本的园区服务台制作（其数据结构版本为 {found}；本程序最高支持 {known}）。请用更新版本的园区服务台恢复。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({cause}): it cannot be restored.</source>
+        <translation>{file} 已损坏（{cause}），无法恢复。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: SQLite&apos;s integrity check finds broken pages in it.</source>
+        <translation>{file} 已损坏：SQLite 完整性检查发现其中有损坏的页。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: some of its rows refer to rows that are not there (table {table}).</source>
+        <translation>{file} 已损坏：部分记录引用了不存在的记录（表 {table}）。</translation>
+    </message>
+    <message>
+        <source>{file} does not check out: its audit trail is broken or its rows differ from it, so it may have been changed behind the program&apos;s back ({detail}).</source>
+        <translation>{file} 未通过检查：其审计记录链已断开或数据与审计记录不符，可能曾被绕过本程序修改（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{file} is at schema {found}, not at this program&apos;s {known}.</source>
+        <translation>{file} 的数据结构版本为 {found}，不是本程序的 {known}。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: reading it failed.</source>
+        <translation>{file} 已损坏：读取失败。</translation>
+    </message>
+    <message>
+        <source>Choose a whole folder path, such as D:\Backups.</source>
+        <translation>请选择完整的文件夹路径，例如 D:\Backups。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written: choose another.</source>
+        <translation>文件夹 {folder} 无法写入，请另选一个。</translation>
+    </message>
+    <message>
+        <source>No backup was made: the disk that holds the backup folder {folder} is full. The earlier backups are kept.</source>
+        <translation>未能备份：备份文件夹 {folder} 所在的磁盘已满。以前的备份均已保留。</translation>
+    </message>
+    <message>
+        <source>No backup was made: the backup folder {folder} cannot be written (a read-only drive or folder). The earlier backups are kept.</source>
+        <translation>未能备份：备份文件夹 {folder} 无法写入（只读的磁盘或文件夹）。以前的备份均已保留。</translation>
+    </message>
+    <message>
+        <source>No backup was made: writing to the backup folder {folder} failed. The earlier backups are kept.</source>
+        <translation>未能备份：写入备份文件夹 {folder} 失败。以前的备份均已保留。</translation>
+    </message>
+    <message>
+        <source>No backup was made: the backup folder {folder} is not there (a drive that is not plugged in?). The earlier backups are kept.</source>
+        <translation>未能备份：找不到备份文件夹 {folder}（移动硬盘或U盘未插上？）。以前的备份均已保留。</translation>
+    </message>
+    <message>
+        <source>No backup was made: the copy of {database} did not check out ({reason}). The earlier backups are kept.</source>
+        <translation>未能备份：{database} 的副本未通过检查（{reason}）。以前的备份均已保留。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {file} is open in another program or on another PC. Close it there, then restore again.</source>
+        <translation>未恢复任何内容：{file} 正在其他程序或其他电脑上打开。请先在那里关闭，再重新恢复。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: no safety backup of the current file could be made ({reason}).</source>
+        <translation>未恢复任何内容：无法为当前文件制作安全备份（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: no safety copy of the current file could be made.</source>
+        <translation>未恢复任何内容：无法为当前文件制作安全副本。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {file} could not be read.</source>
+        <translation>未恢复任何内容：无法读取 {file}。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: the copy of {file} did not check out.</source>
+        <translation>未恢复任何内容：{file} 的副本未通过检查。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {file} is a backup of another database, not of {database}.</source>
+        <translation>未恢复任何内容：{file} 是另一个数据库的备份，不是 {database} 的备份。</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself, not a backup.</source>
+        <translation>{file} 是数据库本身，不是备份。</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Firm or record</source>
+        <translation>企业或记录</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>开具人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Reason revoked</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>行业领域</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Little giant</source>
+        <translation>专精特新</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>注册资本（元）</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>从业人员（人）</translation>
+    </message>
+    <message>
+        <source>Annual revenue (yuan)</source>
+        <translation>年营业收入（元）</translation>
+    </message>
+    <message>
+        <source>Total assets (yuan)</source>
+        <translation>资产总额（元）</translation>
+    </message>
+    <message>
+        <source>Core technology</source>
+        <translation>核心技术</translation>
+    </message>
+    <message>
+        <source>Core technology note</source>
+        <translation>核心技术说明</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Recognised on</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <source>Zone code</source>
+        <translation>园区代码</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Floor area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Tenancy from</source>
+        <translation>入驻日期</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Billed (yuan)</source>
+        <translation>账单金额（元）</translation>
+    </message>
+    <message>
+        <source>Subsidy (yuan)</source>
+        <translation>补贴金额（元）</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Bill or document no.</source>
+        <translation>账单号或文号</translation>
+    </message>
+    <message>
+        <source>Reason or note</source>
+        <translation>原因或备注</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Bill or loan (yuan)</source>
+        <translation>账单或贷款（元）</translation>
+    </message>
+    <message>
+        <source>Reverses No.</source>
+        <translation>冲销编号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Award or guaranteed (yuan)</source>
+        <translation>奖励或担保金额（元）</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Loan (yuan)</source>
+        <translation>贷款（元）</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在区</translation>
+    </message>
+    <message>
+        <source>Service centre</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Firms</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Reverses #{id}</source>
+        <translation>冲销 #{id}</translation>
+    </message>
+    <message>
+        <source>Reversed by #{id}</source>
+        <translation>已被 #{id} 冲销</translation>
+    </message>
+    <message>
+        <source>Reversal #{id} waiting for review</source>
+        <translation>冲销 #{id} 待审核</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>All zones</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>A list can be exported as .xlsx or .csv only, not as {suffix}.</source>
+        <translation>列表只能导出为 .xlsx 或 .csv，不能导出为 {suffix}。</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exporting the list…</source>
+        <translation>正在导出列表…</translation>
     </message>
 </context>
 <context>
