@@ -13,18 +13,18 @@ from reportlab.pdfgen.canvas import Canvas
 
 from db.audit_statement import Statement, month_end
 from db.clock import format_date_cn
-from documents.certificate_layout import MM
+from documents.certificate_layout import MM, NO_LINE_START
 from documents.certificate_pdf import (
     GREY,
     LEFT,
     QR_SIZE,
-    RED,
     RIGHT,
     SEAL_CENTRE_Y,
     SEAL_RADIUS,
     _draw_bold_centred,
     _draw_border,
     _fit,
+    draw_letterhead,
 )
 from documents.fonts import REGULAR, register_fonts, text_width
 from documents.qr import draw_qr
@@ -51,10 +51,12 @@ def _facts(statement: Statement) -> list[tuple[str, str]]:
 
 
 def _paragraph(canvas: Canvas, text: str, top: float, size: float, width: float) -> float:
-    """`text` set in lines of `width` from `top`, two characters' indent; the y under it."""
+    """`text` set in lines of `width` from `top`, two characters' indent; the y under it. A
+    closing mark never starts a line: it hangs at the end of the line before, as Chinese
+    typesetting does."""
     line, lines, room = "", [], width - 2 * size
     for char in text:
-        if text_width(line + char, size) > room:
+        if text_width(line + char, size) > room and line and char not in NO_LINE_START:
             lines.append(line)
             line, room = "", width
         line += char
@@ -78,16 +80,7 @@ def render_statement(statement: Statement) -> bytes:
     _draw_border(canvas)
     canvas.setFont(REGULAR, 10.5)
     canvas.drawRightString(RIGHT, PAGE_HEIGHT - 20 * MM, f"审计锚点 第{statement.seq}号")
-    canvas.setFillColorRGB(*RED)
-    canvas.setFont(REGULAR, _fit(statement.office, 20, width))
-    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 35 * MM, statement.office)
-    canvas.setStrokeColorRGB(*RED)
-    canvas.setLineWidth(1.6)
-    canvas.line(LEFT, PAGE_HEIGHT - 40 * MM, RIGHT, PAGE_HEIGHT - 40 * MM)
-    canvas.setLineWidth(0.5)
-    canvas.line(LEFT, PAGE_HEIGHT - 41 * MM, RIGHT, PAGE_HEIGHT - 41 * MM)
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.setStrokeColorRGB(0, 0, 0)
+    draw_letterhead(canvas, statement.office)
     _draw_bold_centred(canvas, TITLE, PAGE_HEIGHT - 56 * MM, 24, width)
     top = _paragraph(canvas, (
         f"本声明记载本数据库审计记录截至{'该月末' if statement.month else '打印之时'}的链头。"

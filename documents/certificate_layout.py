@@ -34,7 +34,7 @@ ROWS_WITH_THE_TOTAL = 3
 TIGHTEST_ROW = 11.0  # points: the closest a table's rows are set to keep it on one page
 
 _TOKEN = re.compile(r"[!-~¥]+|\s+|.", re.S)  # a run of Latin letters and figures breaks as one
-_NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…%,.;:!?)]}")
+NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉…%,.;:!?)]}")
 _NO_LINE_END = frozenset("（《「『“‘〔【〈([{¥")
 _SQUEEZE = 0.08  # of an em per character, the most a line is squeezed to keep a mark in
 _MOST_SPREAD = 0.08  # of an em per character, the most a line is spread; a shorter one is not
@@ -123,13 +123,13 @@ def wrap(text: str, *, size: float, leading: float, indent: float = 0.0,
         if width > TEXT_WIDTH - indent and len(token) > 1:
             tokens[position:position] = list(token)  # longer than a line: break anywhere
             continue
-        squeeze = _SQUEEZE * size * len(current) if token[0] in _NO_LINE_START else 0.0
+        squeeze = _SQUEEZE * size * len(current) if token[0] in NO_LINE_START else 0.0
         if not current or used + width <= room + squeeze:
             current.append(token)
             used += width
             continue
         carry: list[str] = []
-        if token[0] in _NO_LINE_START and len(current) > 1:
+        if token[0] in NO_LINE_START and len(current) > 1:
             carry.insert(0, current.pop())
         while len(current) > 1 and (current[-1].isspace() or current[-1][-1] in _NO_LINE_END):
             carry.insert(0, current.pop())

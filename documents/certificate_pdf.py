@@ -154,12 +154,12 @@ def _draw_top_line(canvas: Canvas, words: Wording) -> None:
         canvas.setStrokeColorRGB(0, 0, 0)
 
 
-def _draw_heading(canvas: Canvas, words: Wording) -> None:
-    width = RIGHT - LEFT
-    size = _fit(words.issuer, 20, width)
+def draw_letterhead(canvas: Canvas, issuer: str) -> None:
+    """The issuing office's name in red over a red double rule, as on official documents
+    (the certificates and the audit chain-head statement)."""
     canvas.setFillColorRGB(*RED)
-    canvas.setFont(REGULAR, size)
-    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 35 * MM, words.issuer)
+    canvas.setFont(REGULAR, _fit(issuer, 20, RIGHT - LEFT))
+    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 35 * MM, issuer)
     canvas.setStrokeColorRGB(*RED)
     canvas.setLineWidth(1.6)
     canvas.line(LEFT, PAGE_HEIGHT - 40 * MM, RIGHT, PAGE_HEIGHT - 40 * MM)
@@ -167,6 +167,11 @@ def _draw_heading(canvas: Canvas, words: Wording) -> None:
     canvas.line(LEFT, PAGE_HEIGHT - 41 * MM, RIGHT, PAGE_HEIGHT - 41 * MM)
     canvas.setFillColorRGB(0, 0, 0)
     canvas.setStrokeColorRGB(0, 0, 0)
+
+
+def _draw_heading(canvas: Canvas, words: Wording) -> None:
+    width = RIGHT - LEFT
+    draw_letterhead(canvas, words.issuer)
     _draw_bold_centred(canvas, words.title, PAGE_HEIGHT - 56 * MM, 24, width)
     if words.revoked_notice:
         canvas.setFillColorRGB(*RED)

@@ -18,6 +18,7 @@ from db.services import enterprises
 from db.services.enterprises import FirstTenancy
 from desktop import cli
 from documents.audit_statement import render_statement
+from documents.certificate_layout import NO_LINE_START
 from tests.conftest import firm_fields
 from tests.fixed_clock import travel
 from tests.rules.test_audit_reconcile import behind_the_back, recompute_chain
@@ -63,6 +64,8 @@ def test_a_months_head_is_its_last_event_signed_and_printed(db, people, november
     for said in ("审计链头声明", f"第{last_november:,}号", its_hash[:32], its_hash[32:],
                  "2026年11月30日", "审计员(auditor)", "张伟(clerk1)", statement.key_id):
         assert flat(said) in text, said
+    starts = [line.strip()[:1] for line in pdf_text(path).splitlines() if line.strip()]
+    assert not [mark for mark in starts if mark in NO_LINE_START]  # no line begins with 。，）
     (barcode,) = zxingcpp.read_barcodes(page_images(path)[0])
     assert barcode.text == statement.code and is_signed(barcode.text)
     # the printing is in the trail, after the head it states

@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import signal
 import sqlite3
-import subprocess
 import time
 from datetime import date
 from pathlib import Path
@@ -28,6 +27,7 @@ from db.services import enterprises
 from tests.conftest import firm_fields
 from tests.fixed_clock import travel_in_child
 from tests.rules.test_audit_tamper import tamper
+from tests.rules.test_bad_files import read_only_view  # noqa: F401 (the fixture, shared)
 
 
 def sha(path: Path) -> str:
@@ -78,37 +78,8 @@ def test_a_database_that_does_not_check_out_gives_no_backup(db, people, db_path,
     assert os.listdir(folder) == [earlier.path.name]
 
 
-@pytest.fixture
-def read_only_view(tmp_path):
-    """make(folder) -> the same folder seen read-only (a read-only bind mount as root, whom file
-    modes do not stop; else the folder's write permission taken away)."""
-    mounted, locked = [], []
-
-    def make(folder: Path) -> Path:
-        if os.geteuid() != 0:
-            folder.chmod(0o555)
-            locked.append(folder)
-            return folder
-        view = tmp_path / f"{folder.name}-read-only"
-        view.mkdir()
-        if subprocess.run(["mount", "--bind", str(folder), str(view)],
-                          capture_output=True).returncode != 0:
-            pytest.skip("no way to make a read-only folder here")
-        mounted.append(view)
-        if subprocess.run(["mount", "-o", "remount,ro,bind", str(view)],
-                          capture_output=True).returncode != 0:
-            pytest.skip("no way to make a read-only folder here")
-        return view
-
-    yield make
-    for view in reversed(mounted):
-        subprocess.run(["umount", str(view)], capture_output=True)
-    for path in locked:
-        path.chmod(0o755)
-
-
 def test_a_read_only_folder_is_said_and_the_earlier_backups_are_kept(db, people, db_path,
-                                                                     tmp_path, read_only_view):
+                                                                     tmp_path, read_only_view):  # noqa: F811
     folder = tmp_path / "b"
     folder.mkdir()
     earlier = make_backup(db_path, folder)

@@ -23,17 +23,13 @@ from db.clock import SHANGHAI
 from db.engine import Database
 from db.services import enterprises
 from tests.conftest import firm_fields
-from tests.rules.test_backup_restore import database_at, firm_names, refused_and_unchanged, sha
-
-
-@pytest.fixture
-def saved(db, people, db_path, tmp_path) -> Path:
-    enterprises.register_enterprise(db, actor=people.clerk, fields=firm_fields(name="上海甲科技有限公司"),
-                                    zone_id=1)
-    made = make_backup(db_path, tmp_path / "saved", create_folder=True)
-    enterprises.register_enterprise(db, actor=people.clerk, fields=firm_fields(name="上海乙科技有限公司"),
-                                    zone_id=1)
-    return made.path
+from tests.rules.test_backup_restore import (  # noqa: F401 (yesterday: the fixture, shared)
+    database_at,
+    firm_names,
+    refused_and_unchanged,
+    sha,
+    yesterday,
+)
 
 
 def _index(path: Path) -> tuple[str, str]:
@@ -51,7 +47,9 @@ def _index(path: Path) -> tuple[str, str]:
     ("DROP TRIGGER {trigger}", "its trigger {trigger} has been removed"),
     ("DROP INDEX {index}; CREATE INDEX {index} ON {table} (id)", "its index {index} has been changed"),
 ])
-def test_a_backup_whose_schema_was_changed_is_refused(db, people, db_path, saved, change, said):
+def test_a_backup_whose_schema_was_changed_is_refused(db, people, db_path, yesterday, change,  # noqa: F811
+                                                      said):
+    saved = yesterday
     connection = sqlite3.connect(saved)
     trigger = connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name"
                                  " NOT LIKE 'auditevent_%' ORDER BY name LIMIT 1").fetchone()
