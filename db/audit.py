@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from db.access import Actor
 from db.clock import iso_utc, utc_now
+from db.translatable import QT_TRANSLATE_NOOP
 
 GENESIS = "0" * 64
 FIELDS = ("seq", "at", "actor_id", "actor_name", "action", "entity_type", "entity_id",
@@ -123,6 +124,10 @@ class AuditCheck:
     reason: str = ""
     where: str = ""
     mismatches: tuple = ()  # db.reconcile.Mismatch, when rows differ from the trail
+    # the reason and the place as templates marked for translation ("db") with their values,
+    # so that a screen says them in its language; `reason` and `where` are the English
+    reason_words: tuple[str, tuple] | None = None
+    where_words: tuple[str, tuple] | None = None
 
     def sentence(self) -> str:
         if self.ok:
@@ -134,6 +139,15 @@ class AuditCheck:
                                else "the audit table")
         return (f"Audit trail BROKEN at {where}: {self.reason}. "
                 f"{self.events:,} events before it verified.")
+
+
+def _broken(count: int, at: int | None, reason: str, where: str = "", /, **values: object) -> AuditCheck:
+    """A broken trail: `reason` and `where` are templates marked QT_TRANSLATE_NOOP("db", ...),
+    filled with `values` in English here and in the person's language on screen."""
+    items = tuple(values.items())
+    return AuditCheck(False, count, at, reason.format(**values),
+                      where.format(**values) if where else "", reason_words=(reason, items),
+                      where_words=(where, items) if where else None)
 
 
 EVENT_COLUMNS = FIELDS + ("prev_hash", "hash")
@@ -174,8 +188,8 @@ def reconcile_connection(connection: sqlite3.Connection, events: int) -> AuditCh
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         differs = _index_fault(connection) if "auditsubject" in tables else None
         if differs is not None:
-            return AuditCheck(False, events, differs, "the audit trail's index of firms and zones "
-                              f"differs from the events (event {differs})", where="the audit table")
+            return _broken(events, differs, QT_TRANSLATE_NOOP("db", "the audit trail's index of firms and zones "
+                           "differs from the events (event {seq})"), QT_TRANSLATE_NOOP("db", "the audit table"), seq=differs)
         return AuditCheck(True, events)
     first = mismatches[0]
     more = f" (and {len(mismatches) - 1:,} more differences)" if len(mismatches) > 1 else ""
@@ -244,13 +258,12 @@ _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_ke
 def _verify(connection: sqlite3.Connection, progress: Progress | None = None) -> AuditCheck:
     tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "auditevent" not in tables:
-        return AuditCheck(False, 0, reason="the audit table (auditevent) is missing",
-                          where="the audit table")
+        return _broken(0, None, QT_TRANSLATE_NOOP("db", "the audit table (auditevent) is missing"), QT_TRANSLATE_NOOP("db", "the audit table"))
     columns = {r[1] for r in connection.execute("PRAGMA table_info(auditevent)")}
     missing = [c for c in EVENT_COLUMNS if c not in columns]
     if missing:
-        return AuditCheck(False, 0, reason=f"its column {missing[0]} is missing",
-                          where="the audit table")
+        return _broken(0, None, QT_TRANSLATE_NOOP("db", "its column {column} is missing"), QT_TRANSLATE_NOOP("db", "the audit table"),
+                       column=missing[0])
     expected_seq, prev_hash, count = 1, GENESIS, 0
     query = f"SELECT {', '.join(EVENT_COLUMNS)} FROM auditevent ORDER BY seq"
     total = connection.execute("SELECT max(seq) FROM auditevent").fetchone()[0] if progress else 0
@@ -265,24 +278,30 @@ def _verify(connection: sqlite3.Connection, progress: Progress | None = None) ->
                     and type(entity_id) is type(before) is type(after) is type(prev) is type(own) is str):
                 wrong = _wrong_type(dict(zip(EVENT_COLUMNS, values, strict=True)))
                 at_seq = seq if type(seq) is int else None
-                return AuditCheck(False, count, at_seq, wrong or "it holds a value of a wrong type",
-                                  where=f"event {seq}" if at_seq is not None else "the audit table")
+                if wrong:
+                    return AuditCheck(False, count, at_seq, wrong, where=f"event {seq}" if at_seq
+                                      is not None else "the audit table")
+                return _broken(count, at_seq, QT_TRANSLATE_NOOP("db", "it holds a value of a wrong type"),
+                               QT_TRANSLATE_NOOP("db", "event {seq}") if at_seq is not None else
+                               QT_TRANSLATE_NOOP("db", "the audit table"), seq=seq)
             if seq < expected_seq:  # only the first can be: seq is the table's integer key
-                return AuditCheck(False, count, seq, f"the first event is numbered {seq}, and the "
-                                  "trail starts at 1", where="the first event")
+                return _broken(count, seq, QT_TRANSLATE_NOOP("db", "the first event is numbered {seq}, and the "
+                               "trail starts at 1"), QT_TRANSLATE_NOOP("db", "the first event"), seq=seq)
             if seq > expected_seq:
-                gap = (f"event {expected_seq} is missing" if seq == expected_seq + 1
-                       else f"events {expected_seq} to {seq - 1} are missing")
-                return AuditCheck(False, count, expected_seq, f"{gap}: the next one is {seq}")
+                if seq == expected_seq + 1:
+                    return _broken(count, expected_seq, QT_TRANSLATE_NOOP("db", "event {gap} is missing: the next "
+                                   "one is {seq}"), gap=expected_seq, seq=seq)
+                return _broken(count, expected_seq, QT_TRANSLATE_NOOP("db", "events {gap} to {last} are missing: "
+                               "the next one is {seq}"), gap=expected_seq, last=seq - 1, seq=seq)
             if prev != prev_hash:
-                return AuditCheck(False, count, seq, "does not follow the event before it")
+                return _broken(count, seq, QT_TRANSLATE_NOOP("db", "does not follow the event before it"))
             canonical = _CANONICAL.encode({
                 "seq": seq, "at": at, "actor_id": actor_id, "actor_name": actor_name,
                 "action": action, "entity_type": entity_type, "entity_id": entity_id,
                 "before_json": before, "after_json": after})  # = canonical_bytes(), faster
             if hashlib.sha256(prev_hash.encode("ascii") + b"\n" + canonical.encode("utf-8")
                               ).hexdigest() != own:
-                return AuditCheck(False, count, seq, "its content was changed after it was written")
+                return _broken(count, seq, QT_TRANSLATE_NOOP("db", "its content was changed after it was written"))
             prev_hash, expected_seq, count = own, seq + 1, count + 1
     last = expected_seq - 1
     head = _head_fault(connection, tables, last, prev_hash, count)
@@ -293,11 +312,11 @@ def _verify(connection: sqlite3.Connection, progress: Progress | None = None) ->
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     for name, sql in (TRIGGERS | (index_triggers() if indexed else {})).items():
         if name not in found:
-            return AuditCheck(False, count, None, f"the trigger {name} that protects the audit "
-                              "table was removed", where="the audit table")
+            return _broken(count, None, QT_TRANSLATE_NOOP("db", "the trigger {name} that protects the audit "
+                           "table was removed"), QT_TRANSLATE_NOOP("db", "the audit table"), name=name)
         if _normalised(found[name]) != _normalised(sql):
-            return AuditCheck(False, count, None, f"the trigger {name} that protects the audit "
-                              "table was changed", where="the audit table")
+            return _broken(count, None, QT_TRANSLATE_NOOP("db", "the trigger {name} that protects the audit "
+                           "table was changed"), QT_TRANSLATE_NOOP("db", "the audit table"), name=name)
     return AuditCheck(True, count)
 
 
@@ -332,34 +351,39 @@ def _index_fault(connection: sqlite3.Connection) -> int | None:
 def _head_fault(connection: sqlite3.Connection, tables: set[str], last: int, last_hash: str,
                 count: int) -> AuditCheck | None:
     """The audit head (newest seq and hash) against the last event of the chain."""
-    where = "the audit head"
+    where = QT_TRANSLATE_NOOP("db", "the audit head")
     if "audithead" not in tables:
-        return AuditCheck(False, count, reason="the table that records the newest event "
-                          "(audithead) is missing", where=where)
+        return _broken(count, None, QT_TRANSLATE_NOOP("db", "the table that records the newest event "
+                       "(audithead) is missing"), where)
     try:
         rows = connection.execute("SELECT seq, hash FROM audithead WHERE id = 1").fetchall()
     except sqlite3.OperationalError as error:
-        return AuditCheck(False, count, reason=f"it cannot be read ({error})", where=where)
+        return _broken(count, None, QT_TRANSLATE_NOOP("db", "it cannot be read ({error})"), where, error=error)
     if not rows:
         if last == 0:
             return None
-        return AuditCheck(False, count, reason=f"the record of the newest event was deleted "
-                          f"(the trail ends at event {last})", where=where)
+        return _broken(count, None, QT_TRANSLATE_NOOP("db", "the record of the newest event was deleted "
+                       "(the trail ends at event {last})"), where, last=last)
     head_seq, head_hash = rows[0]
     if type(head_seq) is not int or type(head_hash) is not str:
         wrong = head_seq if type(head_seq) is not int else head_hash
-        return AuditCheck(False, count, reason=f"it holds {_kind_of(wrong)} where the program "
-                          "writes the newest event's number and hash", where=where)
+        return _broken(count, None, QT_TRANSLATE_NOOP("db", "it holds {kind} where the program writes the "
+                       "newest event's number and hash"), where, kind=_kind_of(wrong))
     if head_seq < last:
-        added = (f"event {last} was" if head_seq + 1 == last
-                 else f"events {head_seq + 1} to {last} were")
-        return AuditCheck(False, count, head_seq + 1, f"{added} added behind the program's back "
-                          f"(the newest event it recorded is {head_seq})")
+        if head_seq + 1 == last:
+            return _broken(count, last, QT_TRANSLATE_NOOP("db", "event {last} was added behind the program's back "
+                           "(the newest event it recorded is {head})"), last=last, head=head_seq)
+        return _broken(count, head_seq + 1, QT_TRANSLATE_NOOP("db", "events {first} to {last} were added behind "
+                       "the program's back (the newest event it recorded is {head})"),
+                       first=head_seq + 1, last=last, head=head_seq)
     if head_seq > last:
-        cut = f"event {head_seq} is" if last + 1 == head_seq else f"events {last + 1} to {head_seq} are"
-        return AuditCheck(False, count, last + 1, f"{cut} missing (the newest event recorded is "
-                          f"{head_seq}, the trail ends at {last})")
+        if last + 1 == head_seq:
+            return _broken(count, last + 1, QT_TRANSLATE_NOOP("db", "event {head} is missing (the newest event "
+                           "recorded is {head}, the trail ends at {last})"), head=head_seq, last=last)
+        return _broken(count, last + 1, QT_TRANSLATE_NOOP("db", "events {first} to {head} are missing (the newest "
+                       "event recorded is {head}, the trail ends at {last})"),
+                       first=last + 1, head=head_seq, last=last)
     if head_hash != last_hash:
-        return AuditCheck(False, count, reason=f"its hash does not match event {last}, the "
-                          "newest: one of them was changed", where=where)
+        return _broken(count, None, QT_TRANSLATE_NOOP("db", "its hash does not match event {last}, the newest: "
+                       "one of them was changed"), where, last=last)
     return None

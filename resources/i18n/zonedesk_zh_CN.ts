@@ -254,6 +254,12 @@
         <source>Audit chain intact</source>
         <translation>审计链完整</translation>
     </message>
+    <message numerus="yes">
+        <source>The audit chain holds ({count} events verified), but the file&apos;s rows differ from it in %n place(s), the first at {where}: they were edited behind the program&apos;s back.</source>
+        <translation>
+            <numerusform>审计链完整（已核验 {count} 条记录），但文件中的数据与审计记录不符，共 %n 处，第一处在 {where}：这些数据曾被绕过本程序修改。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>event {seq}</source>
         <translation>第 {seq} 号记录</translation>
@@ -5297,6 +5303,102 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{file} is the database itself, not a backup.</source>
         <translation>{file} 是数据库本身，不是备份。</translation>
+    </message>
+    <message>
+        <source>the audit trail&apos;s index of firms and zones differs from the events (event {seq})</source>
+        <translation>审计记录的企业和园区索引与记录不一致（第 {seq} 号记录）</translation>
+    </message>
+    <message>
+        <source>the audit table</source>
+        <translation>审计记录表</translation>
+    </message>
+    <message>
+        <source>the audit table (auditevent) is missing</source>
+        <translation>审计记录表（auditevent）不见了</translation>
+    </message>
+    <message>
+        <source>its column {column} is missing</source>
+        <translation>其中的列 {column} 不见了</translation>
+    </message>
+    <message>
+        <source>it holds a value of a wrong type</source>
+        <translation>其中有类型错误的值</translation>
+    </message>
+    <message>
+        <source>event {seq}</source>
+        <translation>第 {seq} 号记录</translation>
+    </message>
+    <message>
+        <source>the first event is numbered {seq}, and the trail starts at 1</source>
+        <translation>第一条记录的编号为 {seq}，而审计记录应从 1 开始</translation>
+    </message>
+    <message>
+        <source>the first event</source>
+        <translation>第一条记录</translation>
+    </message>
+    <message>
+        <source>event {gap} is missing: the next one is {seq}</source>
+        <translation>第 {gap} 号记录缺失：其后一条为第 {seq} 号</translation>
+    </message>
+    <message>
+        <source>events {gap} to {last} are missing: the next one is {seq}</source>
+        <translation>第 {gap} 至 {last} 号记录缺失：其后一条为第 {seq} 号</translation>
+    </message>
+    <message>
+        <source>does not follow the event before it</source>
+        <translation>与前一条记录衔接不上</translation>
+    </message>
+    <message>
+        <source>its content was changed after it was written</source>
+        <translation>内容在写入后被改动</translation>
+    </message>
+    <message>
+        <source>the trigger {name} that protects the audit table was removed</source>
+        <translation>保护审计记录表的触发器 {name} 已被删除</translation>
+    </message>
+    <message>
+        <source>the trigger {name} that protects the audit table was changed</source>
+        <translation>保护审计记录表的触发器 {name} 已被改动</translation>
+    </message>
+    <message>
+        <source>the audit head</source>
+        <translation>审计链头记录</translation>
+    </message>
+    <message>
+        <source>the table that records the newest event (audithead) is missing</source>
+        <translation>记录最新一条记录的表（audithead）不见了</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>the record of the newest event was deleted (the trail ends at event {last})</source>
+        <translation>最新一条记录的登记已被删除（审计记录止于第 {last} 号）</translation>
+    </message>
+    <message>
+        <source>it holds {kind} where the program writes the newest event&apos;s number and hash</source>
+        <translation>本程序写入最新记录编号和哈希值之处存放的是{kind}</translation>
+    </message>
+    <message>
+        <source>event {last} was added behind the program&apos;s back (the newest event it recorded is {head})</source>
+        <translation>第 {last} 号记录是绕过本程序添加的（登记的最新记录为第 {head} 号）</translation>
+    </message>
+    <message>
+        <source>events {first} to {last} were added behind the program&apos;s back (the newest event it recorded is {head})</source>
+        <translation>第 {first} 至 {last} 号记录是绕过本程序添加的（登记的最新记录为第 {head} 号）</translation>
+    </message>
+    <message>
+        <source>event {head} is missing (the newest event recorded is {head}, the trail ends at {last})</source>
+        <translation>第 {head} 号记录缺失（登记的最新记录为第 {head} 号，审计记录止于第 {last} 号）</translation>
+    </message>
+    <message>
+        <source>events {first} to {head} are missing (the newest event recorded is {head}, the trail ends at {last})</source>
+        <translation>第 {first} 至 {head} 号记录缺失（登记的最新记录为第 {head} 号，审计记录止于第 {last} 号）</translation>
+    </message>
+    <message>
+        <source>its hash does not match event {last}, the newest: one of them was changed</source>
+        <translation>其哈希值与最新的第 {last} 号记录不符：其中之一已被改动</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 selected event's changes old → new; Verify chain naming the first broken event; Print chain
 head… previewing the signed statement; Export… of the list as shown."""
 
+import re
 import sqlite3
 
 import openpyxl
@@ -11,6 +12,7 @@ from PySide6.QtCore import QDate
 from db.queries.enterprises import EnterpriseFilter, enterprise_detail, enterprise_page
 from db.services import enterprises
 from desktop import modals
+from desktop.app import install_language
 from desktop.audit_trail.audit_model import COL_ACTION, COL_CHANGES, COL_SUBJECT, COL_WHO
 from desktop.audit_trail.audit_trail_pane import AuditPane
 from tests.conftest import firm_fields
@@ -148,3 +150,36 @@ def test_export_writes_the_list_as_shown(qtbot, open_pane, monkeypatch, tmp_path
     assert {r[4] for r in rows[1:]} == {firms.hailan.name, firms.xingchen.name}
     assert {r[3] for r in rows[1:]} == {"Firm registered", "Tenancy opened"}
     assert any("Unit: A栋" in (r[5] or "") for r in rows[1:])
+
+
+@pytest.fixture
+def in_chinese(qapp):  # noqa: ANN001, ANN201
+    install_language(qapp, "zh_CN")
+    yield
+    install_language(qapp, "en")  # the other tests read the English source texts
+
+
+def test_a_broken_chain_is_said_in_chinese_on_a_chinese_screen(qtbot, db_path, open_pane, modal_log,
+                                                                in_chinese):
+    pane = open_pane()
+    connection = sqlite3.connect(db_path)
+    seq = connection.execute("SELECT min(seq) FROM auditevent WHERE action = 'tenancy.open'").fetchone()[0]
+    connection.close()
+    behind_the_back(db_path, "UPDATE auditevent SET after_json = replace(after_json, 'A栋', 'B栋')"
+                    f" WHERE seq = {seq}")
+    pane.verify_chain()
+    qtbot.waitUntil(lambda: bool(modal_log.errors), timeout=10_000)
+    (said,) = modal_log.errors
+    assert f"第 {seq} 号记录" in said and "写入后被改动" in said
+    assert not re.search("[A-Za-z]", said), said  # not a word of English
+
+
+def test_rows_edited_behind_the_back_are_said_in_chinese(qtbot, db_path, open_pane, modal_log,
+                                                        firms, in_chinese):
+    pane = open_pane()
+    behind_the_back(db_path, f"UPDATE enterprise SET employees = 999 WHERE id = {firms.hailan.id}")
+    pane.verify_chain()
+    qtbot.waitUntil(lambda: bool(modal_log.errors), timeout=10_000)
+    (said,) = modal_log.errors
+    assert "数据与审计记录不符" in said and f"enterprise {firms.hailan.id}" in said
+    assert not re.search("[A-Za-z]", said.replace(f"enterprise {firms.hailan.id}", "")), said
