@@ -92,7 +92,12 @@ def _copy(db_path: Path, target: Path, progress: Progress | None) -> None:
             def step(_status: int, remaining: int, total: int) -> None:
                 if progress is not None:
                     progress(total - remaining, total)
+            # one read transaction for the whole copy: it reads one moment of the file (WAL),
+            # so the staff's writes meanwhile neither wait nor restart the copy from the start
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
             source.backup(destination, pages=PAGES_A_STEP, progress=step)
+            source.execute("COMMIT")
             # a backup is one file: no -wal or -shm beside it, whoever opens it
             destination.execute("PRAGMA journal_mode = DELETE").fetchone()
         finally:

@@ -177,3 +177,27 @@ def test_kill_9_during_a_backup_leaves_the_database_and_every_backup_whole(big_d
     removed = rotate(folder, big_database, utc_now())
     assert set(removed) == set(leftovers)
     assert {p.name for p in folder.iterdir()} == set(earlier)
+
+
+def test_the_staffs_writes_during_a_backup_neither_wait_nor_restart_it(db, people, db_path, tmp_path,
+                                                                        monkeypatch):
+    """A backup copies one moment of the file: firms registered while it runs are in the
+    database, not in the copy, and the copy never starts over (SQLite restarts a stepwise
+    backup whenever another connection writes, which a busy office does all day)."""
+    for n in range(40):
+        enterprises.register_enterprise(db, actor=people.clerk, fields=firm_fields(name=f"上海先有{n}科技有限公司"),
+                                        zone_id=1)
+    monkeypatch.setattr(making, "PAGES_A_STEP", 4)
+    done: list[int] = []
+
+    def copying(copied: int, _total: int) -> None:
+        done.append(copied)
+        if len(done) <= 3:  # the office goes on working meanwhile
+            enterprises.register_enterprise(db, actor=people.clerk, zone_id=1,
+                                            fields=firm_fields(name=f"上海其间{len(done)}科技有限公司"))
+    made = make_backup(db_path, tmp_path, progress=copying)
+    assert len(done) > 4 and done == sorted(done)  # never back to the start
+    copy = sqlite3.connect(made.path)
+    assert copy.execute("SELECT count(*) FROM enterprise").fetchone()[0] == 40
+    copy.close()
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM enterprise").fetchone()[0] == 43
