@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from db.access import Action, Actor, authorise
+from db.arguments import checked
 from db.audit import Change, record
 from db.clock import iso_utc, utc_now
 from db.database_file import examining_connection
@@ -62,6 +63,7 @@ def _checked(folder: str | Path) -> str:
     return str(path.resolve())
 
 
+@checked
 def set_backup_folder(db: Database, *, actor: Actor, folder: str | Path | None) -> Path:
     """Administrators only: the folder for the automatic backups (None: back to the folder
     beside the database). Returns the folder now in use."""

@@ -28,16 +28,17 @@ from db import audit
 from db.access import Actor
 from db.engine import Database
 from db.errors import ZoneDeskError
+from db.export.table import ExportTable
 from db.models import EnterpriseFields, ZoneFields
 from db.services import policy
 from db.services.certificate_subjects import CertificateRequest
 from db.services.certificates import issue_many
 from tests.conftest import Staff, firm_fields, valid_uscc
 from tests.ledger_data import make_book
-from tests.public_functions import public_functions
+from tests.public_functions import scoped_functions
 
 EXAMPLES = 30
-FUNCTIONS = public_functions()
+FUNCTIONS = scoped_functions()  # the services, the queries, the exports and the rest
 
 WORDS = ("", " ", "land", "electricity", "water", "internet", "little_giant", "loan_guarantee",
          "municipal", "national", "subsidy", "tenancy", "draft", "submitted", "approved",
@@ -190,16 +191,20 @@ def test_anything_thrown_at_a_function_gets_an_answer_or_a_message(name, prepare
             hint = hints.get(parameter, object)
             if hint is Actor:
                 arguments[parameter] = data.draw(st.sampled_from(actors), label=parameter)
-            elif parameter in ("cancelled", "folder") or (parameter == "key" and hint is not str):
+            elif (parameter in ("cancelled", "folder") and name != "backup.folder.set_backup_folder"
+                  or (parameter == "key" and hint is not str)):
                 continue  # a callback, a key folder, a signing key: left to their defaults
             else:
                 arguments[parameter] = data.draw(values(hint), label=parameter)
         try:
             given = {k: make(v) for k, v in arguments.items()}
             if "db" in inspect.signature(function).parameters:
-                function(database, **given)
+                answer = function(database, **given)
             else:
-                function(**given)
+                answer = function(**given)
+            if isinstance(answer, ExportTable):
+                for _row in answer.rows:  # an export reads as it is written
+                    pass
         except ZoneDeskError:
             pass
         except Exception as error:  # noqa: BLE001 (what this test counts)
