@@ -22,7 +22,7 @@ from pathlib import Path
 
 from db.clock import utc_now
 from db.database_file import FileKind, examine, read_only_connection
-from db.errors import ZoneDeskError
+from db.errors import Interrupted, ZoneDeskError
 from db.translatable import QT_TRANSLATE_NOOP
 
 from .checking import BackupRefused, _refusal_of_kind, check_backup
@@ -84,12 +84,15 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def _copy(db_path: Path, target: Path, progress: Progress | None) -> None:
+def _copy(db_path: Path, target: Path, progress: Progress | None,
+          cancelled: Callable[[], bool] | None = None) -> None:
     source = read_only_connection(db_path)
     try:
         destination = sqlite3.connect(target)
         try:
             def step(_status: int, remaining: int, total: int) -> None:
+                if cancelled is not None and cancelled():
+                    raise Interrupted("the backup was cancelled")  # the copy stops here
                 if progress is not None:
                     progress(total - remaining, total)
             # one read transaction for the whole copy: it reads one moment of the file (WAL),
@@ -109,9 +112,11 @@ def _copy(db_path: Path, target: Path, progress: Progress | None) -> None:
 
 
 def make_backup(db_path: str | Path, folder: str | Path, *, reason: str = "",
-                progress: Progress | None = None, create_folder: bool = False) -> BackupResult:
+                progress: Progress | None = None, create_folder: bool = False,
+                cancelled: Callable[[], bool] | None = None) -> BackupResult:
     """A checked backup of the database in `folder`; raises BackupFailed (the folder) or
-    BackupRefused (the database or the copy fails a check), and then nothing was written.
+    BackupRefused (the database or the copy fails a check), or Interrupted when `cancelled()`
+    says so before the copy is in place, and then nothing was written.
     `create_folder`: make the folder when it is missing (the default folder beside the
     database; a chosen folder that is missing is a drive not plugged in)."""
     db_path, folder = Path(db_path), Path(folder)
@@ -137,12 +142,14 @@ def make_backup(db_path: str | Path, folder: str | Path, *, reason: str = "",
     temporary = Path(name)
     try:
         try:
-            _copy(db_path, temporary, progress)
+            _copy(db_path, temporary, progress, cancelled)
         except (OSError, sqlite3.OperationalError) as error:
             if not db_path.exists():
                 raise
             raise folder_problem(folder, error) from error
         check_backup(temporary)
+        if cancelled is not None and cancelled():
+            raise Interrupted("the backup was cancelled")
         revision, seq = _revision_and_seq(temporary)
         size = temporary.stat().st_size
         final = _place(temporary, folder, db_path.stem, moment, revision)

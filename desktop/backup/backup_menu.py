@@ -61,14 +61,14 @@ class BackupActions(QObject):
 
         def work(task) -> BackupResult:  # noqa: ANN001 (desktop.background.Task)
             made = make_backup(path, folder, reason="back up now", progress=task.report,
-                               create_folder=is_default(path, folder))
+                               create_folder=is_default(path, folder),
+                               cancelled=lambda: task.cancelled)  # Cancel: no backup at all
             if folder == backup_folder(path):
                 rotate(folder, path, utc_now())
             return made
 
         self.runner.run_with_progress(
             work, label=self.tr("Making a backup…"), parent=self.window,
-            keep_cancelled_outcome=True,
             on_success=lambda made: modals.show_message(
                 self.window, self.tr("Backup made"),
                 self.tr("The backup was written to {file}.").format(file=made.path)),

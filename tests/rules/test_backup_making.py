@@ -23,6 +23,7 @@ from db.backup.naming import backups_in, made_at
 from db.backup.rotation import rotate
 from db.clock import utc_now
 from db.engine import Database
+from db.errors import Interrupted
 from db.services import enterprises
 from tests.conftest import firm_fields
 from tests.fixed_clock import travel_in_child
@@ -201,3 +202,20 @@ def test_the_staffs_writes_during_a_backup_neither_wait_nor_restart_it(db, peopl
     assert copy.execute("SELECT count(*) FROM enterprise").fetchone()[0] == 40
     copy.close()
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM enterprise").fetchone()[0] == 43
+
+
+def test_a_cancelled_backup_leaves_nothing(db, people, db_path, tmp_path, monkeypatch):
+    enterprises.register_enterprise(db, actor=people.clerk, fields=firm_fields(), zone_id=1)
+    monkeypatch.setattr(making, "PAGES_A_STEP", 4)
+    before, folder = sha(db_path), tmp_path / "backups"
+    folder.mkdir()
+    steps: list[int] = []
+    with pytest.raises(Interrupted):
+        make_backup(db_path, folder, progress=lambda done, _total: steps.append(done),
+                    cancelled=lambda: len(steps) >= 2)  # Cancel pressed while it copies
+    assert os.listdir(folder) == [] and sha(db_path) == before
+    copied: list[bool] = []
+    with pytest.raises(Interrupted):  # or once the copy is made, while it is being checked
+        make_backup(db_path, folder, progress=lambda done, total: copied.append(done == total),
+                    cancelled=lambda: bool(copied) and copied[-1])
+    assert copied[-1] and os.listdir(folder) == [] and sha(db_path) == before
