@@ -29,14 +29,25 @@ RESTORE_FROM = "restore_from"  # the window's property the desk reads when the w
 
 
 class BackupActions(QObject):
-    """The entries and the thread they work on (stopped when the window closes)."""
+    """The entries and the thread they work on: made when an entry is first used (most
+    sessions never use one), stopped when the window closes."""
 
     def __init__(self, window: QMainWindow, context: AppContext) -> None:
         super().__init__(window)
         self.setObjectName("backup_actions")
         self.window, self.context = window, context
-        self.runner = BackgroundRunner()
-        window.closed.connect(lambda _logging_out: self.runner.stop())
+        self._runner: BackgroundRunner | None = None
+        window.closed.connect(lambda _logging_out: self.stop())
+
+    @property
+    def runner(self) -> BackgroundRunner:
+        if self._runner is None:
+            self._runner = BackgroundRunner(self)
+        return self._runner
+
+    def stop(self) -> None:
+        if self._runner is not None:
+            self._runner.stop()
 
     def add_to(self, menu: QMenu) -> None:
         for text, name, slot in (
