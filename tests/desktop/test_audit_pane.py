@@ -97,16 +97,22 @@ def test_the_selected_event_shows_its_changes_old_to_new(qtbot, db, open_pane, p
     pane.grab().save("/tmp/shots11/audit_pane.png")
 
 
-def test_verify_chain_names_the_first_broken_event(qtbot, db, db_path, open_pane, modal_log):
-    pane = open_pane()
-    pane.verify_chain()
-    qtbot.waitUntil(lambda: bool(modal_log.messages or modal_log.errors), timeout=10_000)
-    assert modal_log.messages and "intact" in modal_log.messages[0] and not modal_log.errors
+def edit_the_first_tenancy_event(db_path) -> int:  # noqa: ANN001
+    """An event's content changed behind the program's back (the chain not recomputed)."""
     connection = sqlite3.connect(db_path)
     seq = connection.execute("SELECT min(seq) FROM auditevent WHERE action = 'tenancy.open'").fetchone()[0]
     connection.close()
     behind_the_back(db_path, "UPDATE auditevent SET after_json = replace(after_json, 'A栋', 'B栋')"
                     f" WHERE seq = {seq}")
+    return seq
+
+
+def test_verify_chain_names_the_first_broken_event(qtbot, db, db_path, open_pane, modal_log):
+    pane = open_pane()
+    pane.verify_chain()
+    qtbot.waitUntil(lambda: bool(modal_log.messages or modal_log.errors), timeout=10_000)
+    assert modal_log.messages and "intact" in modal_log.messages[0] and not modal_log.errors
+    seq = edit_the_first_tenancy_event(db_path)
     pane.verify_chain()
     qtbot.waitUntil(lambda: bool(modal_log.errors), timeout=10_000)
     (said,) = modal_log.errors
@@ -162,11 +168,7 @@ def in_chinese(qapp):  # noqa: ANN001, ANN201
 def test_a_broken_chain_is_said_in_chinese_on_a_chinese_screen(qtbot, db_path, open_pane, modal_log,
                                                                 in_chinese):
     pane = open_pane()
-    connection = sqlite3.connect(db_path)
-    seq = connection.execute("SELECT min(seq) FROM auditevent WHERE action = 'tenancy.open'").fetchone()[0]
-    connection.close()
-    behind_the_back(db_path, "UPDATE auditevent SET after_json = replace(after_json, 'A栋', 'B栋')"
-                    f" WHERE seq = {seq}")
+    seq = edit_the_first_tenancy_event(db_path)
     pane.verify_chain()
     qtbot.waitUntil(lambda: bool(modal_log.errors), timeout=10_000)
     (said,) = modal_log.errors
