@@ -66,6 +66,18 @@ class TrailRow:
         return f"{self.display_name} ({self.username})" if self.display_name else self.username
 
 
+
+def _days(column: str, flt: AuditFilter) -> tuple[list[str], dict[str, str]]:
+    """The filter's Shanghai days as a range of `column` (UTC ISO text, as `at` is stored)."""
+    clauses, values = [], {}
+    if flt.date_from is not None:
+        clauses.append(f"{column} >= :from_at")
+        values["from_at"] = _moment(flt.date_from)
+    if flt.date_to is not None:
+        clauses.append(f"{column} < :to_at")
+        values["to_at"] = _day_after(flt.date_to)
+    return clauses, values
+
 def _moment(day: date) -> str:
     """The first instant of a Shanghai day, as the trail stores moments (UTC ISO text); beyond
     the calendar's ends, text that sorts before or after every moment."""
@@ -93,13 +105,7 @@ def _seq_range(connection: Connection, flt: AuditFilter) -> tuple[int, int] | No
     key = (str(connection.engine.url), flt.date_from, flt.date_to, newest)
     if key in _ranges:
         return _ranges[key]
-    clauses, values = [], {}
-    if flt.date_from is not None:
-        clauses.append("at >= :from_at")
-        values["from_at"] = _moment(flt.date_from)
-    if flt.date_to is not None:
-        clauses.append("at < :to_at")
-        values["to_at"] = _day_after(flt.date_to)
+    clauses, values = _days("at", flt)
     low, high = connection.execute(text(
         f"SELECT min(seq), max(seq) FROM auditevent INDEXED BY ix_auditevent_at"
         f" WHERE {' AND '.join(clauses)}"), values).one()
@@ -142,12 +148,9 @@ def _plan(connection: Connection, flt: AuditFilter) -> tuple[str, str, str, dict
     if seqs is not None:
         clauses.append(f"{key} BETWEEN :low AND :high")
         values["low"], values["high"] = seqs
-        if flt.date_from is not None:
-            clauses.append("+e.at >= :from_at")
-            values["from_at"] = _moment(flt.date_from)
-        if flt.date_to is not None:
-            clauses.append("+e.at < :to_at")
-            values["to_at"] = _day_after(flt.date_to)
+        day_clauses, day_values = _days("+e.at", flt)
+        clauses += day_clauses
+        values |= day_values
     return source, " AND ".join(clauses) or "1", key, values
 
 

@@ -7,7 +7,7 @@ or save); Export… (the list as shown)."""
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QDateEdit, QInputDialog, QPlainTextEdit, QWidget
 
 from db import audit
@@ -33,7 +33,7 @@ from desktop.audit_trail.audit_model import (
 )
 from desktop.context import AppContext
 from desktop.widgets import audit_words
-from desktop.widgets.audit_words import action_text, changes_text
+from desktop.widgets.audit_words import action_text, changes_text, verdict_text
 from desktop.widgets.firm_picker import FirmPicker
 from desktop.widgets.form_fields import zone_text
 from desktop.widgets.list_pane import ListPane
@@ -42,13 +42,6 @@ from documents.audit_statement import render_statement
 
 _WIDTHS = {COL_SEQ: 70, COL_AT: 140, COL_WHO: 150, COL_ACTION: 170, COL_SUBJECT: 220}
 NO_DAY = QDate(2000, 1, 1)  # the date fields' "any day"
-
-
-def _said(words: tuple[str, tuple]) -> str:
-    """A verdict's words from db/ (a template marked in context "db" and its values), in the
-    person's language."""
-    template, values = words
-    return QCoreApplication.translate("db", template).format(**dict(values))
 
 
 class AuditPane(ListPane):
@@ -192,10 +185,10 @@ class AuditPane(ListPane):
                            "behind the program's back.", "", len(check.mismatches)).format(
                                count=count, where=f"{first.table} {first.key}")
         else:
-            where = (_said(check.where_words) if check.where_words else
+            where = (verdict_text(check.where_words) if check.where_words else
                      self.tr("event {seq}").format(seq=check.first_broken_seq)
                      if check.first_broken_seq is not None and not check.where else check.where)
-            reason = _said(check.reason_words) if check.reason_words else check.reason
+            reason = verdict_text(check.reason_words) if check.reason_words else check.reason
             text = self.tr("The audit chain is BROKEN at {where}: {reason}. {count} events before "
                            "it verified.").format(where=where, reason=reason, count=count)
         self.status.setText(text)

@@ -74,3 +74,9 @@ def changes_text(changes: tuple[FieldChange, ...], entity_type: str = "", *, lin
 
 def entity_words(entity_type: str) -> str:
     return _db(ENTITIES.get(entity_type, entity_type + " {id}"))
+
+
+def verdict_text(words: tuple[str, tuple]) -> str:
+    """A verdict's words from db/audit.py (a template marked in context "db" and its values)."""
+    template, values = words
+    return _db(template).format(**dict(values))
