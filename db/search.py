@@ -115,7 +115,7 @@ def index_enterprise(session: Session, enterprise) -> None:  # noqa: ANN001 (Ent
                    enterprise.contact_name, enterprise.contact_phone)
     connection = session.connection()
     connection.execute(text(_UPSERT), {"id": enterprise.id, **row})
-    connection.execute(text(_SPELLED), {"id": enterprise.id, "spelled": spelled(enterprise.name)})
+    connection.execute(text(_SPELLED), {"id": enterprise.id, "spelled": _joined(row)})  # pinyin once
 
 
 def index_bulk(connection: sqlite3.Connection, rows: list[tuple[int, str, str, str, str, str]]) -> None:

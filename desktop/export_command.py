@@ -9,7 +9,6 @@ in the layout the firms import reads back. A refusal is one sentence on stderr a
 file is not there or cannot be written, the suffix is unknown) or 1 (log-in refused).
 """
 
-import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from db.access import Actor
 from db.engine import Database
 from db.errors import ZoneDeskError
 from db.export.table import ExportTable
+from desktop.command_log_in import command_log_in
 from documents.list_export import writer_for
 
 LISTS = ("firms", "ledger", "certificates", "audit")
@@ -42,14 +42,6 @@ def _source(what: str) -> Callable[[Database, Actor], ExportTable]:
     return lambda db, actor: audit_table(db, actor=actor)
 
 
-def _install_language(language: str) -> None:
-    from PySide6.QtCore import QCoreApplication
-
-    from desktop.app import install_language
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    install_language(app, language)
-
-
 def export(what: str, db_path: Path, username: str, out: Path, *, password_stdin: bool = False,
            language: str = "zh_CN", stdin: TextIO | None = None, stdout: TextIO | None = None,
            stderr: TextIO | None = None) -> int:
@@ -64,25 +56,13 @@ def export(what: str, db_path: Path, username: str, out: Path, *, password_stdin
         return refuse(f"{out}: a list is exported as .xlsx or .csv only.")
     if not out.parent.is_dir():
         return refuse(f"{out} cannot be written: there is no folder {out.parent}.")
-    if not db_path.exists():
-        return refuse(f"{db_path}: no such database.")
-    if password_stdin:
-        password = stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass(f"Password for {username}: ")
-    from db.services.auth import log_in
-    from db.startup import open_database
+    opened = command_log_in(db_path, username, password_stdin=password_stdin, language=language,
+                            stdin=stdin, stderr=stderr)
+    if isinstance(opened, int):
+        return opened
+    database, actor = opened
     try:
-        database = open_database(db_path, create=False)
-    except ZoneDeskError as error:
-        return refuse(error.message())
-    try:
-        try:
-            actor = log_in(database, username=username, password=password)
-        except ZoneDeskError as error:
-            return refuse(error.message(), 1)
         from desktop.widgets.list_export import header_texts, spoken
-        _install_language(language)
         try:
             table = _source(what)(database, actor)
         except ZoneDeskError as error:  # a role that may not read this list

@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
 
 from db import search, size_class, uscc
-from db.access import Action, Actor, Role, authorise
+from db.access import Action, Actor, Role, authorise, require
 from db.arguments import checked
 from db.audit import Change, record
 from db.clock import today_shanghai, utc_now
@@ -102,7 +102,8 @@ def _uscc_status(actor: Actor, raw: str, accept_warning: bool, previous: Enterpr
 
 
 def _refuse_duplicate(session, actor: Actor, code: str, own_id: int | None) -> None:  # noqa: ANN001
-    other = session.exec(select(Enterprise).where(Enterprise.uscc == code)).first()
+    other = session.connection().execute(text(
+        "SELECT id, zone_id, name FROM enterprise WHERE uscc = :code"), {"code": code}).first()
     if other is not None and other.id != own_id:
         if actor.covers(other.zone_id):
             raise ValidationError(QT_TRANSLATE_NOOP(
@@ -124,31 +125,43 @@ def register_enterprise(db: Database, *, actor: Actor, fields: EnterpriseFields,
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_CREATE, zone_id)
-        problems = v.Problems()
-        zone = session.get(Zone, zone_id)
-        if zone is None or not zone.active:
-            problems.errors.append(ValidationError(QT_TRANSLATE_NOOP("db", "Choose a zone from the list."),
-                                                   field="zone_id"))
-        data = _clean(session, fields, problems)
-        if tenancy is not None:
-            problems.check(_check_tenancy, tenancy)
-        problems.raise_any()
-        data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, None)
-        _refuse_duplicate(session, actor, data.uscc, None)
-        now = utc_now()
-        enterprise = Enterprise(**data.model_dump(), zone_id=zone_id, uscc_check=check,
-                                created_at=now, updated_at=now)
-        _derive(enterprise)
-        session.add(enterprise)
-        _flush(session)
-        changes = [Change("enterprise.register", "enterprise", enterprise.id, None, snapshot(enterprise))]
-        if tenancy is not None:
-            opened = _new_tenancy(session, enterprise.id, zone_id, tenancy)
-            changes.append(Change("tenancy.open", "tenancy", opened.id, None, opened.model_dump()))
-        search.index_enterprise(session, enterprise)
+        enterprise, changes = register_in(session, actor, fields=fields, zone_id=zone_id,
+                                          tenancy=tenancy, accept_uscc_warning=accept_uscc_warning)
         record(session, actor, *changes)
         uow.commit()
         return enterprise.id
+
+
+def register_in(session, actor: Actor, *, fields: EnterpriseFields, zone_id: int,  # noqa: ANN001
+                tenancy: FirstTenancy | None = None,
+                accept_uscc_warning: bool = False) -> tuple[Enterprise, list[Change]]:
+    """The registration itself, inside the caller's transaction, for an actor already
+    authorised: the firm dialog's save and each row of a firms import. Returns the firm and the
+    changes to audit."""
+    require(actor, Action.ENTERPRISE_CREATE, zone_id)
+    problems = v.Problems()
+    zone = session.get(Zone, zone_id)
+    if zone is None or not zone.active:
+        problems.errors.append(ValidationError(QT_TRANSLATE_NOOP("db", "Choose a zone from the list."),
+                                               field="zone_id"))
+    data = _clean(session, fields, problems)
+    if tenancy is not None:
+        problems.check(_check_tenancy, tenancy)
+    problems.raise_any()
+    data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, None)
+    _refuse_duplicate(session, actor, data.uscc, None)
+    now = utc_now()
+    enterprise = Enterprise(**data.model_dump(), zone_id=zone_id, uscc_check=check,
+                            created_at=now, updated_at=now)
+    _derive(enterprise)
+    session.add(enterprise)
+    _flush(session)
+    changes = [Change("enterprise.register", "enterprise", enterprise.id, None, snapshot(enterprise))]
+    if tenancy is not None:
+        opened = _new_tenancy(session, enterprise.id, zone_id, tenancy)
+        changes.append(Change("tenancy.open", "tenancy", opened.id, None, opened.model_dump()))
+    search.index_enterprise(session, enterprise)
+    return enterprise, changes
 
 
 def _check_tenancy(first: FirstTenancy) -> str:
@@ -209,27 +222,39 @@ def update_enterprise(db: Database, *, actor: Actor, enterprise_id: int, expecte
         session = uow.session
         actor, enterprise = load_for_change(session, actor, Action.ENTERPRISE_EDIT, enterprise_id,
                                             expected_version)
-        before = snapshot(enterprise)
-        problems = v.Problems()
-        data = _clean(session, fields, problems)
-        problems.raise_any()
-        data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, enterprise)
-        _refuse_duplicate(session, actor, data.uscc, enterprise.id)
-        for name, value in data.model_dump().items():
-            setattr(enterprise, name, value)
-        enterprise.uscc_check = check
-        _derive(enterprise)
-        after = snapshot(enterprise)
-        if after == before:
+        change = update_in(session, actor, enterprise, fields=fields,
+                           accept_uscc_warning=accept_uscc_warning)
+        if change is None:
             return enterprise.version  # nothing changed: nothing to save or audit
-        enterprise.version += 1
-        enterprise.updated_at = utc_now()
-        _flush(session)
-        search.index_enterprise(session, enterprise)
-        record(session, actor, Change("enterprise.edit", "enterprise", enterprise.id, before,
-                                      snapshot(enterprise)))
+        record(session, actor, change)
         uow.commit()
         return enterprise.version
+
+
+def update_in(session, actor: Actor, enterprise: Enterprise, *, fields: EnterpriseFields,  # noqa: ANN001
+              accept_uscc_warning: bool = False) -> Change | None:
+    """The edit itself, inside the caller's transaction, of a firm whose role, zone and version
+    checks were made (`load_for_change`): the firm dialog's save and each row of a firms import.
+    Returns the change to audit, None when nothing changed (and nothing was written)."""
+    require(actor, Action.ENTERPRISE_EDIT, enterprise.zone_id)
+    before = snapshot(enterprise)
+    problems = v.Problems()
+    data = _clean(session, fields, problems)
+    problems.raise_any()
+    data.uscc, check = _uscc_status(actor, fields.uscc, accept_uscc_warning, enterprise)
+    _refuse_duplicate(session, actor, data.uscc, enterprise.id)
+    for name, value in data.model_dump().items():
+        setattr(enterprise, name, value)
+    enterprise.uscc_check = check
+    _derive(enterprise)
+    after = snapshot(enterprise)
+    if after == before:
+        return None
+    enterprise.version += 1
+    enterprise.updated_at = utc_now()
+    _flush(session)
+    search.index_enterprise(session, enterprise)
+    return Change("enterprise.edit", "enterprise", enterprise.id, before, snapshot(enterprise))
 
 
 @checked

@@ -102,47 +102,56 @@ def save_bills(db: Database, *, actor: Actor, zone_id: int, period: str, bills: 
         limits.refuse_closed(session, period)
         ids, changes = [], []
         for bill in bills:
-            _check_bill(session, actor, bill, zone_id, period)
-            rate = limits.require_rate(session, bill.category, period)
-            current = _live_entry(session, bill.enterprise_id, zone_id, bill.category, period)
-            seen = bill.expected_version
-            if seen is not None and (current.version if current is not None else 0) != seen:
-                raise _at_bill(session, actor, ChangedMeanwhile(QT_TRANSLATE_NOOP(
-                    "db", "Someone else saved this bill after you opened the sheet: reload the "
-                    "sheet to see it, then type yours again."),
-                    field=f"{bill.enterprise_id}:{bill.category}"), bill.enterprise_id, bill.category, period)
-            if current is not None and current.status != "draft":
-                raise _at_bill(session, actor, ValidationError(QT_TRANSLATE_NOOP(
-                    "db", "This bill was already submitted ({status}): it cannot be typed over."),
-                    field=f"{bill.enterprise_id}:{bill.category}", status=status_term(current.status)),
-                    bill.enterprise_id, bill.category, period)
-            used = limits.cap_used(session, bill.enterprise_id, bill.category, rules.year_of(period),
-                                   leaving_out=current.id if current else None)
-            amount = rules.subsidy(bill.billed_fen, rate.rate_bp, rate.yearly_cap_fen - used)
-            values = {"quantity_x100": bill.quantity_x100, "billed_fen": bill.billed_fen,
-                      "subsidy_fen": amount, "rate_bp": rate.rate_bp,
-                      "bill_reference": bill.bill_reference.strip()}
-            if current is None:
-                entry = SubsidyEntry(enterprise_id=bill.enterprise_id, zone_id=zone_id,
-                                     category=bill.category, period=period, entered_by=actor.staff_id,
-                                     entered_at=utc_now(), **values)
-                session.add(entry)
-                session.flush()
-                changes.append(Change("entry.draft", "subsidy_entry", entry.id, None, snapshot(entry)))
-            else:
-                entry, before = current, snapshot(current)
-                if any(getattr(entry, k) != v for k, v in values.items()):
-                    for key, value in values.items():
-                        setattr(entry, key, value)
-                    entry.version += 1
-                    session.flush()
-                    changes.append(Change("entry.edit_draft", "subsidy_entry", entry.id, before,
-                                          snapshot(entry)))
+            entry, change = save_bill_in(session, actor, bill, zone_id=zone_id, period=period)
             ids.append(entry.id)
+            changes += [change] if change is not None else []
         if changes:
             record(session, actor, *changes)
         uow.commit()
         return ids
+
+
+def save_bill_in(session: Session, actor: Actor, bill: Bill, *, zone_id: int,
+                 period: str) -> tuple[SubsidyEntry, Change | None]:
+    """One bill saved as a draft inside the caller's transaction, for an actor authorised for
+    the zone and a month that is open (`save_bills` checks both once): the bill sheet's save and
+    each row of a bills import. Returns the draft and the change to audit (None: unchanged)."""
+    require(actor, Action.ENTRY_EDIT, zone_id)
+    _check_bill(session, actor, bill, zone_id, period)
+    rate = limits.require_rate(session, bill.category, period)
+    current = _live_entry(session, bill.enterprise_id, zone_id, bill.category, period)
+    seen = bill.expected_version
+    if seen is not None and (current.version if current is not None else 0) != seen:
+        raise _at_bill(session, actor, ChangedMeanwhile(QT_TRANSLATE_NOOP(
+            "db", "Someone else saved this bill after you opened the sheet: reload the "
+            "sheet to see it, then type yours again."),
+            field=f"{bill.enterprise_id}:{bill.category}"), bill.enterprise_id, bill.category, period)
+    if current is not None and current.status != "draft":
+        raise _at_bill(session, actor, ValidationError(QT_TRANSLATE_NOOP(
+            "db", "This bill was already submitted ({status}): it cannot be typed over."),
+            field=f"{bill.enterprise_id}:{bill.category}", status=status_term(current.status)),
+            bill.enterprise_id, bill.category, period)
+    used = limits.cap_used(session, bill.enterprise_id, bill.category, rules.year_of(period),
+                           leaving_out=current.id if current else None)
+    amount = rules.subsidy(bill.billed_fen, rate.rate_bp, rate.yearly_cap_fen - used)
+    values = {"quantity_x100": bill.quantity_x100, "billed_fen": bill.billed_fen,
+              "subsidy_fen": amount, "rate_bp": rate.rate_bp,
+              "bill_reference": bill.bill_reference.strip()}
+    if current is None:
+        entry = SubsidyEntry(enterprise_id=bill.enterprise_id, zone_id=zone_id,
+                             category=bill.category, period=period, entered_by=actor.staff_id,
+                             entered_at=utc_now(), **values)
+        session.add(entry)
+        session.flush()
+        return entry, Change("entry.draft", "subsidy_entry", entry.id, None, snapshot(entry))
+    entry, before = current, snapshot(current)
+    if all(getattr(entry, k) == v for k, v in values.items()):
+        return entry, None
+    for key, value in values.items():
+        setattr(entry, key, value)
+    entry.version += 1
+    session.flush()
+    return entry, Change("entry.edit_draft", "subsidy_entry", entry.id, before, snapshot(entry))
 
 
 def _entries_in_scope(session: Session, actor: Actor, action: Action,

@@ -14,7 +14,7 @@ from db.audit import Change, record
 from db.clock import utc_now
 from db.engine import Database
 from db.errors import ValidationError
-from db.models import Tenancy, Zone
+from db.models import Enterprise, Tenancy, Zone
 from db.services.enterprises import FirstTenancy, _new_tenancy, load_for_change, snapshot
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -50,23 +50,30 @@ def open_tenancy(db: Database, *, actor: Actor, enterprise_id: int, expected_ver
         session = uow.session
         actor, enterprise = load_for_change(session, actor, Action.TENANCY_OPEN, enterprise_id,
                                             expected_version)
-        require(actor, Action.TENANCY_OPEN, zone_id)
-        _zone(session, zone_id)
-        current = _open_tenancy_of(session, enterprise_id)
-        if current is not None:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "db", "The firm already has an open tenancy: close it or move the firm."), field="zone_id")
-        _refuse_overlap(session, enterprise_id, tenancy.start_on)
-        before = snapshot(enterprise)
-        opened = _new_tenancy(session, enterprise_id, zone_id, tenancy)
-        enterprise.zone_id, enterprise.status = zone_id, "active"
-        enterprise.version += 1
-        enterprise.updated_at = utc_now()
-        record(session, actor,
-               Change("tenancy.open", "tenancy", opened.id, None, opened.model_dump()),
-               Change("enterprise.edit", "enterprise", enterprise.id, before, snapshot(enterprise)))
+        opened, changes = open_tenancy_in(session, actor, enterprise, zone_id=zone_id, tenancy=tenancy)
+        record(session, actor, *changes)
         uow.commit()
         return opened.id
+
+
+def open_tenancy_in(session, actor: Actor, enterprise: Enterprise, *, zone_id: int,  # noqa: ANN001
+                    tenancy: FirstTenancy) -> tuple[Tenancy, list[Change]]:
+    """The opening itself, inside the caller's transaction, for a firm whose checks were made
+    (`load_for_change`): the tenancy dialog and a firms import. Returns it and what to audit."""
+    require(actor, Action.TENANCY_OPEN, enterprise.zone_id)
+    require(actor, Action.TENANCY_OPEN, zone_id)
+    _zone(session, zone_id)
+    if _open_tenancy_of(session, enterprise.id) is not None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "The firm already has an open tenancy: close it or move the firm."), field="zone_id")
+    _refuse_overlap(session, enterprise.id, tenancy.start_on)
+    before = snapshot(enterprise)
+    opened = _new_tenancy(session, enterprise.id, zone_id, tenancy)
+    enterprise.zone_id, enterprise.status = zone_id, "active"
+    enterprise.version += 1
+    enterprise.updated_at = utc_now()
+    return opened, [Change("tenancy.open", "tenancy", opened.id, None, opened.model_dump()),
+                    Change("enterprise.edit", "enterprise", enterprise.id, before, snapshot(enterprise))]
 
 
 @checked
