@@ -39,6 +39,18 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--password-stdin", action="store_true",
                            help="read the password from the first line of standard input")
     exporting.add_argument("out", help="the file to write: OUT.xlsx or OUT.csv")
+    importing = commands.add_parser("import", help="bring firms or a month's bills in from a file")
+    importing.add_argument("list", choices=("firms", "bills"), help="what the file holds")
+    importing.add_argument("--db", dest="import_db", required=True, help="database file")
+    importing.add_argument("--user", required=True, help="your user name (rows go into your zones)")
+    importing.add_argument("--password-stdin", action="store_true",
+                           help="read the password from the first line of standard input")
+    importing.add_argument("--dry-run", action="store_true", help="judge every row, write nothing")
+    importing.add_argument("--zone", help="bills: the zone's code; firms: the zone of rows naming none")
+    importing.add_argument("--month", help="bills: the month, YYYY-MM")
+    importing.add_argument("--sheet", help="the sheet to read (default: the first visible one;"
+                           " bills: every sheet named after a category)")
+    importing.add_argument("file", help="the .xlsx, .xls or .csv file")
     backing_up = commands.add_parser("backup", help="write a checked backup of a database")
     backing_up.add_argument("--db", dest="backup_db", required=True, help="database file")
     backing_up.add_argument("--to", help="folder to write it to (default: the database's backup"
@@ -59,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.export_command import export
         return export(args.list, Path(args.export_db), args.user, Path(args.out),
                       password_stdin=args.password_stdin, language=args.lang)
+    if args.command == "import":
+        from desktop.importing.command import import_file
+        return import_file(args.list, Path(args.import_db), args.user, Path(args.file),
+                           password_stdin=args.password_stdin, dry_run=args.dry_run, zone=args.zone,
+                           month=args.month, sheet=args.sheet, language=args.lang)
     if args.command in ("backup", "restore"):
         from desktop.backup import command
         return (command.backup(Path(args.backup_db), Path(args.to) if args.to else None)

@@ -22,7 +22,7 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for folder in ("db", "desktop")
+    return sorted(str(p.relative_to(ROOT)) for folder in ("db", "desktop", "documents")
                   for p in (ROOT / folder).rglob("*.py"))
 
 
