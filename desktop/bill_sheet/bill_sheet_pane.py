@@ -53,6 +53,7 @@ class BillSheetPane(QWidget):
         self.context = context
         self.may_edit = context.actor.may(Action.ENTRY_EDIT)
         self.busy = False  # a save or submit under way
+        self.import_dialog: QWidget | None = None  # the import window, while open
         self._generation = 0  # answers for a zone or month no longer chosen are dropped
         self._shown: tuple[int, str] | None = None  # (zone id, period) of the sheet shown
         self._showing_error = False
@@ -66,12 +67,17 @@ class BillSheetPane(QWidget):
         self.submit_button = _named(QPushButton(self.tr("Submit for review")), "bill_submit")
         self.submit_button.setToolTip(self.tr("Ctrl+Enter: the selected rows (select them by their "
                                               "names or with Shift+Space), else the whole sheet"))
+        self.import_button = _named(QPushButton(self.tr("Import bills…")), "bill_import")
+        self.import_button.setToolTip(self.tr("This sheet's bills from the utilities' Excel, WPS or "
+                                              "CSV file, as drafts"))
         top = QHBoxLayout()
         top.addWidget(self.chooser)
         top.addStretch(1)
+        top.addWidget(self.import_button)
         top.addWidget(self.save_button)
         top.addWidget(self.submit_button)
-        for button, slot in ((self.save_button, self.save), (self.submit_button, self.submit)):
+        for button, slot in ((self.save_button, self.save), (self.submit_button, self.submit),
+                             (self.import_button, self.import_bills)):
             button.setVisible(self.may_edit)  # db/ refuses the others anyway
             button.clicked.connect(slot)
         self.banner = _named(QLabel(), "bill_banner", BANNER_STYLE)
@@ -266,6 +272,20 @@ class BillSheetPane(QWidget):
                 return
         modals.show_failure(self, error)
 
+    def import_bills(self) -> None:
+        """The import window for the sheet shown; the sheet is read again when bills arrive."""
+        sheet = self.model.sheet
+        if not self.may_edit or self.model.edits.read_only or self.busy or sheet is None:
+            return
+        if self.has_unsaved_changes():
+            self._say(self.tr("Save the bills typed (or discard them) before importing."), error=True)
+            return
+        # imported when asked: the file readers are not loaded at start
+        from desktop.importing.import_dialog import open_import_dialog
+        self.import_dialog = open_import_dialog(self, self.context, "bills", zone_id=sheet.zone_id,
+                                                period=sheet.period, zone_name=self.zone.currentText())
+        self.import_dialog.finished.connect(lambda _result: setattr(self, "import_dialog", None))
+
     # --- what is shown around the grid --------------------------------------------------
     def _report_paste(self, outcome: PasteOutcome) -> None:
         """What a paste did, under the grid: how many cells, how many are wrong, and which values
@@ -297,6 +317,7 @@ class BillSheetPane(QWidget):
         writable = self.may_edit and not self.model.edits.read_only and not self.busy
         self.save_button.setEnabled(writable)
         self.submit_button.setEnabled(writable)
+        self.import_button.setEnabled(writable)
         rows = len(self.table.selected_rows())
         self.submit_button.setText(self.tr("Submit %n selected row(s) for review", "", rows) if rows
                                    else self.tr("Submit for review"))

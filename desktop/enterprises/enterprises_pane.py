@@ -56,12 +56,16 @@ class EnterprisesPane(ListPane):
         self.title.setText(self.tr("Enterprises"))
         self.references: References | None = None
         self.dialog: EnterpriseDialog | None = None
+        self.import_dialog: QDialog | None = None  # the import window, while open
         self._waiting_for_references: list[Callable[[], None]] = []
         self._wanted_id: int | None = None  # select this firm when the list has it
         self.may_create = context.actor.may(Action.ENTERPRISE_CREATE)
         self.new_button = self.add_action(
             self.tr("New firm…"), "new_firm", self.new_enterprise, allowed=self.may_create,
             tooltip=QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText))
+        self.import_button = self.add_action(
+            self.tr("Import…"), "import_firms", self.import_firms, allowed=self.may_create,
+            tooltip=self.tr("Firms and their tenancies from an Excel, WPS or CSV file"))
         self.add_search("search", self.tr("Search by name, credit code or contact (Ctrl+F)"))
         self.zone_filter = self.add_combo("zone_filter", self.tr("All zones"))
         self.sector_filter = self.add_combo("sector_filter", self.tr("All sectors"))
@@ -157,6 +161,13 @@ class EnterprisesPane(ListPane):
         if self.may_create:
             self._when_references(lambda: self._show(
                 EnterpriseDialog(self.context, self.references, None, parent=self)))
+
+    def import_firms(self) -> None:
+        if self.may_create:
+            # imported when asked: the file readers are not loaded at start
+            from desktop.importing.import_dialog import open_import_dialog
+            self.import_dialog = open_import_dialog(self, self.context, "firms")
+            self.import_dialog.finished.connect(lambda _result: setattr(self, "import_dialog", None))
 
     def _show(self, dialog: EnterpriseDialog) -> None:
         self.dialog = dialog

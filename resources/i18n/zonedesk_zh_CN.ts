@@ -765,6 +765,14 @@ Correct the bill (or type it again as it is) and submit it again.</source>
         <translation>Ctrl+Enter：提交所选行（点击企业名称或按 Shift+Space 选择），未选择时提交整张账单</translation>
     </message>
     <message>
+        <source>Import bills…</source>
+        <translation>导入账单…</translation>
+    </message>
+    <message>
+        <source>This sheet&apos;s bills from the utilities&apos; Excel, WPS or CSV file, as drafts</source>
+        <translation>从水电网等单位的 Excel、WPS 或 CSV 文件导入本表账单，作为草稿</translation>
+    </message>
+    <message>
         <source>You cover no zone: ask an administrator to add you to one.</source>
         <translation>您没有负责的园区，请联系管理员添加。</translation>
     </message>
@@ -827,6 +835,10 @@ Correct the bill (or type it again as it is) and submit it again.</source>
     <message>
         <source>Nothing was saved. {reason}</source>
         <translation>未保存任何内容。{reason}</translation>
+    </message>
+    <message>
+        <source>Save the bills typed (or discard them) before importing.</source>
+        <translation>导入前请先保存（或放弃）已录入的账单。</translation>
     </message>
     <message>
         <source>Nothing to paste: the clipboard holds no text.</source>
@@ -1648,6 +1660,14 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>新增企业…</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Firms and their tenancies from an Excel, WPS or CSV file</source>
+        <translation>从 Excel、WPS 或 CSV 文件导入企业及其入驻信息</translation>
+    </message>
+    <message>
         <source>Search by name, credit code or contact (Ctrl+F)</source>
         <translation>按名称、信用代码或联系人搜索（Ctrl+F）</translation>
     </message>
@@ -1935,6 +1955,248 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Zone Desk is locked.</source>
         <translation>园区服务台已锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import firms</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <source>Import bills</source>
+        <translation>导入账单</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The choice changed: check the file again.</source>
+        <translation>所选内容已改变：请重新检查文件。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>请先选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Checking every row of the file…</source>
+        <translation>正在逐行检查文件…</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported while rows are refused: fix them in the file (Save refused rows… lists them with their reasons), then check it again.</source>
+        <translation>有被拒绝的行时不能导入：请在文件中改正这些行（“保存被拒绝的行…”会列出每行及其原因），然后重新检查。</translation>
+    </message>
+    <message>
+        <source>Some rows wait for a decision: look at each and tick it, then import.</source>
+        <translation>有些行需要确认：请逐行查看并勾选，然后导入。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: every row is as the program has it.</source>
+        <translation>没有需要导入的内容：每一行都与系统中的记录相同。</translation>
+    </message>
+    <message>
+        <source>Checked: nothing has been written yet. Import writes every row, or none.</source>
+        <translation>检查完毕：尚未写入任何内容。导入时全部写入，或全部不写入。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Importing the rows…</source>
+        <translation>正在导入各行…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the program&apos;s records changed since the check, and the rows were judged again. Look at the verdicts.</source>
+        <translation>未导入任何内容：检查之后系统中的记录有变动，各行已重新检查。请查看检查结果。</translation>
+    </message>
+    <message>
+        <source>{file} imported. {counts}</source>
+        <translation>{file} 已导入。{counts}</translation>
+    </message>
+    <message>
+        <source>The bills are drafts in the bill sheet: check them there and submit them for review.</source>
+        <translation>账单已作为草稿放入账单表：请在账单表中核对后提交审核。</translation>
+    </message>
+    <message>
+        <source>Save the refused rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written with their reasons to {file}.</source>
+        <translation>
+            <numerusform>已将 %n 行及其原因写入 {file}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>firms template.xlsx</source>
+        <translation>企业导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>bills template.xlsx</source>
+        <translation>账单导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Template saved to {file}: fill it in, then choose it here.</source>
+        <translation>模板已保存到 {file}：填写后在此选择该文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFileBar</name>
+    <message>
+        <source>An .xlsx, .xls or .csv file saved from Excel or WPS</source>
+        <translation>从 Excel 或 WPS 保存的 .xlsx、.xls 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;template…</source>
+        <translation>保存模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the file</source>
+        <translation>检查文件(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>工作表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>None: each row names its zone</source>
+        <translation>不指定：每行自带园区</translation>
+    </message>
+    <message>
+        <source>&amp;Zone of rows without one</source>
+        <translation>未填园区的行归入(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>{zone}, {period}: the bills become drafts in this bill sheet.</source>
+        <translation>{zone}，{period}：账单将作为草稿放入此账单表。</translation>
+    </message>
+    <message>
+        <source>Bill sheet</source>
+        <translation>账单表</translation>
+    </message>
+    <message>
+        <source>Every sheet named after a category</source>
+        <translation>所有以类别命名的工作表</translation>
+    </message>
+    <message>
+        <source>{sheet} (hidden)</source>
+        <translation>{sheet}（隐藏）</translation>
+    </message>
+    <message>
+        <source>(a CSV file has one sheet)</source>
+        <translation>（CSV 文件只有一个工作表）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Confirm the &amp;decisions shown</source>
+        <translation>确认所显示的各项(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ticks every row shown that waits for a decision. Look at each of them first: a ticked row is imported as it is.</source>
+        <translation>勾选所显示的每一个待确认行。请先逐行查看：勾选的行将按原样导入。</translation>
+    </message>
+    <message>
+        <source>Save &amp;refused rows…</source>
+        <translation>保存被拒绝的行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The refused rows as read, each with its reasons, in a workbook to fix and import again.</source>
+        <translation>将被拒绝的行按原样连同原因保存为工作簿，改正后可再次导入。</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>显示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Choose a file and check it: every row is judged as the import would write it, and nothing is written yet.</source>
+        <translation>请选择文件并检查：每一行都按实际导入的方式检查，此时不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>sheet {sheets}</source>
+        <translation>工作表 {sheets}</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}</source>
+        <translation>按 {encoding} 读取</translation>
+    </message>
+    <message>
+        <source>Columns not read: {columns}</source>
+        <translation>未读取的列：{columns}</translation>
+    </message>
+    <message>
+        <source>All rows ({count})</source>
+        <translation>全部行（{count}）</translation>
+    </message>
+    <message>
+        <source>Row {row}: {text}</source>
+        <translation>第 {row} 行：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Firm</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>What changes / why</source>
+        <translation>变更内容 / 原因</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>确认</translation>
     </message>
 </context>
 <context>
@@ -3805,8 +4067,36 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>该信用代码已登记，企业为“{name}”。</translation>
     </message>
     <message>
+        <source>Row {row} has the same credit code: a firm is imported once.</source>
+        <translation>第 {row} 行的统一社会信用代码与此相同：同一企业只能导入一次。</translation>
+    </message>
+    <message>
+        <source>The row names no zone: fill in the zone code, or choose the zone to import into.</source>
+        <translation>此行没有填写园区：请填写园区代码，或选择导入的园区。</translation>
+    </message>
+    <message>
+        <source>This row is for a zone you do not work for: its staff import it.</source>
+        <translation>此行属于您不负责的园区：请由该园区的工作人员导入。</translation>
+    </message>
+    <message>
+        <source>A firm with a close name is registered already: “{name}”, credit code {uscc}. Is this another firm?</source>
+        <translation>已登记一家名称相近的企业：“{name}”，统一社会信用代码 {uscc}。这是另一家企业吗？</translation>
+    </message>
+    <message>
+        <source>A firm with a close name is registered already in another zone. Is this another firm?</source>
+        <translation>其他园区已登记一家名称相近的企业。这是另一家企业吗？</translation>
+    </message>
+    <message>
         <source>This credit code is already registered in another zone.</source>
         <translation>该信用代码已在其他园区登记。</translation>
+    </message>
+    <message>
+        <source>The firm is a tenant of another zone: move it in its own window, which asks for the date of the move.</source>
+        <translation>该企业入驻在其他园区：请在企业窗口中办理迁移，届时会要求填写迁移日期。</translation>
+    </message>
+    <message>
+        <source>The firm&apos;s tenancy is unit {unit}, {area} m², from {start}: an import does not change a tenancy. Change it in the firm&apos;s window, or write it as it is.</source>
+        <translation>该企业的入驻信息为房号 {unit}、{area} 平方米、自 {start} 起：导入不会修改入驻信息。请在企业窗口中修改，或按现有信息填写。</translation>
     </message>
     <message>
         <source>Choose a zone from the list.</source>
@@ -5400,6 +5690,334 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <source>its hash does not match event {last}, the newest: one of them was changed</source>
         <translation>其哈希值与最新的第 {last} 号记录不符：其中之一已被改动</translation>
     </message>
+    <message>
+        <source>The file has no sheet to read.</source>
+        <translation>文件中没有可读取的工作表。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” has no category column and its name is not a category: add a column 类别 (土地, 电, 水 or 网络), or name the sheet after its category.</source>
+        <translation>工作表“{sheet}”没有“类别”列，名称也不是类别：请添加“类别”列（土地、电、水或网络），或将工作表以其类别命名。</translation>
+    </message>
+    <message>
+        <source>Row {row} is the same firm&apos;s bill for the same category: a month has one bill a category, so add them up into one row.</source>
+        <translation>第 {row} 行是同一企业同一类别的账单：每月每个类别只有一笔账单，请合并为一行。</translation>
+    </message>
+    <message>
+        <source>Already {status}: left as it is (¥{amount} in the sheet).</source>
+        <translation>已{status}：保持不变（账单表中为 ¥{amount}）。</translation>
+    </message>
+    <message>
+        <source>No firm has this credit code: register the firm first.</source>
+        <translation>没有企业使用此统一社会信用代码：请先登记该企业。</translation>
+    </message>
+    <message>
+        <source>Several of the zone&apos;s firms have this name: write the credit code.</source>
+        <translation>本园区有多家企业使用此名称：请填写统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>No tenant of this zone has this name: write the credit code, or the name as the program has it.</source>
+        <translation>本园区没有此名称的入驻企业：请填写统一社会信用代码，或按系统中的名称填写。</translation>
+    </message>
+    <message>
+        <source>The credit code {value} was saved as a number and has lost digits. Format the column as text and type the codes again.</source>
+        <translation>统一社会信用代码 {value} 被保存为数字，已丢失部分位数。请将该列设置为文本格式，然后重新输入代码。</translation>
+    </message>
+    <message>
+        <source>The credit code {value} has 17 digits: its leading zero was probably lost because the cell is a number. Format the column as text and type the code again with its 18 characters.</source>
+        <translation>统一社会信用代码 {value} 只有 17 位：单元格为数字格式，开头的 0 可能已丢失。请将该列设置为文本格式，重新输入完整的 18 位代码。</translation>
+    </message>
+    <message>
+        <source>{value} is below zero. Type the amount without a minus sign.</source>
+        <translation>{value} 小于零。请输入不带负号的金额。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount. Type the amount in yuan, such as 12345.67, ¥12,345.67 or 1.2万元.</source>
+        <translation>“{value}”不是金额。请以元为单位输入，例如 12345.67、¥12,345.67 或 1.2万元。</translation>
+    </message>
+    <message>
+        <source>{value} has more than two decimals as yuan. Round it to the fen (two decimals).</source>
+        <translation>{value} 以元计超过两位小数。请四舍五入到分（两位小数）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a floor area. Type the square metres, such as 120.5 or 120.5㎡.</source>
+        <translation>“{value}”不是面积。请输入平方米数，例如 120.5 或 120.5㎡。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a quantity. Type a number, such as 5230 or 5230.5.</source>
+        <translation>“{value}”不是数量。请输入数字，例如 5230 或 5230.5。</translation>
+    </message>
+    <message>
+        <source>{value} has more than two decimals. Round it to two.</source>
+        <translation>{value} 超过两位小数。请保留两位小数。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number. Type a number such as 35.</source>
+        <translation>“{value}”不是整数。请输入整数，例如 35。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date. Type it as 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 or 20240305.</source>
+        <translation>“{value}”不是日期。请按 2024-03-05、2024/3/5、2024.3.5、2024年3月5日 或 20240305 的格式填写。</translation>
+    </message>
+    <message>
+        <source>{value} is not a day of the calendar: that month has no such day. Correct the date.</source>
+        <translation>{value} 不是有效日期：该月没有这一天。请更正日期。</translation>
+    </message>
+    <message>
+        <source>“{value}” is neither yes nor no. Type 是 or 否, or leave the cell empty for no.</source>
+        <translation>“{value}”既不是“是”也不是“否”。请填写“是”或“否”，留空表示否。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the words this column takes: {words}.</source>
+        <translation>“{value}”不是本列可填写的内容，可填写：{words}。</translation>
+    </message>
+    <message>
+        <source>{file} is not text in UTF-8 or GB18030: the byte at position {offset} fits neither. Open it in Excel or WPS and save it again as .xlsx or as “CSV UTF-8”, then import that copy.</source>
+        <translation>{file} 不是 UTF-8 或 GB18030 编码的文本：位置 {offset} 处的字节两种编码都无法识别。请在 Excel 或 WPS 中打开，另存为 .xlsx 或“CSV UTF-8”后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>18 characters. Format the column as text, or Excel turns the code into a number and loses its last digits.</source>
+        <translation>共 18 位。请将该列设置为文本格式，否则 Excel 会把代码变成数字并丢失末尾几位。</translation>
+    </message>
+    <message>
+        <source>As on the business licence; at most 100 characters.</source>
+        <translation>与营业执照一致；最多 100 个字。</translation>
+    </message>
+    <message>
+        <source>In yuan; 500万元 and ¥5,000,000.00 are read too.</source>
+        <translation>单位为元；也可填写 500万元 或 ¥5,000,000.00。</translation>
+    </message>
+    <message>
+        <source>A date: 2019-03-05, 2019/3/5 or 2019年3月5日.</source>
+        <translation>日期：2019-03-05、2019/3/5 或 2019年3月5日。</translation>
+    </message>
+    <message>
+        <source>One of the sectors in the program&apos;s list.</source>
+        <translation>系统列表中的行业领域之一。</translation>
+    </message>
+    <message>
+        <source>One of the industries of the size-class rules (工业, 软件和信息技术服务业 …).</source>
+        <translation>企业规模划型标准中的行业之一（工业、软件和信息技术服务业……）。</translation>
+    </message>
+    <message>
+        <source>Needed for the industries whose size class counts assets.</source>
+        <translation>按资产总额划型的行业须填写。</translation>
+    </message>
+    <message>
+        <source>是 or empty.</source>
+        <translation>填“是”或留空。</translation>
+    </message>
+    <message>
+        <source>Empty, 市级专精特新 or 国家级小巨人.</source>
+        <translation>留空、市级专精特新或国家级小巨人。</translation>
+    </message>
+    <message>
+        <source>Needed when the firm has a little-giant level.</source>
+        <translation>企业有专精特新等级时须填写。</translation>
+    </message>
+    <message>
+        <source>The zone&apos;s code, or its name in the next column; when both are empty the zone chosen for the import is taken.</source>
+        <translation>园区代码，或在下一列填写园区名称；两者都为空时，归入导入时所选的园区。</translation>
+    </message>
+    <message>
+        <source>Unit, floor area and tenancy start: all three, or none.</source>
+        <translation>房号、面积和入驻日期：三项都填，或都不填。</translation>
+    </message>
+    <message>
+        <source>The firm&apos;s credit code, or its name in the next column.</source>
+        <translation>企业的统一社会信用代码，或在下一列填写企业名称。</translation>
+    </message>
+    <message>
+        <source>土地, 电, 水 or 网络. Without this column each sheet is named after its category.</source>
+        <translation>土地、电、水或网络。没有此列时，每个工作表以其类别命名。</translation>
+    </message>
+    <message>
+        <source>Certificates cannot print {chars}: write the name as the licence prints it in common characters, or register this firm in its own window.</source>
+        <translation>证明无法打印 {chars}：请用常用字按营业执照填写名称，或在企业窗口中单独登记此企业。</translation>
+    </message>
+    <message>
+        <source>This row cannot be read: check its values.</source>
+        <translation>无法读取此行：请检查其中的内容。</translation>
+    </message>
+    <message>
+        <source>There is no zone “{zone}”: write a zone&apos;s code (Z01) or its name as the program lists it.</source>
+        <translation>没有园区“{zone}”：请填写园区代码（如 Z01）或系统列表中的园区名称。</translation>
+    </message>
+    <message>
+        <source>A tenancy needs its unit, floor area and start date: this one is missing.</source>
+        <translation>入驻信息须包括房号、面积和入驻日期：缺少此项。</translation>
+    </message>
+    <message>
+        <source>No row of column headers was found in the first {count} rows. The list needs a row of headers above it, such as {headers}.</source>
+        <translation>前 {count} 行中没有找到列标题行。名单上方需要一行列标题，例如 {headers}。</translation>
+    </message>
+    <message>
+        <source>Column {column} has data but no header. Type its header in row {row}; a header cell merged over several columns shows this way: unmerge it and give each column its own header.</source>
+        <translation>{column} 列有数据但没有列标题。请在第 {row} 行填写该列标题；跨多列合并的标题单元格也会出现这种情况：请取消合并，为每一列单独填写标题。</translation>
+    </message>
+    <message>
+        <source>Columns {first} and {second} both hold “{header}”. Keep one of them, or rename the other.</source>
+        <translation>{first} 列和 {second} 列都是“{header}”。请保留其中一列，或将另一列改名。</translation>
+    </message>
+    <message>
+        <source>The column “{header}” is missing. Add it with this header, or rename the column that holds it.</source>
+        <translation>缺少“{header}”列。请添加以此为标题的列，或将包含该内容的列改为此标题。</translation>
+    </message>
+    <message>
+        <source>The list needs one of the columns {headers}. Add one of them.</source>
+        <translation>名单需要包含 {headers} 中的至少一列。请添加其中一列。</translation>
+    </message>
+    <message>
+        <source>{file} holds {count} rows; at most {limit} are imported at once. Split the list into files of at most {limit} rows and import them one after another.</source>
+        <translation>{file} 共有 {count} 行，一次最多导入 {limit} 行。请将名单拆分为每个不超过 {limit} 行的文件，逐个导入。</translation>
+    </message>
+    <message>
+        <source>{file} is empty: there is nothing to import. Choose the file that holds the list, or save the list again from Excel or WPS.</source>
+        <translation>{file} 是空文件，没有可导入的内容。请选择包含名单的文件，或在 Excel 或 WPS 中重新保存名单。</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” of {file} is empty. Choose the sheet that holds the list.</source>
+        <translation>{file} 中的工作表“{sheet}”是空的。请选择包含名单的工作表。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: it is damaged or not a spreadsheet. Open it in Excel or WPS and save it again as .xlsx, then import that copy.</source>
+        <translation>无法读取 {file}：文件已损坏或不是电子表格。请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a file this import reads. Save the list from Excel or WPS as .xlsx, .xlsm, .xls or .csv, then choose that file.</source>
+        <translation>无法导入 {file} 这种文件。请在 Excel 或 WPS 中将名单保存为 .xlsx、.xlsm、.xls 或 .csv 格式，然后选择该文件。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {reason}. Check that the file is still there and that you may read it; if it is open in Excel or WPS, close it there first.</source>
+        <translation>无法打开 {file}：{reason}。请确认文件仍在原处且您有权读取；如文件正在 Excel 或 WPS 中打开，请先关闭。</translation>
+    </message>
+    <message>
+        <source>{file} is protected by a password. Open it in Excel or WPS, remove the password (File › Info › Protect Workbook › Encrypt with Password, or WPS&apos;s File › Document Encryption), save it, then import it again.</source>
+        <translation>{file} 设有密码保护。请在 Excel 或 WPS 中打开并取消密码（Excel：文件 › 信息 › 保护工作簿 › 用密码进行加密；WPS：文件 › 文档加密），保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>Every sheet of {file} is hidden. In Excel or WPS, unhide the sheet that holds the list (right-click a sheet tab › Unhide), save the file, then import it again.</source>
+        <translation>{file} 的所有工作表均已隐藏。请在 Excel 或 WPS 中取消隐藏包含名单的工作表（右键单击工作表标签 › 取消隐藏），保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named “{sheet}”. Its sheets are: {sheets}.</source>
+        <translation>{file} 中没有名为“{sheet}”的工作表。其工作表有：{sheets}。</translation>
+    </message>
+    <message>
+        <source>One firm per row.</source>
+        <translation>每行填写一家企业。</translation>
+    </message>
+    <message>
+        <source>One bill per row.</source>
+        <translation>每行填写一笔账单。</translation>
+    </message>
+    <message>
+        <source>The first row is the header: keep its texts; the columns may come in any order, and those not needed may be left out.</source>
+        <translation>第一行为表头，请勿修改表头文字；各列顺序不限，用不到的列可以删除。</translation>
+    </message>
+    <message>
+        <source>The shaded columns marked * are required.</source>
+        <translation>带 * 号且有底色的列为必填项。</translation>
+    </message>
+    <message>
+        <source>Each row needs the firm&apos;s credit code or its name.</source>
+        <translation>每行须填写企业的统一社会信用代码或企业名称。</translation>
+    </message>
+    <message>
+        <source>Either one sheet with a 类别 column, or one sheet per category named 土地, 电, 水 or 网络.</source>
+        <translation>可全部放在一个工作表中并填写“类别”列，也可每个类别一个工作表，工作表分别命名为土地、电、水、网络。</translation>
+    </message>
+    <message>
+        <source>Categories: 土地 (land), 电 (electricity), 水 (water), 网络 (Internet).</source>
+        <translation>类别：土地、电、水、网络。</translation>
+    </message>
+    <message>
+        <source>Amounts are in yuan.</source>
+        <translation>金额单位为元。</translation>
+    </message>
+    <message>
+        <source>Delete the example row before importing.</source>
+        <translation>导入前请删除示例行。</translation>
+    </message>
+    <message>
+        <source>Save the file as .xlsx, or as CSV (UTF-8 or GB18030).</source>
+        <translation>请保存为 .xlsx 文件，或 CSV 文件（UTF-8 或 GB18030 编码）。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Text, 18 characters</source>
+        <translation>文本，18 位</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Number, in m²</source>
+        <translation>数字，单位为平方米</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>是 or 否</source>
+        <translation>是或否</translation>
+    </message>
+    <message>
+        <source>A word from the list</source>
+        <translation>从列表中选择</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>行业领域</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Zone codes</source>
+        <translation>园区代码</translation>
+    </message>
+    <message>
+        <source>This value is not in the list; the import will check it.</source>
+        <translation>该值不在列表中，导入时将进行核对。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -5750,6 +6368,93 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Exporting the list…</source>
         <translation>正在导出列表…</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Kept as it is</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Needs a decision</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Credit code checked against the licence</source>
+        <translation>已对照营业执照核实统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Another firm than the one with the close name</source>
+        <translation>与名称相近的企业不是同一家</translation>
+    </message>
+    <message>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {counts}</source>
+        <translation>共 {rows} 行：{counts}</translation>
+    </message>
+    <message>
+        <source>{name} - refused rows.xlsx</source>
+        <translation>{name} - 未导入的行.xlsx</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}: {reasons}</source>
+        <translation>工作表 {sheet}：{reasons}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Row in the file</source>
+        <translation>原行号</translation>
+    </message>
+    <message>
+        <source>There is no zone {zone}: give a zone&apos;s code, such as Z01.</source>
+        <translation>没有园区 {zone}：请填写园区代码，例如 Z01。</translation>
+    </message>
+    <message>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>The refused rows and their reasons: {file}</source>
+        <translation>被拒绝的行及其原因：{file}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Fix the refused rows, make the decisions in the program&apos;s import window, and import the file again.</source>
+        <translation>未导入任何内容。请改正被拒绝的行，在程序的导入窗口中完成确认，然后重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: every row is as the program has it.</source>
+        <translation>没有需要导入的内容：每一行都与系统中的记录相同。</translation>
     </message>
 </context>
 <context>
