@@ -142,7 +142,7 @@ def _judge(run: Pass, actor: Actor, firms: _Firms, seen: dict, zone_id: int, per
     category = sheet_category
     if "category" in columns:
         try:
-            category = cells.choice_cell(cell("category"), CATEGORIES, "category")
+            category = cells.choice_cell(cell("category"), CATEGORIES, "category", ("土地", "电", "水", "网络"))
         except ValidationError as error:
             reasons.append(Reason(error, header("category")))
     label = f"{got.get('uscc') or ''} {got.get('name') or ''}".strip()

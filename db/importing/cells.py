@@ -8,7 +8,7 @@ shortest text that gives it back (what the cell showed), never by float arithmet
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -123,7 +123,7 @@ def _decimal(value: object, key: str, units: dict[str, int], not_number: str) ->
             raise ValidationError(not_number, field=key, value=value.strip()) from exc
     if number < 0:
         raise ValidationError(QT_TRANSLATE_NOOP(
-            "db", "{value} is below zero. Type the amount without a minus sign."),
+            "db", "{value} is below zero. Type the number without a minus sign."),
             field=key, value=_shown(value))
     return number
 
@@ -250,15 +250,16 @@ def flag_cell(value: object, key: str = "") -> bool:
         field=key, value=text_cell(value))
 
 
-def choice_cell(value: object, words: Mapping[str, str], key: str = "") -> str | None:
+def choice_cell(value: object, words: Mapping[str, str], key: str = "",
+                shown: Sequence[str] = ()) -> str | None:
     """The code of the word the cell holds; `words` maps normalised words to codes. None when
-    the cell is empty."""
+    the cell is empty. A refusal lists `shown` (the words as people write them), else `words`."""
     text = text_cell(value)
     if not text:
         return None
     code = words.get(normalised(text))
     if code is None:
-        accepted = list(dict.fromkeys(words))
+        accepted = list(shown) or list(dict.fromkeys(words))
         listed = ", ".join(accepted[:8]) + (" …" if len(accepted) > 8 else "")
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "“{value}” is not one of the words this column takes: {words}."),

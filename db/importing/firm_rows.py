@@ -49,6 +49,8 @@ class Vocabulary:
     # services' session.get() of a zone or sector is answered without a query (the session's
     # identity map keeps an object only while someone refers to it)
     held: tuple[object, ...] = ()
+    # the words a refusal lists, as offices write them
+    shown: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> "Vocabulary":
@@ -62,7 +64,10 @@ class Vocabulary:
             giant_levels=_words(list(GIANT_WORDS.items())),
             zones={cells.normalised(str(word)): zone_id for zone_id, code, name in zones
                    for word in (code, name)},
-            held=(*session.exec(select(Zone)).all(), *session.exec(select(Sector)).all()))
+            held=(*session.exec(select(Zone)).all(), *session.exec(select(Sector)).all()),
+            shown={"sector_code": tuple(name for _, name, _ in sectors),
+                   "industry_code": tuple(i.name for i in size_class.INDUSTRIES.values()),
+                   "giant_level": ("市级专精特新", "国家级专精特新“小巨人”")})
 
 
 @dataclass
@@ -155,7 +160,7 @@ class FirmReader:
             words = {"sector_code": self.vocabulary.sectors, "industry_code": self.vocabulary.industries,
                      "giant_level": self.vocabulary.giant_levels}.get(key)
             if words is not None:
-                return cells.choice_cell(value, words, key)
+                return cells.choice_cell(value, words, key, self.vocabulary.shown.get(key, ()))
             return cells.text_cell(value, key)  # the zone: read with its partner column
         return cells.text_cell(value, key)
 

@@ -82,7 +82,7 @@ def test_a_text_that_is_no_amount_is_refused_naming_it(value):
 @pytest.mark.parametrize("value", [-5, -0.5, "-12.5", "－12.5", "-¥12"])
 def test_a_negative_amount_is_refused(value):
     text = refusal(cells.money_cell, value, key="billed_fen")
-    assert "is below zero. Type the amount without a minus sign." in text
+    assert "is below zero. Type the number without a minus sign." in text
 
 
 # --- integers, areas, quantities -------------------------------------------------------------
