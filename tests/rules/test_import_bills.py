@@ -127,3 +127,21 @@ def test_a_sheet_without_a_category_is_refused_naming_what_to_do(db, people, boo
     with pytest.raises(ValidationError) as refused:
         import_bills(db, actor=people.clerk, sources=[read_source(path)], zone_id=1, period="2026-06")
     assert "类别" in refused.value.message()
+
+
+def test_bills_go_only_into_a_zone_of_ones_own_by_a_role_that_types_bills(db, people, book, tmp_path) -> None:  # noqa: ANN001
+    from db.errors import PermissionDenied
+    a, *_ = _codes(db, people, book)
+    path = write_csv(tmp_path / "june.csv", [HEADER, (a, "", "电", "100", "", "")])
+    for actor, zone in ((people.clerk, 2), (people.reviewer, 1), (people.auditor, 1)):
+        with pytest.raises(PermissionDenied):
+            import_bills(db, actor=actor, sources=[read_source(path)], zone_id=zone, period="2026-06",
+                         dry_run=False)
+    assert _entries(db, "2026-06") == []
+
+
+def test_a_refusal_never_names_another_zones_firm(db, people, book, tmp_path) -> None:  # noqa: ANN001
+    _a, _b, _c, d = _codes(db, people, book)
+    report = _bills(db, people, write_csv(tmp_path / "theirs.csv", [HEADER, (d, "", "电", "100", "", "")]))
+    message = report.rows[0].reasons[0].error.message()
+    assert "海蓝" not in message and str(book.firm_d) in message
