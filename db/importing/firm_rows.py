@@ -16,6 +16,7 @@ from db.certificates.printable import unprintable
 from db.errors import ValidationError
 from db.importing import cells
 from db.importing.fields import FIRM_FIELDS, Kind
+from db.importing.running import unstorable
 from db.importing.verdicts import Reason
 from db.models import EnterpriseFields, Sector, Zone
 from db.services.enterprises import FirstTenancy
@@ -29,6 +30,8 @@ GIANT_WORDS = {
                  "National little giant (小巨人)", "National little giant"),
 }
 TENANCY_KEYS = ("unit", "floor_area_dm2", "tenancy_start")
+READERS = {Kind.USCC: cells.uscc_cell, Kind.MONEY: cells.money_cell, Kind.INTEGER: cells.integer_cell,
+           Kind.DATE: cells.date_cell, Kind.AREA: cells.area_cell, Kind.FLAG: cells.flag_cell}
 # a service's field → the import's column key
 SERVICE_FIELDS = {"floor_area": "floor_area_dm2", "start_on": "tenancy_start", "zone_id": "zone_code"}
 
@@ -141,28 +144,23 @@ class FirmReader:
         except ValueError:  # pydantic: a value the model cannot hold (checked above; kept safe)
             row.reasons.append(Reason(ValidationError(QT_TRANSLATE_NOOP(
                 "db", "This row cannot be read: check its values."))))
+            return row
+        refused = unstorable(row.fields, self.column_of)
+        if row.tenancy is not None:
+            refused += unstorable(row.tenancy, self.column_of)
+        if refused:
+            row.reasons += refused
+            row.fields = None
         return row
 
     def _cell(self, key: str, kind: Kind, value: object) -> object:
-        if kind is Kind.USCC:
-            return cells.uscc_cell(value, key)
-        if kind is Kind.MONEY:
-            return cells.money_cell(value, key)
-        if kind is Kind.INTEGER:
-            return cells.integer_cell(value, key)
-        if kind is Kind.DATE:
-            return cells.date_cell(value, key)
-        if kind is Kind.AREA:
-            return cells.area_cell(value, key)
-        if kind is Kind.FLAG:
-            return cells.flag_cell(value, key)
         if kind is Kind.CHOICE:
             words = {"sector_code": self.vocabulary.sectors, "industry_code": self.vocabulary.industries,
                      "giant_level": self.vocabulary.giant_levels}.get(key)
             if words is not None:
                 return cells.choice_cell(value, words, key, self.vocabulary.shown.get(key, ()))
             return cells.text_cell(value, key)  # the zone: read with its partner column
-        return cells.text_cell(value, key)
+        return READERS.get(kind, cells.text_cell)(value, key)
 
     def _zone(self, got: dict[str, object], row: FirmRow) -> int | None:
         for key in ("zone_code", "zone"):

@@ -4,7 +4,6 @@ or read-only folder is said in a sentence and the earlier backups are kept; a pr
 half-way (kill -9) leaves the database, every earlier backup and every backup name whole."""
 
 import hashlib
-import multiprocessing
 import os
 import signal
 import sqlite3
@@ -27,6 +26,7 @@ from db.errors import Interrupted
 from db.services import enterprises
 from tests.conftest import firm_fields
 from tests.fixed_clock import travel_in_child
+from tests.killing import run_and_kill
 from tests.rules.test_audit_tamper import tamper
 from tests.rules.test_bad_files import read_only_view  # noqa: F401 (the fixture, shared)
 
@@ -128,21 +128,7 @@ def _back_up(db_path: str, folder: str, marker: str, now) -> None:  # noqa: ANN0
 
 
 def _run(db_path: Path, folder: Path, marker: Path, delay: float | None) -> tuple[float, int]:
-    marker.unlink(missing_ok=True)
-    program = multiprocessing.get_context("spawn").Process(
-        target=_back_up, args=(str(db_path), str(folder), str(marker), utc_now()))
-    program.start()
-    deadline = time.monotonic() + 120
-    while not marker.exists():
-        assert program.is_alive() and time.monotonic() < deadline, "the backup never began"
-        time.sleep(0.001)
-    began = time.monotonic()
-    if delay is not None:
-        time.sleep(delay)
-        if program.is_alive():
-            os.kill(program.pid, signal.SIGKILL)
-    program.join(timeout=120)
-    return time.monotonic() - began, program.exitcode
+    return run_and_kill(_back_up, (str(db_path), str(folder), str(marker), utc_now()), marker, delay)
 
 
 def test_kill_9_during_a_backup_leaves_the_database_and_every_backup_whole(big_database, tmp_path):

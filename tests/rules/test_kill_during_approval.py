@@ -5,8 +5,6 @@ at all, PRAGMA integrity_check is ok and the audit chain verifies.
 The killed program runs with a tiny page cache, so that its transaction spills pages into the
 WAL before it commits: what a crash must then ignore is really on disk."""
 
-import multiprocessing
-import os
 import random
 import shutil
 import signal
@@ -26,6 +24,7 @@ from db.services import approvals, subsidies
 from db.services.subsidies import Bill
 from tests.conftest import Staff
 from tests.fixed_clock import travel_in_child
+from tests.killing import run_and_kill
 from tests.rules.test_money_rules import Desk
 
 BATCH = 2_000  # 500 firms × 4 categories
@@ -96,22 +95,9 @@ def _run(batches: dict[str, object], tmp_path: Path, what: str, name: str,
     path, marker = tmp_path / f"{name}.sqlite", tmp_path / f"{name}.started"
     shutil.copyfile(batches["path"], path)
     actor, ids = batches[what]
-    context = multiprocessing.get_context("spawn")
-    program = context.Process(target=_work, args=(str(path), actor, what, ids, str(marker), utc_now()))
-    program.start()
-    deadline = time.monotonic() + 120
-    while not marker.exists():
-        assert program.is_alive() and time.monotonic() < deadline, "the program never began"
-        time.sleep(0.001)
-    began = time.monotonic()
-    if delay is not None:
-        time.sleep(delay)
-        if program.is_alive():
-            os.kill(program.pid, signal.SIGKILL)  # (if it just ended, this finds it gone: exit code 0)
-    program.join(timeout=120)
-    ran = time.monotonic() - began
-    assert program.exitcode in ((0, -signal.SIGKILL) if delay is not None else (0,))
-    return ran, program.exitcode == -signal.SIGKILL
+    ran, exitcode = run_and_kill(_work, (str(path), actor, what, ids, str(marker), utc_now()), marker, delay)
+    assert exitcode in ((0, -signal.SIGKILL) if delay is not None else (0,))
+    return ran, exitcode == -signal.SIGKILL
 
 
 def _check(path: Path, what: str, ids: list[int]) -> str:

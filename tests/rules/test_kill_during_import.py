@@ -4,8 +4,6 @@ with their tenancies and the whole batch in the audit trail, or none of them and
 the batch; PRAGMA integrity_check is ok and the audit chain verifies. (As in
 test_kill_during_approval.py: a tiny page cache makes the transaction spill into the WAL.)"""
 
-import multiprocessing
-import os
 import random
 import shutil
 import signal
@@ -24,6 +22,7 @@ from db.engine import Database
 from tests.conftest import Staff, valid_uscc
 from tests.fixed_clock import travel_in_child
 from tests.import_files import FIRM_HEADER, firm_row
+from tests.killing import run_and_kill
 
 FIRMS = 11_000
 REPEATS = 2
@@ -79,22 +78,10 @@ def prepared(tmp_path_factory, template_db) -> dict[str, object]:
 def _run(prepared: dict, tmp_path: Path, name: str, delay: float | None) -> tuple[float, bool]:
     path, marker = tmp_path / f"{name}.sqlite", tmp_path / f"{name}.started"
     shutil.copyfile(prepared["path"], path)
-    context = multiprocessing.get_context("spawn")
-    program = context.Process(target=_work, args=(str(path), prepared["actor"], str(prepared["source"]),
-                                                  str(marker), utc_now()))
-    program.start()
-    deadline = time.monotonic() + 180
-    while not marker.exists():
-        assert program.is_alive() and time.monotonic() < deadline, "the program never began"
-        time.sleep(0.001)
-    began = time.monotonic()
-    if delay is not None:
-        time.sleep(delay)
-        if program.is_alive():
-            os.kill(program.pid, signal.SIGKILL)
-    program.join(timeout=300)
-    assert program.exitcode in ((0, -signal.SIGKILL) if delay is not None else (0,))
-    return time.monotonic() - began, program.exitcode == -signal.SIGKILL
+    ran, exitcode = run_and_kill(_work, (str(path), prepared["actor"], str(prepared["source"]), str(marker),
+                                         utc_now()), marker, delay, timeout=300)
+    assert exitcode in ((0, -signal.SIGKILL) if delay is not None else (0,))
+    return ran, exitcode == -signal.SIGKILL
 
 
 def _check(path: Path) -> str:
