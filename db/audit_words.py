@@ -67,6 +67,8 @@ ACTIONS: dict[str, str] = {
     "backup.folder": QT_TRANSLATE_NOOP("db", "Backup folder changed"),
     "database.restore": QT_TRANSLATE_NOOP("db", "Backup restored"),
     "audit.statement": QT_TRANSLATE_NOOP("db", "Chain head statement printed"),
+    "import.firms": QT_TRANSLATE_NOOP("db", "Firms imported from a file"),
+    "import.bills": QT_TRANSLATE_NOOP("db", "Bills imported from a file"),
 }
 
 # the record an event is about, when it is not a firm, a zone or an account
@@ -88,6 +90,7 @@ ENTITIES: dict[str, str] = {
     "staff": QT_TRANSLATE_NOOP("db", "Account #{id}"),
     "zone": QT_TRANSLATE_NOOP("db", "Zone #{id}"),
     "enterprise": QT_TRANSLATE_NOOP("db", "Firm #{id}"),
+    "import_file": QT_TRANSLATE_NOOP("db", "Imported file {id}"),
 }
 
 FIELDS: dict[str, str] = {
@@ -176,6 +179,15 @@ FIELDS: dict[str, str] = {
     "database_id": QT_TRANSLATE_NOOP("db", "Database"),
     "own": QT_TRANSLATE_NOOP("db", "This database's own key"),
     "closed": QT_TRANSLATE_NOOP("db", "Closed"),
+    # an import's batch event (db/importing/running.py): the file, and its rows by verdict
+    "file": QT_TRANSLATE_NOOP("db", "File"),
+    "sha256": QT_TRANSLATE_NOOP("db", "SHA-256 of the file"),
+    "sheet": QT_TRANSLATE_NOOP("db", "Sheet"),
+    "events": QT_TRANSLATE_NOOP("db", "Changes recorded"),
+    "create": QT_TRANSLATE_NOOP("db", "New rows"),
+    "update": QT_TRANSLATE_NOOP("db", "Updated rows"),
+    "unchanged": QT_TRANSLATE_NOOP("db", "Unchanged rows"),
+    "kept": QT_TRANSLATE_NOOP("db", "Rows kept as they were"),
 }
 # never shown: bookkeeping, or what only proves something else (a digest, a seal's salt)
 HIDDEN = frozenset({"version", "id", "created_at", "updated_at", "spelled", "payload_sha256",

@@ -21,12 +21,12 @@ from db.errors import ValidationError
 from db.importing import cells
 from db.importing.fields import BILL_FIELDS, CATEGORY_WORDS
 from db.importing.headers import find_columns
-from db.importing.running import Cancelled, Pass, Progress, finish, header_texts, judged
+from db.importing.running import Cancelled, Pass, Progress, finish, header_texts, judged, unstorable
 from db.importing.source import SourceSheet
 from db.importing.verdicts import ImportReport, Reason, RowVerdict, Verdict
 from db.money import subsidy_rules as rules
 from db.services import limits
-from db.services.subsidies import Bill, _live_entry, save_bill_in, snapshot
+from db.services.subsidies import MAX_BILL_REFERENCE, Bill, _live_entry, save_bill_in, snapshot
 from db.translatable import QT_TRANSLATE_NOOP, status_term
 
 CATEGORIES = {cells.normalised(word): code for code, words in CATEGORY_WORDS.items() for word in words}
@@ -139,12 +139,20 @@ def _judge(run: Pass, actor: Actor, firms: _Firms, seen: dict, zone_id: int, per
             got[key] = read(cell(key), key)
         except ValidationError as error:
             reasons.append(Reason(error, header(key)))
+    reference = got.get("bill_reference")
+    if isinstance(reference, str) and len(reference) > MAX_BILL_REFERENCE:  # the service's rule,
+        # said at the bill number's column (the service names the bill's cell, shown at the amount)
+        reasons.append(Reason(ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."),
+                                              field="bill_reference", max=MAX_BILL_REFERENCE),
+                              header("bill_reference")))
     category = sheet_category
     if "category" in columns:
         try:
             category = cells.choice_cell(cell("category"), CATEGORIES, "category", ("土地", "电", "水", "网络"))
         except ValidationError as error:
             reasons.append(Reason(error, header("category")))
+    if category is None and not any(r.column == header("category") for r in reasons):
+        reasons.append(Reason(ValidationError(cells.REQUIRED, field="category"), header("category")))
     label = f"{got.get('uscc') or ''} {got.get('name') or ''}".strip()
     if got.get("billed_fen") is None and not any(r.column == header("billed_fen") for r in reasons):
         reasons.append(Reason(ValidationError(QT_TRANSLATE_NOOP("db", "This field is required."),
@@ -162,6 +170,9 @@ def _judge(run: Pass, actor: Actor, firms: _Firms, seen: dict, zone_id: int, per
     bill = Bill(enterprise_id=enterprise_id, category=category, billed_fen=int(got["billed_fen"]),
                 quantity_x100=int(got.get("quantity_x100") or 0),
                 bill_reference=str(got.get("bill_reference") or ""))
+    refused = unstorable(bill, header)
+    if refused:
+        return RowVerdict(number, Verdict.REFUSED, label, refused)
     current = _live_entry(run.session, enterprise_id, zone_id, category, period)
     if current is not None and current.status != "draft":
         return RowVerdict(number, Verdict.KEPT, label, [Reason(ValidationError(QT_TRANSLATE_NOOP(

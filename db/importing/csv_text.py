@@ -18,7 +18,7 @@ from db.importing import sheet_rows
 from db.importing.sheet_rows import ImportFileError, damaged, empty, tidy, too_many_rows
 from db.translatable import QT_TRANSLATE_NOOP
 
-BOMS = ((codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
+BOMS = ((codecs.BOM_UTF8, "utf-8", QT_TRANSLATE_NOOP("db", "UTF-8 with BOM")),  # a name shown
         (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
         (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"))
 

@@ -9,14 +9,18 @@ trace and the rows after it are still judged. A file whose rows all pass (the us
 always the import that follows a clean dry run) so pays no savepoints: a quarter of the time.
 """
 
+import dataclasses
+import functools
+import typing
 from collections.abc import Callable, Mapping
 
 from sqlmodel import Session
 
 from db.access import Actor
+from db.arguments import Check, checker
 from db.audit import Change, record
 from db.engine import UnitOfWork
-from db.errors import Interrupted, ValidationErrors, ZoneDeskError
+from db.errors import Interrupted, ValidationError, ValidationErrors, ZoneDeskError
 from db.importing.source import SourceSheet
 from db.importing.verdicts import ImportReport, Reason
 
@@ -30,6 +34,30 @@ def reasons_of(error: ZoneDeskError, columns: Mapping[str, str]) -> list[Reason]
     to the header text of the file's column (none: the row as a whole)."""
     errors = error.errors if isinstance(error, ValidationErrors) else [error]
     return [Reason(each, columns.get(each.field or "", "")) for each in errors]
+
+
+@functools.cache
+def _boundary(cls: type) -> tuple[tuple[str, str, Check], ...]:
+    """(attribute, the field a refusal names, its check) of each field of a record a service
+    takes (EnterpriseFields, FirstTenancy, Bill): what `@checked` checks at a public service."""
+    if dataclasses.is_dataclass(cls):
+        hints = typing.get_type_hints(cls)
+        return tuple((f.name, f.metadata.get("field", f.name), checker(hints[f.name]))
+                     for f in dataclasses.fields(cls))
+    return tuple((name, name, checker(info.annotation)) for name, info in cls.model_fields.items())
+
+
+def unstorable(record: object, column_of: Callable[[str], str]) -> list[Reason]:
+    """What the services' public boundary (db/arguments.py) would refuse in a record read from a
+    row (a NUL or another character that cannot be stored, an endless text): the import calls
+    the services' inner functions, so it checks what `@checked` checks for a typed record."""
+    reasons = []
+    for name, field, check in _boundary(type(record)):
+        try:
+            check(getattr(record, name), field)
+        except ValidationError as error:
+            reasons.append(Reason(error, column_of(field)))
+    return reasons
 
 
 class RowRefused(Exception):
@@ -59,10 +87,13 @@ class Pass:
     def tick(self, done: int) -> None:
         if done % STEP:
             return
-        if self._cancelled is not None and self._cancelled():
-            raise Interrupted
+        self.stop_if_cancelled()
         if self._progress is not None:
             self._progress(done, self.total)
+
+    def stop_if_cancelled(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise Interrupted
 
     def attempt(self, work: Callable[[], list[Change]], columns: Mapping[str, str]) -> list[Reason]:
         """Runs one row's writes in a savepoint: kept (and their changes collected) when they
@@ -95,7 +126,9 @@ def finish(uow: UnitOfWork, actor: Actor, report: ImportReport, run: Pass, *, ac
         batch = Change(action, "import_file", report.sha256[:16], None, {
             "file": report.file_name, "sha256": report.sha256, "rows": len(report.rows),
             "events": len(run.changes), **counts, **details})
+        run.stop_if_cancelled()  # Cancel pressed after the last row: still nothing written
         record(uow.session, actor, batch, *run.changes)
+        run.stop_if_cancelled()
         uow.commit()
         report.written = True
     if run._progress is not None:

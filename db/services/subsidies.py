@@ -19,6 +19,7 @@ from db.services import validation as v
 from db.translatable import QT_TRANSLATE_NOOP, category_term, status_term
 
 MAX_BILL_FEN = 100_000_000_000  # 1 billion yuan: a typing slip, not a bill
+MAX_BILL_REFERENCE = 60  # characters of a bill's number
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,9 @@ def _check_bill(session: Session, actor: Actor, bill: Bill, zone_id: int, period
         if bill.quantity_x100 < 0:
             raise ValidationError(QT_TRANSLATE_NOOP("db", "A bill cannot be negative."), field=field)
         v.at_most(bill.quantity_x100, v.MAX_QUANTITY_X100, field, f"{v.MAX_QUANTITY_X100 // 100:,}")
-        if len(bill.bill_reference) > 60:
-            raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field=field, max=60)
+        if len(bill.bill_reference) > MAX_BILL_REFERENCE:
+            raise ValidationError(QT_TRANSLATE_NOOP("db", "At most {max} characters."), field=field,
+                                  max=MAX_BILL_REFERENCE)
     except ValidationError as error:
         raise _at_bill(session, actor, error, bill.enterprise_id, bill.category, period) from error
     if not limits.tenancy_covers(session, bill.enterprise_id, zone_id, period):

@@ -64,7 +64,7 @@ def import_file(what: str, db_path: Path, username: str, path: Path, *, password
         return 1
     finally:
         database.dispose()
-    encoding = f" ({report.encoding})" if report.encoding else ""
+    encoding = f" ({QCoreApplication.translate('db', report.encoding)})" if report.encoding else ""
     print(f"{path.name}{encoding}: {counts_text(report)}", file=stdout)
     if not report.may_commit:
         out = refused_file_for(path)

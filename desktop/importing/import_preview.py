@@ -4,7 +4,7 @@ row under the cursor. The waiting rows' decisions are ticked in the table, one b
 those shown at once.
 """
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from db.importing.verdicts import ImportReport, Verdict
@@ -91,7 +91,8 @@ class ImportPreview(QWidget):
         if report.sheets:
             parts.append(self.tr("sheet {sheets}").format(sheets=", ".join(report.sheets)))
         if report.encoding:
-            parts.append(self.tr("Read as {encoding}").format(encoding=report.encoding))
+            parts.append(self.tr("Read as {encoding}").format(
+                encoding=QCoreApplication.translate("db", report.encoding)))
         parts.append(counts_text(report))
         self.summary.setText(" · ".join(parts))
         self.unknown.setText(self.tr("Columns not read: {columns}").format(

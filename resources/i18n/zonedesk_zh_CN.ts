@@ -5039,6 +5039,14 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>打印审计链头声明</translation>
     </message>
     <message>
+        <source>Firms imported from a file</source>
+        <translation>从文件导入企业</translation>
+    </message>
+    <message>
+        <source>Bills imported from a file</source>
+        <translation>从文件导入账单</translation>
+    </message>
+    <message>
         <source>Entry #{id}</source>
         <translation>账目 #{id}</translation>
     </message>
@@ -5105,6 +5113,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Firm #{id}</source>
         <translation>企业 #{id}</translation>
+    </message>
+    <message>
+        <source>Imported file {id}</source>
+        <translation>导入文件 {id}</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5443,6 +5455,38 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>已结账</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>文件的 SHA-256 值</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Changes recorded</source>
+        <translation>记录的变更数</translation>
+    </message>
+    <message>
+        <source>New rows</source>
+        <translation>新增行数</translation>
+    </message>
+    <message>
+        <source>Updated rows</source>
+        <translation>更新行数</translation>
+    </message>
+    <message>
+        <source>Unchanged rows</source>
+        <translation>未变行数</translation>
+    </message>
+    <message>
+        <source>Rows kept as they were</source>
+        <translation>保持原样的行数</translation>
+    </message>
+    <message>
         <source>changed</source>
         <translation>已更改</translation>
     </message>
@@ -5727,8 +5771,8 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>统一社会信用代码 {value} 只有 17 位：单元格为数字格式，开头的 0 可能已丢失。请将该列设置为文本格式，重新输入完整的 18 位代码。</translation>
     </message>
     <message>
-        <source>{value} is below zero. Type the amount without a minus sign.</source>
-        <translation>{value} 小于零。请输入不带负号的金额。</translation>
+        <source>{value} is below zero. Type the number without a minus sign.</source>
+        <translation>{value} 小于零。请输入不带负号的数字。</translation>
     </message>
     <message>
         <source>“{value}” is not an amount. Type the amount in yuan, such as 12345.67, ¥12,345.67 or 1.2万元.</source>
@@ -5769,6 +5813,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>“{value}” is not one of the words this column takes: {words}.</source>
         <translation>“{value}”不是本列可填写的内容，可填写：{words}。</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>带 BOM 的 UTF-8</translation>
     </message>
     <message>
         <source>{file} is not text in UTF-8 or GB18030: the byte at position {offset} fits neither. Open it in Excel or WPS and save it again as .xlsx or as “CSV UTF-8”, then import that copy.</source>

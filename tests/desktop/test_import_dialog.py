@@ -95,7 +95,7 @@ def test_a_clerk_fixes_the_refused_rows_and_imports_the_file(qtbot, show_pane, p
     assert reasons[0] == ("统一社会信用代码: The credit code 9.14403e+17 was saved as a number and has "
                           "lost digits. Format the column as text and type the codes again.")
     assert reasons[1].startswith("所属行业: “造船” is not one of the words this column takes")
-    assert reasons[2] == "面积（平方米）: -3 is below zero. Type the amount without a minus sign."
+    assert reasons[2] == "面积（平方米）: -3 is below zero. Type the number without a minus sign."
     assert "5 rows: New 2, Refused 3" in dialog.preview.summary.text()
     assert not dialog.import_button.isEnabled()
     dialog.preview.filter.setCurrentIndex(dialog.preview.filter.findData(Verdict.REFUSED.value))
