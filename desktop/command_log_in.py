@@ -24,28 +24,33 @@ def install_language(language: str) -> None:
 def command_log_in(db_path: Path, username: str, *, password_stdin: bool, language: str,
                    stdin: TextIO | None = None, stderr: TextIO | None = None) -> tuple[Database, Actor] | int:
     """The open database and the person logged in, or the exit status after one sentence on
-    stderr: 2 when there is no database there, 1 when the log-in is refused. The caller
-    disposes of the database."""
+    stderr (in the language chosen): 2 when there is no database there, 1 when the log-in is
+    refused. The caller disposes of the database."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.modals import translate_error
     stdin, stderr = stdin or sys.stdin, stderr or sys.stderr
+    install_language(language)
     if not db_path.exists():
-        print(f"{db_path}: no such database.", file=stderr)
+        print(QCoreApplication.translate("command", "{file}: no such database.").format(file=db_path),
+              file=stderr)
         return 2
     if password_stdin:
         password = stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass(f"Password for {username}: ")
+        password = getpass.getpass(QCoreApplication.translate(
+            "command", "Password for {user}: ").format(user=username))
     from db.services.auth import log_in
     from db.startup import open_database
     try:
         database = open_database(db_path, create=False)
     except ZoneDeskError as error:
-        print(error.message(), file=stderr)
+        print(translate_error(error), file=stderr)
         return 2
     try:
         actor = log_in(database, username=username, password=password)
     except ZoneDeskError as error:
         database.dispose()
-        print(error.message(), file=stderr)
+        print(translate_error(error), file=stderr)
         return 1
-    install_language(language)
     return database, actor

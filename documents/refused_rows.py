@@ -40,35 +40,55 @@ def write_refused_rows(path: Path, headers: Sequence[str],
     """The refused rows at `path`: `rows` gives (the row's number in the original file, its
     cells as read, the reason). The number of rows written. `sheet_title` names the sheet (a
     bills file read sheet by sheet takes each sheet's category from its name)."""
-    refused = list(rows)  # the widest row decides where the reason goes
-    width = max([len(headers), *(len(values) for _, values, _ in refused)])
+    return write_refused_sheets(path, [(sheet_title, headers, rows)], reason_header=reason_header,
+                                row_header=row_header)
+
+
+def write_refused_sheets(path: Path, sheets: Sequence[tuple[str, Sequence[str],
+                                                            Iterable[tuple[int, Sequence[object], str]]]],
+                         *, reason_header: str = "原因", row_header: str = "原行号") -> int:
+    """Refused rows of several sheets, each (title, its header row, its rows) on a sheet of its
+    own with its own headers: a bills file with one sheet per category comes back so, and
+    imports again as it was read. The number of rows written."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title[:31] or SHEET_TITLE)
+    made: list[object] = []
+    written = 0
+    try:
+        for title, headers, rows in sheets:
+            sheet = workbook.create_sheet(title[:31] or SHEET_TITLE)
+            made.append(sheet)
+            written += _write_sheet(sheet, headers, list(rows), reason_header, row_header)
+        with _replacing(Path(path), "wb") as file:
+            workbook.save(file)
+    except BaseException:
+        for sheet in made:
+            _discard(sheet)
+        raise
+    return written
+
+
+def _write_sheet(sheet, headers: Sequence[str], refused: list[tuple[int, Sequence[object], str]],  # noqa: ANN001
+                 reason_header: str, row_header: str) -> int:
+    width = max([len(headers), *(len(values) for _, values, _ in refused)])  # the widest row
     for n in range(1, width + 1):
         sheet.column_dimensions[get_column_letter(n)].width = 16
     sheet.column_dimensions[get_column_letter(width + 1)].width = 50
     sheet.column_dimensions[get_column_letter(width + 2)].width = 10
     sheet.freeze_panes = "A2"
-    try:
-        head = [_cell(sheet, value) for value in (*headers, *[None] * (width - len(headers)),
-                                                  reason_header, row_header)]
-        for cell in head:
-            if isinstance(cell, Cell):
-                cell.font = _BOLD
-        sheet.append(head)
-        for number, values, reason in refused:
-            cells = [_cell(sheet, value) for value in values]
-            cells.extend([None] * (width - len(values)))
-            because = WriteOnlyCell(sheet, value=_text(reason))
-            because.data_type = "s"
-            because.fill = _REASON_FILL
-            because.alignment = _WRAP
-            sheet.append([*cells, because, number])
-        with _replacing(Path(path), "wb") as file:
-            workbook.save(file)
-    except BaseException:
-        _discard(sheet)
-        raise
+    head = [_cell(sheet, value) for value in (*headers, *[None] * (width - len(headers)),
+                                              reason_header, row_header)]
+    for cell in head:
+        if isinstance(cell, Cell):
+            cell.font = _BOLD
+    sheet.append(head)
+    for number, values, reason in refused:
+        cells = [_cell(sheet, value) for value in values]
+        cells.extend([None] * (width - len(values)))
+        because = WriteOnlyCell(sheet, value=_text(reason))
+        because.data_type = "s"
+        because.fill = _REASON_FILL
+        because.alignment = _WRAP
+        sheet.append([*cells, because, number])
     return len(refused)
 
 
@@ -100,4 +120,4 @@ def _text(value: object) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value if isinstance(value, str) else str(value))
 
 
-__all__ = ["write_refused_rows"]
+__all__ = ["write_refused_rows", "write_refused_sheets"]

@@ -91,6 +91,8 @@ def _import(db: Database, actor: Actor, sources: list[SourceSheet], zone_id: int
         done = 0
         for source, (columns, headers, _, category) in zip(sources, plans, strict=True):
             sheet = source.sheet if len(sources) > 1 else None
+            if sheet is not None:
+                report.sheet_headers[sheet] = headers
             for offset, values in enumerate(source.rows[columns.header_row + 1:]):
                 run.tick(done)
                 done += 1

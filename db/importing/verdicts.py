@@ -63,6 +63,8 @@ class ImportReport:
     rows: list[RowVerdict]
     written: bool = False
     dry_run: bool = True
+    # a bills file read sheet by sheet: each sheet's header row (the refused rows go back so)
+    sheet_headers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for row in self.rows if row.verdict is verdict)

@@ -17,7 +17,7 @@ from typing import TextIO
 from PySide6.QtCore import QCoreApplication
 
 from db.errors import ZoneDeskError
-from desktop.command_log_in import command_log_in
+from desktop.command_log_in import command_log_in, install_language
 
 
 def import_file(what: str, db_path: Path, username: str, path: Path, *, password_stdin: bool = False,
@@ -25,11 +25,15 @@ def import_file(what: str, db_path: Path, username: str, path: Path, *, password
                 sheet: str | None = None, language: str = "zh_CN", stdin: TextIO | None = None,
                 stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    install_language(language)
     if what == "bills" and (zone is None or month is None):
-        print("Importing bills needs --zone (the zone's code) and --month (YYYY-MM).", file=stderr)
+        print(QCoreApplication.translate(
+            "import", "Importing bills needs --zone (the zone's code) and --month (YYYY-MM)."),
+            file=stderr)
         return 2
     if not path.is_file():
-        print(f"{path}: no such file.", file=stderr)
+        print(QCoreApplication.translate("import", "{file}: no such file.").format(file=path),
+              file=stderr)
         return 2
     opened = command_log_in(db_path, username, password_stdin=password_stdin, language=language,
                             stdin=stdin, stderr=stderr)

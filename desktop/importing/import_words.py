@@ -11,7 +11,7 @@ from db.importing.source import SourceSheet
 from db.importing.verdicts import Decision, ImportReport, Reason, RowVerdict, Verdict
 from desktop.modals import translate_error
 from desktop.widgets.audit_words import changes_text
-from documents.refused_rows import write_refused_rows
+from documents.refused_rows import write_refused_rows, write_refused_sheets
 
 
 def verdict_text(verdict: Verdict) -> str:
@@ -61,21 +61,24 @@ def refused_file_for(path: Path) -> Path:
 
 
 def save_refused_rows(report: ImportReport, sources: Sequence[SourceSheet], out: Path) -> int:
-    """The refused rows (and those waiting for a decision) as read, each with its reasons."""
+    """The refused rows (and those waiting for a decision) as read, each with its reasons: one
+    sheet, or one sheet for each sheet of the file that had some (with that sheet's name and
+    header row), so that the fixed workbook imports again as the file did."""
     by_sheet = {source.sheet: source for source in sources}
     first = sources[0]
+    waiting = [row for row in report.rows if row.verdict in (Verdict.REFUSED, Verdict.DECISION)]
 
-    def rows() -> Iterable[tuple[int, Sequence[object], str]]:
-        for row in report.rows:
-            if row.verdict not in (Verdict.REFUSED, Verdict.DECISION):
-                continue
+    def rows(of: list[RowVerdict]) -> Iterable[tuple[int, Sequence[object], str]]:
+        for row in of:
             source = by_sheet.get(row.sheet, first)
             values = source.rows[row.row - 1] if row.row - 1 < len(source.rows) else []
-            text = row_text(row)
-            if row.sheet:
-                text = QCoreApplication.translate("import", "Sheet {sheet}: {reasons}").format(
-                    sheet=row.sheet, reasons=text)
-            yield row.row, values, text
-    return write_refused_rows(out, report.headers, rows(),
-                              reason_header=QCoreApplication.translate("import", "Reason"),
-                              row_header=QCoreApplication.translate("import", "Row in the file"))
+            yield row.row, values, row_text(row)
+    reason = QCoreApplication.translate("import", "Reason")
+    number = QCoreApplication.translate("import", "Row in the file")
+    if not report.sheet_headers:
+        return write_refused_rows(out, report.headers, rows(waiting), reason_header=reason,
+                                  row_header=number)
+    sheets = [(name, headers, rows([row for row in waiting if row.sheet == name]))
+              for name, headers in report.sheet_headers.items()
+              if any(row.sheet == name for row in waiting)]
+    return write_refused_sheets(out, sheets, reason_header=reason, row_header=number)

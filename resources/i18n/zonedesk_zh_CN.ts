@@ -3941,6 +3941,17 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>command</name>
+    <message>
+        <source>{file}: no such database.</source>
+        <translation>{file}：没有这个数据库。</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+</context>
+<context>
     <name>db</name>
     <message>
         <source>Your account has been deactivated. Ask an administrator.</source>
@@ -6465,16 +6476,20 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>{name} - 未导入的行.xlsx</translation>
     </message>
     <message>
-        <source>Sheet {sheet}: {reasons}</source>
-        <translation>工作表 {sheet}：{reasons}</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
         <source>Row in the file</source>
         <translation>原行号</translation>
+    </message>
+    <message>
+        <source>Importing bills needs --zone (the zone&apos;s code) and --month (YYYY-MM).</source>
+        <translation>导入账单需要 --zone（园区代码）和 --month（YYYY-MM）。</translation>
+    </message>
+    <message>
+        <source>{file}: no such file.</source>
+        <translation>{file}：没有这个文件。</translation>
     </message>
     <message>
         <source>There is no zone {zone}: give a zone&apos;s code, such as Z01.</source>

@@ -145,3 +145,31 @@ def test_a_refusal_never_names_another_zones_firm(db, people, book, tmp_path) ->
     report = _bills(db, people, write_csv(tmp_path / "theirs.csv", [HEADER, (d, "", "电", "100", "", "")]))
     message = report.rows[0].reasons[0].error.message()
     assert "海蓝" not in message and str(book.firm_d) in message
+
+
+def test_refused_bills_of_a_sheet_per_category_go_back_sheet_by_sheet_and_import_again(
+        db, people, book, tmp_path) -> None:  # noqa: ANN001
+    import openpyxl
+
+    from desktop.importing.import_words import save_refused_rows
+    a, b, *_ = _codes(db, people, book)
+    path = write_xlsx(tmp_path / "utilities.xlsx", {
+        "电费": [("信用代码", "金额"), (a, "12.5"), (b, "不详")],
+        "水费": [("金额", "户名", "信用代码"), ("-3", "", a), (7, "", b)]})
+    report = _bills(db, people, path, dry_run=False)
+    assert [(row.sheet, row.verdict) for row in report.rows] == [
+        ("电费", Verdict.CREATE), ("电费", Verdict.REFUSED), ("水费", Verdict.REFUSED), ("水费", Verdict.CREATE)]
+    out = tmp_path / "refused.xlsx"
+    assert save_refused_rows(report, bill_sheets(read_sheets(path)), out) == 2
+    saved = openpyxl.load_workbook(out)
+    assert saved.sheetnames == ["电费", "水费"]
+    assert [c.value for c in saved["电费"][1]][:2] == ["信用代码", "金额"]
+    assert [c.value for c in saved["水费"][1]][:3] == ["金额", "户名", "信用代码"]
+    assert [c.value for c in saved["水费"][2]][:3] == ["-3", None, a]
+    saved["电费"]["B2"] = 30
+    saved["水费"]["A2"] = 3
+    saved.save(out)
+    fixed = _bills(db, people, out, dry_run=False)
+    assert [(row.sheet, row.verdict) for row in fixed.rows] == [("电费", Verdict.CREATE), ("水费", Verdict.CREATE)]
+    assert fixed.written
+    assert {(e[1], e[2]) for e in _entries(db, "2026-06") if e[0] == book.firm_b} == {("electricity", 3_000)}

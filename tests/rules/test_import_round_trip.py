@@ -145,3 +145,18 @@ def test_every_little_giant_level_the_export_writes_reads_back(db, people, engli
         desktop_app.install_language(english, language)
         for code in GIANT_LEVELS:
             assert words[cells.normalised(label(GIANT_LEVELS, code))] == code, (language, code)
+
+
+def test_the_command_line_speaks_chinese_when_asked(db_path, people, english, monkeypatch, capsys,
+                                                    tmp_path) -> None:  # noqa: ANN001
+    path = write_csv(tmp_path / "名单.csv", [
+        FIRM_HEADER, firm_row(valid_uscc(7101), "上海甲科技有限公司"), firm_row("123", "上海乙科技有限公司")],
+        "gb18030")
+    status, out, err = _cli(monkeypatch, capsys, "import", "firms", "--db", str(db_path), "--user",
+                            "clerk1", "--password-stdin", str(path), lang="zh_CN")
+    assert status == 1 and err == ""
+    assert "名单.csv (GB18030): 共 2 行：新建 1, 拒绝 1" in out and "未导入任何内容" in out
+    assert (tmp_path / "名单 - 未导入的行.xlsx").exists()
+    status, _out, err = _cli(monkeypatch, capsys, "import", "firms", "--db", str(tmp_path / "无.sqlite"),
+                             "--user", "clerk1", "--password-stdin", str(path), lang="zh_CN")
+    assert status == 2 and "没有这个数据库" in err
