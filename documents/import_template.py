@@ -31,7 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from db import size_class
 from db.importing.fields import BILL_FIELDS, FIRM_FIELDS, ImportField, Kind
 from db.translatable import QT_TRANSLATE_NOOP
-from documents.list_export import _replacing
+from documents.list_export import replacing
 
 Translate = Callable[[str, str], str]
 
@@ -126,7 +126,7 @@ def write_template(path: Path, kind: str, *, translate: Translate = lambda c, t:
     else:
         ranges, inline = {}, {"category": CATEGORIES}
     _add_validations(sheet, fields, ranges, inline, translate("db", _NOT_LISTED))
-    with _replacing(Path(path), "wb") as file:
+    with replacing(Path(path), "wb") as file:
         workbook.save(file)
 
 

@@ -57,7 +57,7 @@ def _moment(value: datetime | str) -> datetime:
 
 
 @contextmanager
-def _replacing(path: Path, mode: str, **options: object) -> Iterator[IO]:
+def replacing(path: Path, mode: str, **options: object) -> Iterator[IO]:
     """A temporary file beside `path`, renamed to `path` when the block ends normally and
     removed when it does not."""
     path = Path(path)
@@ -124,9 +124,9 @@ def write_xlsx(table: ExportTable, path: Path, *, headers: Sequence[str] | None 
         if cancelled is not None and cancelled():
             raise Interrupted("the export was cancelled")
     except BaseException:
-        _discard(sheet)
+        discard_sheet(sheet)
         raise
-    with _replacing(Path(path), "wb") as file:
+    with replacing(Path(path), "wb") as file:
         workbook.save(file)
     if progress is not None:
         progress(written, written)
@@ -152,7 +152,7 @@ def _row_function(columns: Sequence[Column], writers: Sequence[Callable[[object]
     return namespace["row"]
 
 
-def _discard(sheet: object) -> None:
+def discard_sheet(sheet: object) -> None:
     """Ends a write-only sheet given up half-way and removes openpyxl's own temporary file."""
     try:
         sheet.close()
@@ -199,7 +199,7 @@ def write_csv(table: ExportTable, path: Path, *, headers: Sequence[str] | None =
     row_of = _row_function(table.columns, [_csv_writer(c) for c in table.columns], "v[:1] not in R",
                            _MONEY_TEXT)
     written = 0
-    with _replacing(Path(path), "w", encoding="utf-8-sig", newline="") as file:
+    with replacing(Path(path), "w", encoding="utf-8-sig", newline="") as file:
         out = csv.writer(file)
         out.writerow(_headers(table, headers))
         for row in _rows(table, progress, cancelled):

@@ -22,7 +22,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from documents.list_export import _discard, _replacing
+from documents.list_export import discard_sheet, replacing
 
 SHEET_TITLE = "未导入"
 TEXT_FORMAT, DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT = (
@@ -58,11 +58,11 @@ def write_refused_sheets(path: Path, sheets: Sequence[tuple[str, Sequence[str],
             sheet = workbook.create_sheet(title[:31] or SHEET_TITLE)
             made.append(sheet)
             written += _write_sheet(sheet, headers, list(rows), reason_header, row_header)
-        with _replacing(Path(path), "wb") as file:
+        with replacing(Path(path), "wb") as file:
             workbook.save(file)
     except BaseException:
         for sheet in made:
-            _discard(sheet)
+            discard_sheet(sheet)
         raise
     return written
 

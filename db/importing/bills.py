@@ -9,6 +9,7 @@ file's bill differs. All or nothing, as the firms import.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import text
 
@@ -22,11 +23,11 @@ from db.importing import cells
 from db.importing.fields import BILL_FIELDS, CATEGORY_WORDS
 from db.importing.headers import find_columns
 from db.importing.running import Cancelled, Pass, Progress, finish, header_texts, judged, unstorable
-from db.importing.source import SourceSheet
+from db.importing.source import SheetInfo, SourceSheet
 from db.importing.verdicts import ImportReport, Reason, RowVerdict, Verdict
 from db.money import subsidy_rules as rules
 from db.services import limits
-from db.services.subsidies import MAX_BILL_REFERENCE, Bill, _live_entry, save_bill_in, snapshot
+from db.services.subsidies import MAX_BILL_REFERENCE, Bill, live_entry, save_bill_in, snapshot
 from db.translatable import QT_TRANSLATE_NOOP, status_term
 
 CATEGORIES = {cells.normalised(word): code for code, words in CATEGORY_WORDS.items() for word in words}
@@ -43,6 +44,11 @@ def bill_sheets(sources: list[SourceSheet]) -> list[SourceSheet]:
     any other sheet, is left alone."""
     named = [source for source in sources if category_of_sheet(source.sheet) is not None]
     return named or sources[:1]
+
+
+def has_category_sheets(sheets: Iterable[SheetInfo]) -> bool:
+    """Whether a workbook (its sheets as listed) holds one sheet per category."""
+    return any(not info.hidden and category_of_sheet(info.name) is not None for info in sheets)
 
 
 class _Firms:
@@ -175,7 +181,7 @@ def _judge(run: Pass, actor: Actor, firms: _Firms, seen: dict, zone_id: int, per
     refused = unstorable(bill, header)
     if refused:
         return RowVerdict(number, Verdict.REFUSED, label, refused)
-    current = _live_entry(run.session, enterprise_id, zone_id, category, period)
+    current = live_entry(run.session, enterprise_id, zone_id, category, period)
     if current is not None and current.status != "draft":
         return RowVerdict(number, Verdict.KEPT, label, [Reason(ValidationError(QT_TRANSLATE_NOOP(
             "db", "Already {status}: left as it is (¥{amount} in the sheet)."), field="billed_fen",

@@ -101,7 +101,7 @@ class FirmReader:
         key = SERVICE_FIELDS.get(key, key)
         if key == "zone_code" and "zone_code" not in self.headers:
             key = "zone"
-        return self.headers.get(key, self.headers.get(key.removesuffix("_fen"), ""))
+        return self.headers.get(key, "")
 
     def read(self, number: int, values: Sequence[object]) -> FirmRow:
         row = FirmRow(number)

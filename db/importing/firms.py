@@ -35,7 +35,7 @@ from db.translatable import QT_TRANSLATE_NOOP
 
 Accepted = frozenset[tuple[int, Decision]]
 _CHUNK = 500  # credit codes a query asks for
-_NOT_SHOWN = {"version", "uscc_check", "size_class", "status"}  # derived, or said otherwise
+_NOT_SHOWN = {"uscc_check", "size_class", "status"}  # derived, or said otherwise
 
 
 class _Known:

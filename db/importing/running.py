@@ -91,6 +91,10 @@ class Pass:
         if self._progress is not None:
             self._progress(done, self.total)
 
+    def tick_last(self) -> None:
+        if self._progress is not None:
+            self._progress(self.total, self.total)
+
     def stop_if_cancelled(self) -> None:
         if self._cancelled is not None and self._cancelled():
             raise Interrupted
@@ -131,8 +135,7 @@ def finish(uow: UnitOfWork, actor: Actor, report: ImportReport, run: Pass, *, ac
         run.stop_if_cancelled()
         uow.commit()
         report.written = True
-    if run._progress is not None:
-        run._progress(run.total, run.total)
+    run.tick_last()
     return report
 
 

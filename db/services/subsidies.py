@@ -39,8 +39,9 @@ def snapshot(entry: SubsidyEntry) -> dict[str, object]:
     return entry.model_dump()
 
 
-def _live_entry(session: Session, enterprise_id: int, zone_id: int, category: str,
-                period: str) -> SubsidyEntry | None:
+def live_entry(session: Session, enterprise_id: int, zone_id: int, category: str,
+               period: str) -> SubsidyEntry | None:
+    """The entry that stands in a sheet's cell (a draft, submitted or approved original), or None."""
     return session.exec(select(SubsidyEntry).where(
         SubsidyEntry.enterprise_id == enterprise_id, SubsidyEntry.zone_id == zone_id,
         SubsidyEntry.category == category, SubsidyEntry.period == period,
@@ -121,7 +122,7 @@ def save_bill_in(session: Session, actor: Actor, bill: Bill, *, zone_id: int,
     require(actor, Action.ENTRY_EDIT, zone_id)
     _check_bill(session, actor, bill, zone_id, period)
     rate = limits.require_rate(session, bill.category, period)
-    current = _live_entry(session, bill.enterprise_id, zone_id, bill.category, period)
+    current = live_entry(session, bill.enterprise_id, zone_id, bill.category, period)
     seen = bill.expected_version
     if seen is not None and (current.version if current is not None else 0) != seen:
         raise _at_bill(session, actor, ChangedMeanwhile(QT_TRANSLATE_NOOP(

@@ -44,7 +44,7 @@ def import_file(what: str, db_path: Path, username: str, path: Path, *, password
     from desktop.importing.import_words import counts_text, refused_file_for, save_refused_rows
     from desktop.modals import translate_error
     try:
-        zone_id = _zone_id(database, zone) if zone else None
+        zone_id = _zone_id(database, actor, zone) if zone else None
         if zone and zone_id is None:
             print(QCoreApplication.translate(
                 "import", "There is no zone {zone}: give a zone's code, such as Z01.").format(zone=zone),
@@ -94,9 +94,9 @@ def import_file(what: str, db_path: Path, username: str, path: Path, *, password
     return 0
 
 
-def _zone_id(database, code: str) -> int | None:  # noqa: ANN001
-    from sqlalchemy import text
-    with database.reading() as uow:
-        found = uow.session.connection().execute(
-            text("SELECT id FROM zone WHERE code = :code OR name = :code"), {"code": code.strip()}).scalar()
-    return None if found is None else int(found)
+def _zone_id(database, actor, code: str) -> int | None:  # noqa: ANN001
+    """The zone named by its code (or its name), as the program lists the zones."""
+    from db.queries.reference import zones
+    wanted = code.strip()
+    return next((zone.id for zone in zones(database, actor=actor) if wanted in (zone.code, zone.name)),
+                None)

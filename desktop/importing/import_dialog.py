@@ -7,8 +7,8 @@ possible only when no row is refused and every decision is ticked; it runs the s
 sheets checked, and writes all rows or none. Both run on the database thread with a progress
 dialog whose Cancel writes nothing. A whole-file refusal is shown in red under the file.
 
-Enter never imports: the default button is "Check the file"; Esc closes (not while the database
-thread works for the window: Cancel in the progress dialog stops that).
+Enter never imports: the window has no default button (`import_file_bar.button`); Esc closes
+(not while the database thread works for the window: Cancel in the progress dialog stops that).
 """
 
 from collections.abc import Callable
@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db.errors import Interrupted, ValidationError
+from db.importing.source import sheets_of
 from db.importing.verdicts import Verdict
 from db.queries.reference import zones
 from desktop import modals
@@ -27,7 +28,7 @@ from desktop.context import AppContext
 from desktop.importing.import_file_bar import ImportFileBar, button
 from desktop.importing.import_preview import ImportPreview
 from desktop.importing.import_words import counts_text, refused_file_for, save_refused_rows
-from desktop.importing.import_work import Checked, judge, save_template, sheets_in
+from desktop.importing.import_work import Checked, judge, save_template
 
 CHANGE_KINDS = {"firms": "enterprise", "bills": "subsidy_entry"}  # what an import changes (context.bus)
 
@@ -110,7 +111,7 @@ class ImportDialog(QDialog):
             if path == self._loading:
                 self._loading, self._check_wanted = None, False
                 self._failed(error, None)
-        self.context.runner.run(lambda _task: sheets_in(path), on_success=loaded, on_failure=failed,
+        self.context.runner.run(lambda _task: sheets_of(path), on_success=loaded, on_failure=failed,
                                 parent=self)
 
     def _choice_changed(self) -> None:

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.importing.bills import has_category_sheets
 from db.importing.source import SheetInfo
 from db.queries.reference import ZoneRow
-from desktop.importing.import_work import EVERY_CATEGORY_SHEET, Choice, has_category_sheets
+from desktop.importing.import_work import EVERY_CATEGORY_SHEET, Choice
 from desktop.widgets.field_errors import FieldErrors
 from desktop.widgets.form_fields import zone_text
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from db.access import Actor
 from db.engine import Database
-from db.importing.bills import bill_sheets, category_of_sheet, import_bills
+from db.importing.bills import bill_sheets, import_bills
 from db.importing.firms import import_firms
-from db.importing.source import SheetInfo, SourceSheet, read_sheets, read_source, sheets_of
+from db.importing.source import SourceSheet, read_sheets, read_source
 from db.importing.verdicts import Decision, ImportReport
 from db.queries import reference
 from documents.import_template import write_template
@@ -43,14 +43,6 @@ class Checked:
     choice: Choice
     report: ImportReport
     sources: list[SourceSheet]
-
-
-def sheets_in(path: Path) -> tuple[SheetInfo, ...]:
-    return sheets_of(path)
-
-
-def has_category_sheets(sheets: Iterable[SheetInfo]) -> bool:
-    return any(not info.hidden and category_of_sheet(info.name) is not None for info in sheets)
 
 
 def read_chosen(choice: Choice) -> list[SourceSheet]:

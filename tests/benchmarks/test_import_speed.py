@@ -20,7 +20,8 @@ from db.size_class import INDUSTRIES
 from tests.benchmarks.conftest import bench_database
 
 CITY_SECONDS = 20.0
-RATIO_CEILING = 40.0  # a regression guard; the figure itself is reported
+# regression guards (the figures themselves are reported): 31× and 38× measured at the two scales
+RATIO_CEILING = {"city": 40.0, "stress": 50.0}
 
 
 def _source(scale: str, folder: Path) -> Path:
@@ -114,6 +115,6 @@ def test_import_speed_beside_its_floor(scale: str, tmp_path: Path) -> None:
           f" executemany of {floor_rows:,} rows) {floor:.2f} s; ratios {dry_seconds / floor:.1f}×"
           f" and {seconds / floor:.1f}×")
     assert report.written and firms == len(report.rows) == floor_rows
-    assert seconds / floor < RATIO_CEILING
+    assert seconds / floor < RATIO_CEILING[scale]
     if scale == "city":
         assert seconds < CITY_SECONDS
