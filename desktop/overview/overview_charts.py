@@ -41,7 +41,12 @@ def unit_of(largest_fen: int) -> int:
 
 
 class _MoneyChart(QChart):
-    def __init__(self) -> None:
+    """One series and two axes for the chart's whole life: a new answer replaces the values of
+    the bar sets and the axes' labels and range. Series and axes are never removed: Qt Charts
+    handles a removed series later, from the event queue, and a series deleted by then (as
+    removeAllSeries does) crashes the program."""
+
+    def __init__(self, series: QBarSeries | QStackedBarSeries) -> None:
         super().__init__()
         font = QApplication.font()  # the bundled CJK font: Chinese labels render everywhere
         self.setFont(font)
@@ -53,44 +58,55 @@ class _MoneyChart(QChart):
         self.setMargins(QMargins(4, 4, 4, 4))
         self.setBackgroundRoundness(0)
         self.unit = FEN_PER_WAN_YUAN
-        self.series_shown: QBarSeries | QStackedBarSeries | None = None
+        self.series_shown = series
         self.categories: list[str] = []
-
-    def _replace(self, series: QBarSeries | QStackedBarSeries, categories: list[str],
-                 largest_fen: int) -> None:
-        self.removeAllSeries()
-        for axis in self.axes():
-            self.removeAxis(axis)
+        self._sets: dict[str, QBarSet] = {}
+        self._amounts: dict[str, list[int]] = {}
+        self._retired: list[QBarSet] = []  # taken out of the series, kept alive (see above)
         self.addSeries(series)
-        self.series_shown, self.categories = series, categories
-        x_axis = QBarCategoryAxis()
-        x_axis.append(categories)
-        x_axis.setLabelsFont(self.font())
-        y_axis = QValueAxis()
-        y_axis.setLabelFormat("%.0f" if self.unit == FEN_PER_YUAN or largest_fen >= 10 * FEN_PER_WAN_YUAN
-                              else "%.2f")
-        y_axis.setRange(0, max(largest_fen / self.unit, 1))
-        y_axis.applyNiceNumbers()
-        y_axis.setLabelsFont(self.font())
-        y_axis.setTitleFont(self.font())
-        y_axis.setTitleText(self.tr("10,000 yuan") if self.unit == FEN_PER_WAN_YUAN else self.tr("yuan"))
-        self.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        self.x_axis, self.y_axis = QBarCategoryAxis(), QValueAxis()
+        for axis in (self.x_axis, self.y_axis):
+            axis.setLabelsFont(font)
+        self.y_axis.setTitleFont(font)
+        self.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(self.x_axis)
+        series.attachAxis(self.y_axis)
+
+    def _show(self, rows: list[tuple[str, QColor, list[int]]], categories: list[str],
+              largest_fen: int) -> None:
+        """rows: (label, colour, one amount in fen per category) for each bar set, in order."""
+        labels = [label for label, _colour, _amounts in rows]
+        for label in [k for k in self._sets if k not in labels]:
+            retired = self._sets.pop(label)
+            self.series_shown.take(retired)
+            self._retired.append(retired)
+        self.categories = categories
+        self.x_axis.setCategories(categories)
+        for label, colour, amounts in rows:
+            self._amounts[label] = amounts
+            bars = self._sets.get(label)
+            if bars is None:
+                bars = self._sets[label] = QBarSet(label)
+                bars.setColor(colour)
+                bars.setBorderColor(colour)
+                bars.hovered.connect(lambda on, index, label=label: self._tip(on, label, index))
+                self.series_shown.append(bars)
+            if bars.count():
+                bars.remove(0, bars.count())
+            bars.append([fen / self.unit for fen in amounts])
+        self.y_axis.setLabelFormat("%.0f" if self.unit == FEN_PER_YUAN
+                                   or largest_fen >= 10 * FEN_PER_WAN_YUAN else "%.2f")
+        self.y_axis.setRange(0, max(largest_fen / self.unit, 1))
+        self.y_axis.applyNiceNumbers()
+        self.y_axis.setTitleText(self.tr("10,000 yuan") if self.unit == FEN_PER_WAN_YUAN
+                                 else self.tr("yuan"))
 
     def bar_sets(self) -> list[QBarSet]:
-        return self.series_shown.barSets() if self.series_shown is not None else []
+        return self.series_shown.barSets()
 
-    def _bar_set(self, label: str, colour: QColor, amounts_fen: list[int]) -> QBarSet:
-        bars = QBarSet(label)
-        bars.setColor(colour)
-        bars.setBorderColor(colour)
-        bars.append([fen / self.unit for fen in amounts_fen])
-        bars.hovered.connect(lambda on, index: self._tip(on, label, amounts_fen, index))
-        return bars
-
-    def _tip(self, on: bool, label: str, amounts_fen: list[int], index: int) -> None:
+    def _tip(self, on: bool, label: str, index: int) -> None:
+        amounts_fen = self._amounts.get(label, [])
         if on and 0 <= index < len(amounts_fen):
             QToolTip.showText(QCursor.pos(), self.tr("{what}, {where}: {amount}").format(
                 what=label, where=self.categories[index], amount=yuan(amounts_fen[index])))
@@ -101,6 +117,9 @@ class _MoneyChart(QChart):
 class MonthlyChart(_MoneyChart):
     """Approved subsidies (net of reversals) per month shown, stacked by category."""
 
+    def __init__(self) -> None:
+        super().__init__(QStackedBarSeries())
+
     def show_overview(self, summary: Overview) -> None:
         totals = [max(summary.month_total(n), 0) for n in range(len(summary.months))]
         self.unit = unit_of(max(totals))
@@ -109,16 +128,17 @@ class MonthlyChart(_MoneyChart):
             self.setTitle(self.tr("Approved subsidies per month, {first} to {last}").format(first=first, last=last))
         else:
             self.setTitle(self.tr("Approved subsidies per month, {year}").format(year=summary.year))
-        series = QStackedBarSeries()
-        for category, amounts in summary.monthly_fen.items():
-            series.append(self._bar_set(money_label(CATEGORIES, category), QColor(COLOURS[category]),
-                                        amounts))
-        self._replace(series, month_axis(summary.months) if summary.year is None else month_names(),
-                      max(totals))
+        rows = [(money_label(CATEGORIES, category), QColor(COLOURS[category]), amounts)
+                for category, amounts in summary.monthly_fen.items()]
+        self._show(rows, month_axis(summary.months) if summary.year is None else month_names(),
+                   max(totals))
 
 
 class BudgetChart(_MoneyChart):
     """Each zone's budget and what it used, the zones with the largest budgets first."""
+
+    def __init__(self) -> None:
+        super().__init__(QBarSeries())
 
     def show_zones(self, year: int, zones: list[ZoneBudget], category: str | None) -> None:
         ranked = sorted(zones, key=lambda z: (-z.budget(category), -z.used(category), z.zone_code))
@@ -132,7 +152,5 @@ class BudgetChart(_MoneyChart):
                           .format(year=year, what=what, top=TOP_ZONES, count=len(zones)))
         else:
             self.setTitle(self.tr("Budget and used, {year}, {what}").format(year=year, what=what))
-        series = QBarSeries()
-        series.append(self._bar_set(self.tr("Budget"), BUDGET_COLOUR, budgets))
-        series.append(self._bar_set(self.tr("Used"), USED_COLOUR, used))
-        self._replace(series, [z.zone_code for z in shown], max([*budgets, *used, 0]))
+        self._show([(self.tr("Budget"), BUDGET_COLOUR, budgets), (self.tr("Used"), USED_COLOUR, used)],
+                   [z.zone_code for z in shown], max([*budgets, *used, 0]))

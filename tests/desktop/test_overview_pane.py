@@ -107,6 +107,25 @@ def test_one_zone_and_another_year(qtbot, open_pane, people, book):
     assert pane.budget_chart.categories == []
 
 
+def test_new_figures_replace_values_and_never_remove_a_series(qtbot, open_pane, people, book):
+    """Qt Charts handles a removed series later, from the event queue; a series deleted by then
+    (removeAllSeries deletes) crashed the program now and then. A chart keeps its one series
+    and its two axes for life; new figures change the bar sets' values and the labels."""
+    pane = open_pane(people.admin)
+    qtbot.waitUntil(lambda: pane.zone_filter.count() > 2)
+    charts = (pane.monthly_chart, pane.budget_chart)
+    kept = [(chart.series(), chart.axes(), chart.bar_sets()) for chart in charts]
+    for zone in (2, 1, 2):
+        with qtbot.waitSignal(pane.refreshed):
+            pane.zone_filter.setCurrentIndex(pane.zone_filter.findData(zone))
+    with qtbot.waitSignal(pane.refreshed):
+        pane.set_year(2025)
+    for chart, (series, axes, bar_sets) in zip(charts, kept, strict=True):
+        assert chart.series() == series and len(series) == 1
+        assert chart.axes() == axes and chart.bar_sets() == bar_sets
+    assert pane.budget_chart.categories == [] and pane.budget_chart.axes()[0].categories() == []
+
+
 def test_an_approval_shows_after_the_change_signal(qtbot, db, open_pane, people, book):
     pane = open_pane(people.clerk)
     approvals.approve(db, actor=people.reviewer, entry_ids=[book.land_april])
