@@ -4,9 +4,16 @@ the log-in again after File → Log out: desktop/login/desk.py).
 A file that cannot be opened for work as it is (none there, not a database, damaged, newer,
 read-only) is explained and the person chooses what to do (desktop/opening.py); a database is
 made only where the person said so (`create`: the data folder's own, or --create).
+
+A file that a running Zone Desk has open already is not opened twice: that program brings its
+window forward and this one ends (desktop/single_instance.py). `throw_away`: a demo started by
+Help → Open the demo, whose folder is removed when the program ends (desktop/demo/open_demo.py).
 """
 
+import sys
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 
 from desktop import modals
 from desktop.app import create_application, setup_logging
@@ -14,11 +21,22 @@ from desktop.backup.automatic import AutomaticBackups
 from desktop.login.desk import Desk
 from desktop.main_window import MainWindow
 from desktop.opening import announce, open_chosen
+from desktop.single_instance import OpenDatabase, claim, show_front_window
 
 
-def launch(path: Path, language: str, *, create: bool = False) -> int:
+def _already_open(path: Path) -> int:
+    print(QCoreApplication.translate(
+        "FileOpening", "{file} is already open in Zone Desk: its window was brought to the "
+        "front.").format(file=path), file=sys.stderr)
+    return 0
+
+
+def launch(path: Path, language: str, *, create: bool = False, throw_away: bool = False) -> int:
     setup_logging()
     app = create_application(language)
+    opened: OpenDatabase | None = claim(path)
+    if opened is None:
+        return _already_open(path)
     try:
         db = open_chosen(path, create=create)
     except Exception as error:  # shown to the person, the details logged
@@ -26,16 +44,29 @@ def launch(path: Path, language: str, *, create: bool = False) -> int:
         return 1
     if db is None:
         return 1
+    if Path(db.path).resolve() != path.resolve():  # the person chose another file
+        opened.close()
+        opened = claim(db.path)
+        if opened is None:
+            db.dispose()
+            return _already_open(Path(db.path))
+    opened.show_requested.connect(show_front_window)
     app.setQuitOnLastWindowClosed(False)  # the desk ends the program: not a log-out
-    desk = Desk(db, backups=AutomaticBackups(db.path, read_only=db.read_only))
+    backups = None if throw_away else AutomaticBackups(db.path, read_only=db.read_only)
+    desk = Desk(db, backups=backups)
     announced: list[MainWindow] = []
 
-    def opened(window: MainWindow) -> None:
+    def opened_window(window: MainWindow) -> None:
         if not announced:  # a damaged or read-only file is told at the first window only
             announced.append(window)
             announce(window, desk.db)
 
-    desk.window_opened.connect(opened)
+    desk.window_opened.connect(opened_window)
     desk.finished.connect(app.quit)
     desk.start()
-    return app.exec()
+    status = app.exec()
+    opened.close()
+    if throw_away:
+        from desktop.demo.open_demo import remove_throw_away
+        remove_throw_away(desk.db)
+    return status

@@ -21,6 +21,7 @@ from db.queries.reference import zones
 from desktop import modals
 from desktop.backup.backup_menu import add_backup_actions
 from desktop.context import AppContext
+from desktop.demo.demo_mark import mark_if_demo
 from desktop.help_menu import add_help_menu
 from desktop.login.account_menu import add_account_actions
 from desktop.widgets.labels import ROLES, label
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         self._build_status_bar()
+        mark_if_demo(self, context.db, context.runner)  # "Zone Desk — 演示数据"
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))

@@ -26,6 +26,7 @@ from documents.certificate_pdf import (
     _fit,
     draw_letterhead,
 )
+from documents.demo_mark import draw_demo_mark
 from documents.fonts import REGULAR, register_fonts, text_width
 from documents.qr import draw_qr
 
@@ -69,7 +70,8 @@ def _paragraph(canvas: Canvas, text: str, top: float, size: float, width: float)
     return y
 
 
-def render_statement(statement: Statement) -> bytes:
+def render_statement(statement: Statement, *, demo: bool = False) -> bytes:
+    """`demo`: printed from a demo database, the page says so (documents/demo_mark.py)."""
     register_fonts()
     out = BytesIO()
     canvas = Canvas(out, pagesize=A4, pageCompression=1, initialFontName=REGULAR)
@@ -112,6 +114,8 @@ def render_statement(statement: Statement) -> bytes:
     canvas.drawString(LEFT, 16.5 * MM, "未签名锚点码：" + anchor[:40])
     canvas.drawString(LEFT, 13 * MM, anchor[40:])
     _seal(canvas, statement)
+    if demo:
+        draw_demo_mark(canvas)
     canvas.showPage()
     canvas.save()
     return out.getvalue()

@@ -5,7 +5,8 @@ A page: a thin double border; the copy mark top left on a reprint and the number
 issuing centre in red over a red double rule, the title; the text in formal wording (2 characters
 of indent, justified); a subsidy's table; at the bottom of the last page, the QR code on the
 left with how to verify it under it and, on the right, the issuer and the date under a dashed
-circle left for the seal. A revoked certificate carries a diagonal watermark on every page.
+circle left for the seal. A revoked certificate carries a diagonal watermark on every page;
+one printed from a demo database, the demo's mark (documents/demo_mark.py).
 
 A certificate is laid out first (certificate_layout.py) so it knows its page count, then drawn.
 """
@@ -21,6 +22,7 @@ from db.certificates.content import PrintedCertificate
 from documents import certificate_layout as layout
 from documents.certificate_layout import MM, Line, Page, Row
 from documents.certificate_texts import Wording, wording
+from documents.demo_mark import draw_demo_mark
 from documents.fonts import REGULAR, register_fonts, text_width
 from documents.qr import draw_qr, qr_version
 
@@ -45,11 +47,12 @@ def _fit(text: str, size: float, width: float) -> float:
 
 class CertificateBook:
     """One PDF that certificates are added to as they are issued (a batch prints as one
-    document); `finish()` gives its bytes. An empty book gives b"" (nothing to print)."""
+    document); `finish()` gives its bytes. An empty book gives b"" (nothing to print).
+    `demo`: printed from a demo database, every page says so."""
 
-    def __init__(self, *, language: str = "zh_CN") -> None:
+    def __init__(self, *, language: str = "zh_CN", demo: bool = False) -> None:
         register_fonts()
-        self.language = language
+        self.language, self.demo = language, demo
         self._buffer = BytesIO()
         self._canvas = Canvas(self._buffer, pagesize=A4, pageCompression=1,
                               initialFontName=REGULAR, initialFontSize=14)
@@ -78,6 +81,8 @@ class CertificateBook:
         qr_version(cert.qr_text)  # a code too long is refused before anything is drawn
         for page in pages:
             _draw_page(self._canvas, cert, words, page, len(pages))
+            if self.demo:
+                draw_demo_mark(self._canvas, language=self.language)
             self._canvas.showPage()
         self._pages += len(pages)
         self._certificates += 1
@@ -94,9 +99,9 @@ class CertificateBook:
 
 
 def render_certificates(certificates: Iterable[PrintedCertificate], *,
-                        language: str = "zh_CN") -> bytes:
-    """All `certificates` in one PDF, in order."""
-    book = CertificateBook(language=language)
+                        language: str = "zh_CN", demo: bool = False) -> bytes:
+    """All `certificates` in one PDF, in order (`demo`: marked as printed from a demo)."""
+    book = CertificateBook(language=language, demo=demo)
     for cert in certificates:
         book.add(cert)
     return book.finish()

@@ -15,6 +15,7 @@ from db.access import Actor
 from db.certificates.signing import OfficeKey
 from db.engine import Database
 from db.errors import ZoneDeskError
+from db.queries.demo_data import is_demo
 from db.services.certificates import CertificateRequest, issue_many, new_batch
 from documents.certificate_pdf import CertificateBook
 
@@ -40,7 +41,7 @@ def issue_and_print(db: Database, *, actor: Actor, requests: Sequence[Certificat
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None,
                     key: OfficeKey | None = None, language: str = "zh_CN") -> BatchOutcome:
-    book = CertificateBook(language=language)
+    book = CertificateBook(language=language, demo=is_demo(db))
     serials: list[str] = []
     total = len(requests)
     if progress:

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from documents.demo_mark import draw_demo_mark
 from documents.fonts import REGULAR, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -183,8 +184,14 @@ def _page_number(canvas, doc) -> None:  # noqa: ANN001 (reportlab's callback)
     canvas.restoreState()
 
 
-def build(title: str, story: list[Flowable], *, author: str) -> bytes:
-    """The story laid out on GB/T 9704 pages under the title."""
+def _demo_page(canvas, doc) -> None:  # noqa: ANN001 (reportlab's callback)
+    _page_number(canvas, doc)
+    draw_demo_mark(canvas)
+
+
+def build(title: str, story: list[Flowable], *, author: str, demo: bool = False) -> bytes:
+    """The story laid out on GB/T 9704 pages under the title (`demo`: made from a demo
+    database, every page says so: documents/demo_mark.py)."""
     register_fonts()
     out = BytesIO()
     doc = BaseDocTemplate(out, pagesize=A4, leftMargin=LEFT, rightMargin=PAGE_WIDTH - LEFT - BLOCK_WIDTH,
@@ -192,7 +199,7 @@ def build(title: str, story: list[Flowable], *, author: str) -> bytes:
                           author=author, creator="Zone Desk", subject=title.replace("\n", ""))
     frame = Frame(LEFT, BOTTOM, BLOCK_WIDTH, BLOCK_HEIGHT, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="text")
-    doc.addPageTemplates([PageTemplate("gbt9704", [frame], onPage=_page_number)])
+    doc.addPageTemplates([PageTemplate("gbt9704", [frame], onPage=_demo_page if demo else _page_number)])
     doc.build([CjkText(title, TITLE_PT, leading=TITLE_PT * 1.6, centred=True, stroked=True),
                Spacer(1, LINE * 0.6), *story])
     return out.getvalue()

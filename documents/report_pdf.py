@@ -1,7 +1,8 @@
 """The printed summaries sent upward: a zone's report, the city's report across zones and a
 firm's statement, as PDF on the pages of GB/T 9704-2012 (documents/official_page.py), with the
 charts of documents/report_charts.py. Each ends with the issuer and the date, as for a document
-without a seal; grand totals are also written in words.
+without a seal; grand totals are also written in words. `demo`: made from a demo database, each
+page says so (documents/demo_mark.py).
 """
 
 from datetime import date
@@ -94,6 +95,14 @@ def _budget_rows(f: ZoneFigures) -> list[list]:
     return rows
 
 
+def _budget_figure(f: ZoneFigures) -> list[Flowable]:
+    """The chart of the budgets' use; a year without budgets or use has nothing to draw (a chart
+    of no bars fails to draw) and says so instead."""
+    if not any(b.budget_fen or b.used_fen for b in f.budgets):
+        return [paragraph("本年度尚未设定预算，也没有已使用的预算，故无预算使用情况图。")]
+    return [budget_chart(f, "图2  预算使用情况"), Spacer(1, LINE / 2)]
+
+
 def _waiting(f: ZoneFigures, period_label: str) -> Flowable:
     if not (f.waiting_entries or f.waiting_awards):
         return paragraph(f"截至报告日，{period_label}补贴、奖励及贷款担保事项均已审核完毕。")
@@ -108,7 +117,7 @@ def _ending(title: str, last: Flowable, issuer: str, report_date: str) -> list[F
                           Signature(issuer, report_date)])]
 
 
-def zone_report_pdf(report: ZoneReport) -> bytes:
+def zone_report_pdf(report: ZoneReport, *, demo: bool = False) -> bytes:
     register_fonts()
     f, label, zone = report.figures, report.period.label, report.zone
     year_to = f"{report.period.year}年1月至{int(report.period.last_month[5:])}月"
@@ -129,12 +138,12 @@ def zone_report_pdf(report: ZoneReport) -> bytes:
                         f"{yuan(f.used_fen)}元，结余{yuan(f.budget_fen - f.used_fen)}元。"),
               *table(_budget_rows(f), [110, 100, 100, 82, 50],
                      caption=f"表2  {report.period.year}年度预算执行情况（{year_to}）"),
-              budget_chart(f, "图2  预算使用情况"), Spacer(1, LINE / 2),
+              *_budget_figure(f),
               *_ending("四、待审核事项", _waiting(f, label), zone.issuer, format_date_cn(report.made_on))]
-    return build(f"{zone.name}\n{label}中小企业扶持资金兑现情况报告", story, author=zone.issuer)
+    return build(f"{zone.name}\n{label}中小企业扶持资金兑现情况报告", story, author=zone.issuer, demo=demo)
 
 
-def city_report_pdf(report: CityReport) -> bytes:
+def city_report_pdf(report: CityReport, *, demo: bool = False) -> bytes:
     register_fonts()
     f, label = report.totals, report.period.label
     scope = "全市" if report.all_zones else "所辖"
@@ -161,14 +170,14 @@ def city_report_pdf(report: CityReport) -> bytes:
                         f"结余{yuan(f.budget_fen - f.used_fen)}元。"),
               *table(_budget_rows(f), [110, 100, 100, 82, 50],
                      caption=f"表2  {report.period.year}年度预算执行情况"),
-              budget_chart(f, "图2  预算使用情况"), Spacer(1, LINE / 2),
+              *_budget_figure(f),
               heading("四、各园区情况"),
               *table(rows, [124, 44, 38, 46, 58, 44, 52, 36], caption=f"表3  {label}各园区扶持资金兑现情况",
                      unit="单位：万元", size=8),
               CjkText("注：表3金额以万元为单位四舍五入，合计数与分项之和可能略有差异；"
                       "精确到分的数据见同期XLSX报表。", TABLE_PT),
               *_ending("五、待审核事项", _waiting(f, label), report.issuer, format_date_cn(report.made_on))]
-    return build(f"{label}{scope}中小企业产业园区\n扶持资金兑现情况汇总报告", story, author=report.issuer)
+    return build(f"{label}{scope}中小企业产业园区\n扶持资金兑现情况汇总报告", story, author=report.issuer, demo=demo)
 
 
 def _statement_row(line: StatementLine) -> list:
@@ -179,7 +188,7 @@ def _statement_row(line: StatementLine) -> list:
             cell(STATUS_NAMES[status], 9), cell(note, 9)]
 
 
-def statement_pdf(report: StatementReport) -> bytes:
+def statement_pdf(report: StatementReport, *, demo: bool = False) -> bytes:
     register_fonts()
     s = report.statement
     story: list = [paragraph(f"企业名称：{s.name}"), paragraph(f"统一社会信用代码：{s.uscc}"),
@@ -198,4 +207,4 @@ def statement_pdf(report: StatementReport) -> bytes:
     granted = s.subsidy_fen + s.award_fen
     story += [paragraph(f"以上各年审核通过补贴与奖励合计{yuan(granted)}元，大写{amount_in_words(granted)}。"),
               Spacer(1, LINE), Signature(report.zone.issuer, format_date_cn(report.made_on))]
-    return build(f"{s.name}\n扶持资金明细表", story, author=report.zone.issuer)
+    return build(f"{s.name}\n扶持资金明细表", story, author=report.zone.issuer, demo=demo)

@@ -3,7 +3,8 @@ report across zones and a firm's statement.
 
 Amounts are numbers of yuan (Decimal(fen) / 100, exact: never a float on the way), shown as
 #,##0.00; counts are whole numbers; each sheet has a header row kept in view, bold totals,
-widths to fit its columns, and prints on one page across.
+widths to fit its columns, and prints on one page across. `demo`: made from a demo database,
+every sheet says so in its name and printed header (documents/demo_mark.py).
 """
 
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from db.models.money import CATEGORIES
 from db.money import format_fen
 from db.money.words import amount_in_words
 from db.queries.reports import CityReport, StatementReport, ZoneFigures, ZoneReport
+from documents.demo_mark import mark_workbook
 from documents.report_charts import CATEGORY_NAMES
 from documents.report_pdf import STATUS_NAMES
 
@@ -105,8 +107,10 @@ def _width(text: str) -> int:
     return sum(2 if ord(char) > 0x2E80 else 1 for char in text)
 
 
-def _save(book: Workbook) -> bytes:
+def _save(book: Workbook, demo: bool = False) -> bytes:
     del book["Sheet"]
+    if demo:
+        mark_workbook(book)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
@@ -153,17 +157,17 @@ def _budgets(book: Workbook, f: ZoneFigures) -> None:
     sheet(book, "预算", ["类别", "年度预算（元）", "已使用（元）", "结余（元）", "执行率"], rows, totals=1)
 
 
-def zone_report_xlsx(report: ZoneReport) -> bytes:
+def zone_report_xlsx(report: ZoneReport, *, demo: bool = False) -> bytes:
     book, f, zone = Workbook(), report.figures, report.zone
     _summary(book, f, [["园区", f"{zone.code} {zone.name}"], ["所在区", zone.district],
                        ["报告期", report.period.label]], zone.issuer, format_date_cn(report.made_on))
     _categories(book, f)
     _months(book, report.period.months, report.monthly_fen)
     _budgets(book, f)
-    return _save(book)
+    return _save(book, demo)
 
 
-def city_report_xlsx(report: CityReport) -> bytes:
+def city_report_xlsx(report: CityReport, *, demo: bool = False) -> bytes:
     book = Workbook()
     _summary(book, report.totals, [["范围", "全市" if report.all_zones else "所辖园区"],
                                    ["园区数", len(report.zones)], ["报告期", report.period.label]],
@@ -179,7 +183,7 @@ def city_report_xlsx(report: CityReport) -> bytes:
     _categories(book, report.totals)
     _months(book, report.period.months, report.monthly_fen)
     _budgets(book, report.totals)
-    return _save(book)
+    return _save(book, demo)
 
 
 def _zone_cells(f: ZoneFigures) -> list:
@@ -190,7 +194,7 @@ def _zone_cells(f: ZoneFigures) -> list:
             Rate(f.used_fen, f.budget_fen), f.waiting_entries, Yuan(f.waiting_entry_fen), f.waiting_awards]
 
 
-def statement_xlsx(report: StatementReport) -> bytes:
+def statement_xlsx(report: StatementReport, *, demo: bool = False) -> bytes:
     book, s = Workbook(), report.statement
     guaranteed, waiting = sum(y.guaranteed_fen for y in s.years), sum(y.waiting_fen for y in s.years)
     sheet(book, "概况", ["项目", "数值"], [
@@ -213,4 +217,4 @@ def statement_xlsx(report: StatementReport) -> bytes:
              for year in s.years for line in year.lines]
     sheet(book, "明细", ["年度", "月份", "类别", "园区", "账单/贷款（元）", "金额（元）", "状态", "备注"],
           lines, wide=True)
-    return _save(book)
+    return _save(book, demo)

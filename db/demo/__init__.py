@@ -5,6 +5,7 @@ and loan guarantees. A newcomer sees a full year on any date, January included.
 
 Deterministic for a given seed and date. Bulk rows go in through executemany on one connection, in one
 transaction, with their audit events and search rows, so 11,000 firms take well under a minute.
+The file is marked as a demo for good (db/queries/demo_data.py): its windows and printouts say so.
 """
 
 import random
@@ -20,6 +21,7 @@ from db.clock import today_shanghai
 from db.demo.accounts import ACCOUNTS, DEMO_PASSWORD, DemoAccount  # noqa: F401 (their home)
 from db.demo.calendar import DemoCalendar
 from db.demo.money import _money, default_entry_months
+from db.queries.demo_data import mark_as_demo
 from db.startup import open_database
 
 _BRAND = ("星河 启明 华信 锐思 远航 天擎 弘毅 博源 恒通 鼎新 宏图 致远 卓越 瑞丰 凯盛 晶芯 睿智 智联 云图"
@@ -94,6 +96,7 @@ def generate(path: str | Path, *, firms: int = 11_000, seed: int = 2026,
     connection.execute("PRAGMA temp_store = MEMORY")
     try:
         connection.execute("BEGIN IMMEDIATE")
+        mark_as_demo(connection)  # windows and printouts say 演示数据 (db/queries/demo_data.py)
         calendar = DemoCalendar(today_shanghai())
         report = _fill(connection, rng, firms, progress, calendar)
         months = default_entry_months(firms) if entry_months is None else entry_months

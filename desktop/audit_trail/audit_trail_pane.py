@@ -19,6 +19,7 @@ from db.export.audit_source import audit_table
 from db.export.table import ExportTable
 from db.money.subsidy_rules import months_before, period_of
 from db.queries.audit_trail import AuditFilter, TrailRow, trail_people
+from db.queries.demo_data import is_demo
 from db.queries.reference import zones
 from desktop import modals
 from desktop.audit_trail.audit_model import (
@@ -225,7 +226,7 @@ class AuditPane(ListPane):
     @staticmethod
     def _signed(db, actor, month: str | None) -> tuple:  # noqa: ANN001
         statement = sign_statement(db, actor=actor, month=month)
-        return statement, render_statement(statement)
+        return statement, render_statement(statement, demo=is_demo(db))
 
     def _show_statement(self, made: tuple) -> None:
         statement, pdf = made

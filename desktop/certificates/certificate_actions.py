@@ -10,6 +10,7 @@ from db.access import Action, Actor
 from db.certificates.content import PrintedCertificate
 from db.engine import Database
 from db.queries.certificates import Batch, CertificateRow, batch_of, printed_certificate
+from db.queries.demo_data import is_demo
 from db.queries.verification import Verdict, verify_code
 from db.services.certificates import reprint, revoke, revoke_batch, revoke_many
 from desktop import modals
@@ -27,7 +28,7 @@ from documents.certificate_pdf import render_certificates
 def reprint_and_render(db: Database, actor: Actor, certificate_id: int) -> tuple[PrintedCertificate, bytes]:
     """On the database thread: the copy counted, then drawn."""
     printed = reprint(db, actor=actor, certificate_id=certificate_id)
-    return printed, render_certificates([printed])
+    return printed, render_certificates([printed], demo=is_demo(db))
 
 
 class CertificateActions(QObject):
@@ -119,8 +120,8 @@ class CertificateActions(QObject):
     def show_preview(self, row: CertificateRow) -> None:
         db, actor = self.context.db, self.context.actor
         self.context.runner.run(
-            lambda _task: render_certificates([printed_certificate(db, actor=actor,
-                                                                   certificate_id=row.id)]),
+            lambda _task: render_certificates(
+                [printed_certificate(db, actor=actor, certificate_id=row.id)], demo=is_demo(db)),
             on_success=lambda pdf: self._show_pdf(
                 pdf, self.tr("Preview of {serial}").format(serial=row.serial),
                 f"{row.serial}.pdf", printable=False),

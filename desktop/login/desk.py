@@ -12,6 +12,7 @@ closes the window with the backup chosen (its `restore_from` property): the desk
 and shows the log-in again on the restored file (desktop/backup/reopening.py).
 """
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QDialog
 
 from db.access import Actor
 from db.engine import Database
+from db.queries.demo_data import is_demo
 from db.services import auth
 from desktop.background import BackgroundRunner
 from desktop.backup.automatic import AutomaticBackups
@@ -27,6 +29,11 @@ from desktop.backup.backup_menu import RESTORE_FROM
 from desktop.context import AppContext, ChangeBus
 from desktop.login.login_dialog import FirstAdminDialog, LoginDialog
 from desktop.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+# said in the log when the dialog is on screen (tests/packaging waits for it; no names in it)
+LOG_IN_SHOWN = "the log-in dialog is shown"
+FIRST_ADMIN_SHOWN = "the first administrator's dialog is shown"
 
 
 class Desk(QObject):
@@ -56,12 +63,13 @@ class Desk(QObject):
     def _ask_log_in(self) -> None:
         self.runner = BackgroundRunner()
         dialog: QDialog = (FirstAdminDialog(self._db, self.runner) if auth.needs_first_admin(self._db)
-                           else LoginDialog(self._db, self.runner))
+                           else LoginDialog(self._db, self.runner, demo=is_demo(self._db)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._open_window(dialog.actor))
         dialog.rejected.connect(self._end)
         self.login_dialog = dialog
         dialog.show()
+        log.info(FIRST_ADMIN_SHOWN if isinstance(dialog, FirstAdminDialog) else LOG_IN_SHOWN)
 
     def _open_window(self, actor: Actor | None) -> None:
         self.login_dialog = None

@@ -17,17 +17,21 @@ from db.errors import ZoneDeskError
 from db.services import auth, log_in_to_read
 from desktop import modals
 from desktop.background import BackgroundRunner
+from desktop.demo.demo_mark import demo_title, log_in_hint
 from desktop.widgets.field_errors import FieldErrors
 
 
 class LoginDialog(QDialog):
-    """Asks for user name and password; `actor` is set when accepted."""
+    """Asks for user name and password; `actor` is set when accepted. `demo`: the database is
+    a demo, said in the title, with its accounts and password (desktop/demo/demo_mark.py)."""
 
-    def __init__(self, db: Database, runner: BackgroundRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: BackgroundRunner, parent: QWidget | None = None,
+                 *, demo: bool = False) -> None:
         super().__init__(parent)
         self._db, self._runner = db, runner
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Zone Desk — log in"))
+        self.demo_hint: QLabel | None = None
         self.setMinimumWidth(380)
         title = QLabel(self.tr("Zone Desk"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
@@ -49,6 +53,14 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(subtitle)
+        if demo:
+            self.setWindowTitle(demo_title(self.windowTitle()))
+            self.demo_hint = QLabel(log_in_hint())
+            self.demo_hint.setObjectName("demo_hint")
+            self.demo_hint.setWordWrap(True)
+            self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.demo_hint.setStyleSheet("color: #b81414;")
+            layout.addWidget(self.demo_hint)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -28,6 +28,7 @@ from db.access import Actor
 from db.clock import today_shanghai
 from db.engine import Database
 from db.queries import reports
+from db.queries.demo_data import is_demo
 from db.queries.reference import ZoneRow, zones
 from desktop import modals
 from desktop.background import Task
@@ -67,7 +68,7 @@ def make_document(db: Database, actor: Actor, request: ReportRequest, kind: str)
         figures = reports.city_report(db, actor=actor, period=request.period)
     else:
         figures = reports.statement_report(db, actor=actor, enterprise_id=request.enterprise_id)
-    return _DOCUMENTS[request.report][kind](figures)
+    return _DOCUMENTS[request.report][kind](figures, demo=is_demo(db))  # marked 演示数据 if so
 
 
 class ReportsPane(QWidget):

@@ -331,7 +331,7 @@ def test_the_command_line_refuses_a_missing_database_unless_create(tmp_path, mon
     program, which may make it; the data folder's own database is made without asking."""
     from desktop import cli, launch
     started = []
-    monkeypatch.setattr(launch, "launch", lambda path, language, *, create: started.append(
+    monkeypatch.setattr(launch, "launch", lambda path, language, *, create, throw_away=False: started.append(
         (path, create)) or 0)
     monkeypatch.delenv("ZONEDESK_DB", raising=False)
     missing = tmp_path / "zonedsk.sqlite"
@@ -351,7 +351,7 @@ def test_the_command_line_refuses_a_missing_database_unless_create(tmp_path, mon
 def test_the_command_line_opens_an_existing_database_without_create(db_path, monkeypatch):
     from desktop import cli, launch
     started = []
-    monkeypatch.setattr(launch, "launch", lambda path, language, *, create: started.append(
+    monkeypatch.setattr(launch, "launch", lambda path, language, *, create, throw_away=False: started.append(
         (path, create)) or 0)
     assert cli.main(["--db", str(db_path)]) == 0 and started == [(db_path, False)]
 
@@ -360,7 +360,7 @@ def test_the_demo_is_made_without_create_and_then_opens(tmp_path, monkeypatch):
     """`make run`: `zonedesk demo --db PATH`, then `zonedesk --db PATH`."""
     from desktop import cli, launch
     started = []
-    monkeypatch.setattr(launch, "launch", lambda path, language, *, create: started.append(
+    monkeypatch.setattr(launch, "launch", lambda path, language, *, create, throw_away=False: started.append(
         (path, create)) or 0)
     path = tmp_path / "demo" / "zonedesk-demo.sqlite"
     assert cli.main(["demo", "--db", str(path), "--firms", "20"]) == 0

@@ -143,6 +143,15 @@ def test_a_zone_report_of_a_year_without_money_is_all_zeros(db, people, town):
     assert f.subsidy_fen == f.granted_fen == f.budget_fen == 0 and f.tenants == 4  # no newcomer yet
 
 
+def test_reports_of_a_year_without_budgets_print_and_say_so(db, people, town, tmp_path):
+    """An office that has set no budget yet still prints its reports: no chart of nothing."""
+    period = ReportPeriod("year", YEAR - 1)
+    for pdf in (zone_report_pdf(zone_report(db, actor=people.clerk, zone_id=1, period=period)),
+                city_report_pdf(city_report(db, actor=people.admin, period=period))):
+        text = flat(pdf_text(pdf, tmp_path))
+        assert "本年度尚未设定预算" in text and "图2" not in text
+
+
 def test_a_clerk_cannot_report_on_another_zone(db, people, town):
     with pytest.raises(PermissionDenied):
         zone_report(db, actor=people.clerk, zone_id=2, period=ReportPeriod("year", YEAR))

@@ -32,6 +32,7 @@ from db.queries import (
     audit_trail,
     bill_sheet,
     certificates,
+    demo_data,
     enterprises,
     firm_statement,
     keys,
@@ -87,6 +88,7 @@ queries.certificates.certificate_page     zone   allow  allow     allow  allow
 queries.certificates.count_certificates   zone   allow  allow     allow  allow
 queries.certificates.printed_certificate  zone   allow  allow     allow  allow
 queries.certificates.batch_of             zone   allow  allow     allow  allow
+queries.demo_data.is_demo                 -      allow  allow     allow  allow
 queries.enterprises.count_enterprises     zone   allow  allow     allow  allow
 queries.enterprises.enterprise_detail     zone   allow  allow     allow  allow
 queries.enterprises.enterprise_page       zone   allow  allow     allow  allow
@@ -253,6 +255,7 @@ def reads(w: World) -> dict:
         "queries.certificates.batch_of": (
             lambda a, z: certificates.batch_of(db, actor=a, certificate_id=w.certificate[z][0]),
             lambda r, z: r.serial.startswith(CODES[z])),
+        "queries.demo_data.is_demo": (lambda a, z: demo_data.is_demo(db), lambda r, z: r is False),
         "queries.enterprises.count_enterprises": (
             lambda a, z: enterprises.count_enterprises(
                 db, actor=a, flt=enterprises.EnterpriseFilter(zone_id=z)), lambda r, z: r > 0),

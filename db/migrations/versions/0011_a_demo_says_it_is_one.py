@@ -1,0 +1,42 @@
+"""A demo database says that it is one, in the file itself, so that any program that opens it,
+by any path, marks its windows and every printout 演示数据: the row `demo_data` of
+`officesetting`, written by the demo generator (db/demo/__init__.py). Triggers refuse to change
+or delete that row: a demo cannot be passed off as an office's real data by the program.
+
+Demo files made before this revision are marked here: they hold the demo's own staff account
+"democlerk" (办事员（演示数据）, db/demo/accounts.py), which no office creates.
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-03
+"""
+
+from alembic import op
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+MARK = "demo_data"
+GUARDS = {
+    f"officesetting_demo_no_{verb.lower()}": (
+        f"CREATE TRIGGER officesetting_demo_no_{verb.lower()} BEFORE {verb} ON officesetting"
+        f" WHEN OLD.name = '{MARK}'"
+        " BEGIN SELECT RAISE(ABORT, 'a demo database stays marked as one'); END")
+    for verb in ("UPDATE", "DELETE")
+}
+
+
+def upgrade() -> None:
+    for guard in GUARDS.values():
+        op.execute(guard)
+    op.execute("INSERT OR IGNORE INTO officesetting (name, value, changed_by, changed_at)"
+               f" SELECT '{MARK}', '1', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+               " WHERE EXISTS (SELECT 1 FROM staffaccount WHERE username = 'democlerk'"
+               " AND display_name = '办事员（演示数据）')")
+
+
+def downgrade() -> None:
+    for name in GUARDS:
+        op.execute(f"DROP TRIGGER {name}")
