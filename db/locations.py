@@ -6,6 +6,8 @@ Backups sit in a `backups` folder beside the database file, so a copied database
 """
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
@@ -18,6 +20,21 @@ DATA_ENV = "ZONEDESK_DATA"
 def data_dir() -> Path:
     override = os.environ.get(DATA_ENV)
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+@contextmanager
+def data_folder_at(folder: Path) -> Iterator[None]:
+    """While it lasts, the data folder (signing keys, logs, settings) is `folder`: the self-test
+    (desktop/self_test.py) keeps everything it makes away from the person's own."""
+    before = os.environ.get(DATA_ENV)
+    os.environ[DATA_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(DATA_ENV, None)
+        else:
+            os.environ[DATA_ENV] = before
 
 
 def database_path(flag: str | os.PathLike[str] | None = None) -> Path:

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from db.bundle import resource_path
@@ -15,6 +15,7 @@ from desktop.widgets.screen_fit import DialogFitter
 
 LANGUAGES = ("zh_CN", "en")
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
+DESKTOP_FILE = "zonedesk"  # zonedesk.desktop: Wayland and task bars match windows to it
 # the system locale Qt's file dialogs show dates and sizes in (QFileSystemModel reads the
 # system's locale, not the program's)
 SYSTEM_LOCALES = {"zh_CN": "zh_CN.UTF-8", "en": "en_US.UTF-8"}
@@ -41,6 +42,15 @@ def load_fonts() -> str | None:
     font_id = QFontDatabase.addApplicationFont(str(resource_path(*FONT_FILE)))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     return families[0] if families else None
+
+
+def application_icon() -> QIcon:
+    """The program's icon, every size drawn for it in one QIcon (the window's corner, the task
+    bar and Alt+Tab each take the size they need)."""
+    icon = QIcon()
+    for path in sorted(resource_path("icons", "hicolor").glob("*/apps/zonedesk.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def install_language(app: QApplication, language: str) -> None:
@@ -82,6 +92,8 @@ def create_application(language: str = "zh_CN") -> QApplication:
     app.installEventFilter(_fitter)  # every dialog fits the screen (desktop/widgets/screen_fit.py)
     app.setApplicationName("Zone Desk")
     app.setOrganizationName("ZoneDesk")
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(application_icon())  # every window's, unless it sets its own
     family = load_fonts()
     if family:
         font = QFont(family)

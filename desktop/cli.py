@@ -1,6 +1,9 @@
 """`zonedesk`: open the program; `zonedesk demo` writes a demo database; `zonedesk verify-audit`
 checks a database's audit chain and reconciles its rows with it.
 
+`zonedesk --self-test` proves the installation works (desktop/self_test.py); `zonedesk --version`
+says which version and build this is.
+
 `zonedesk --db PATH` opens an existing database; a path that finds no file is refused (it may be
 mistyped) unless `--create` says to make a new database there. Exit status of verify-audit:
 0 intact, 1 broken, 2 the file cannot be read as a Zone Desk database."""
@@ -22,6 +25,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--create", action="store_true",
                         help="make a new database at --db if there is none (never done unasked)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language")
+    parser.add_argument("--throw-away-demo", action="store_true",  # Help → Open the demo's own
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="store_true", help="say which version this is")
+    parser.add_argument("--self-test", action="store_true",
+                        help="prove this installation works, in a temporary folder (no display "
+                        "needed, no user data touched); exit 0 if it does, 1 naming what failed")
+    parser.add_argument("--verbose", action="store_true",
+                        help="--self-test: the time of each step, and the traceback of a failure")
     commands = parser.add_subparsers(dest="command")
     make_demo = commands.add_parser("demo", help="write a demo database")
     make_demo.add_argument("--db", dest="demo_db", required=True, help="new database file")
@@ -61,8 +72,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _printable_anywhere() -> None:
+    """A name the console's code page cannot show (Chinese on an English Windows, a rare
+    character in GBK, output redirected to a file) is printed escaped instead of stopping a
+    command whose work is already done."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _printable_anywhere()
     args = _parser().parse_args(argv)
+    if args.version or args.self_test:
+        from desktop import self_test
+        if args.version:
+            print(self_test.version_line())
+            return 0
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+        return self_test.run_self_test(verbose=args.verbose)
     if args.command == "demo":
         return _demo(Path(args.demo_db), args.firms, args.seed)
     if args.command == "verify-audit":
@@ -94,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
               "database there.", file=sys.stderr)
         return 2
     from desktop.launch import launch
-    return launch(path, args.lang, create=args.create or not database_named(args.db))
+    return launch(path, args.lang, create=args.create or not database_named(args.db),
+                  throw_away=args.throw_away_demo)
 
 
 # Qt platforms that draw without a display: tests, screenshots, frame buffers

@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.about_dialog import add_about_action
+from desktop.demo.open_demo import add_open_demo
+from desktop.user_guide import add_user_guide_action
+
 # (pane key or None for any pane, key in portable text): what it does
 DESCRIPTIONS = {
     (None, "Ctrl+F"): QT_TRANSLATE_NOOP("Shortcuts", "Search"),
@@ -137,13 +141,17 @@ class ShortcutsDialog(QDialog):
 
 
 def add_help_menu(window: QMainWindow) -> QAction:
-    """The Help menu with Keyboard shortcuts… (F1); returns that action."""
+    """The Help menu with Keyboard shortcuts… (F1), User guide… and About; returns the first."""
     menu = window.menuBar().addMenu(QCoreApplication.translate("Shortcuts", "&Help"))
     action = QAction(QCoreApplication.translate("Shortcuts", "&Keyboard shortcuts…"), window)
     action.setObjectName("keyboard_shortcuts")
     action.setShortcut(QKeySequence(Qt.Key.Key_F1))
     action.triggered.connect(lambda _checked=False: show_shortcuts(window))
     menu.addAction(action)
+    add_user_guide_action(menu, window)  # desktop/user_guide.py
+    add_open_demo(window, menu, window.context.runner)  # desktop/demo/open_demo.py
+    menu.addSeparator()
+    add_about_action(menu, window)  # desktop/about_dialog.py
     return action
 
 
