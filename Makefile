@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_DB := demo/zonedesk-demo.sqlite
 QM := resources/i18n/zonedesk_zh_CN.qm
 
-.PHONY: run test lint bench demo screenshot translations clean system-test system-run
+.PHONY: run test lint bench demo screenshot guide translations clean system-test system-run package
 
 system-test:
 	@scripts/system-packages.sh test
@@ -48,9 +48,17 @@ bench: system-test $(STAMP) $(QM)
 screenshot: system-test $(STAMP) $(QM) $(DEMO_DB)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py --db $(DEMO_DB) --out docs/main-window.png
 
+# Help → User guide: its screenshots, made from the program on a small demo (resources/guide/)
+guide: system-test $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/user_guide.py
+
+# the PyInstaller bundle dist/zonedesk/ and dist/zonedesk_<version>_amd64.deb (packaging/README.md)
+package: system-test $(STAMP) $(QM)
+	$(BIN)/python scripts/package.py
+
 translations: system-test $(STAMP)
 	$(BIN)/python scripts/translations.py update
 	$(BIN)/python scripts/translations.py compile
 
 clean:
-	rm -rf $(VENV) demo .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo .pytest_cache .ruff_cache build dist

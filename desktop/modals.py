@@ -9,6 +9,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from db.errors import ZoneDeskError
+from db.file_names import windows_safe
 from desktop import settings
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,11 @@ def choose_printer(parent: QWidget | None) -> QPrinter | None:
 def choose_save_path(parent: QWidget | None, title: str, suggested: str,
                      file_filter: str) -> Path | None:
     """Where to save a file (suggested: a name, put in the folder last used or the documents
-    folder, or a whole path); None when the person cancels."""
-    start = Path(suggested) if Path(suggested).is_absolute() else settings.start_folder() / suggested
+    folder, or a whole path); None when the person cancels. The name proposed is one Windows
+    accepts, whatever went into it (a firm's name with a '/' or ':')."""
+    whole = Path(suggested)
+    start = (whole.with_name(windows_safe(whole.name)) if whole.is_absolute()
+             else settings.start_folder() / windows_safe(suggested))
     path, _chosen = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
     return _remembered(path)
 

@@ -5,18 +5,23 @@
 # usage: scripts/system-packages.sh test|run|check   install (or name) what that group needs
 #        scripts/system-packages.sh list GROUP       print the group's packages on one line
 #   test   Qt offscreen (tests, screenshots, Qt's own tools) and the programs the tests call
+#          (the packaging test and `make package` too: PyInstaller reads binaries with objdump)
 #   run    the above and what a real window on X11 needs
 #   check  the above and what scripts/check-*.sh use (they run as root, outside `make test`)
 set -euo pipefail
 
+# The system libraries Qt needs, kept in one place with the .deb's Depends
+# (packaging/linux/runtime-packages.txt: "package group" lines)
+here=$(cd "$(dirname "$0")/.." && pwd)
+runtime_group() { awk -v g="$1" '!/^#/ && $2 == g {print $1}' "$here/packaging/linux/runtime-packages.txt" | tr '\n' ' '; }
 # Qt offscreen: GL/EGL, fonts, glib (also for pyside6-lrelease), dbus, xkb
-QT_OFFSCREEN="libegl1 libgl1 libglx0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0 libx11-6 libx11-xcb1"
+QT_OFFSCREEN=$(runtime_group offscreen)
 # a real window on X11
-QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxkbcommon-x11-0"
+QT_X11=$(runtime_group window)
 # Every program outside Python that the code or the tests call, as program:package. A test
 # (tests/rules/test_system_packages.py) reads every subprocess call of the code and the tests
 # and fails on a program missing here.
-TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount"
+TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount desktop-file-validate:desktop-file-utils objdump:binutils git:git dpkg:dpkg dpkg-deb:dpkg dpkg-query:dpkg"
 CHECK_PROGRAMS="debootstrap:debootstrap faketime:faketime git:git"
 
 packages_of() {  # program:package pairs -> the packages, once each

@@ -9,6 +9,7 @@ tests/desktop/test_translations.py fails while any entry is unfinished.
 
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,8 +18,14 @@ LANGUAGES = ("zh_CN",)
 
 
 def _tool(name: str) -> str:
-    candidate = Path(sys.executable).with_name(name)
-    return str(candidate) if candidate.exists() else name
+    """PySide6's command (pyside6-lrelease), from the scripts folder of this Python: bin/ of a
+    virtualenv, Scripts\\ on Windows (where it is a .exe, and where a Python that is not a
+    virtualenv keeps it apart from python.exe); else the first on PATH."""
+    for folder in (Path(sysconfig.get_path("scripts")), Path(sys.executable).parent):
+        for candidate in (folder / name, folder / f"{name}.exe"):
+            if candidate.is_file():
+                return str(candidate)
+    return name
 
 
 def sources() -> list[str]:
