@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Zone Desk</source>
+        <translation>关于园区服务台</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>第三方库</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the version, build and folders, for a support call</source>
+        <translation>复制版本、构建号和文件夹位置，供技术支持使用</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建号</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>Zone Desk</source>
+        <translation>园区服务台</translation>
+    </message>
+    <message>
+        <source>The service-centre program of Shanghai&apos;s SME industrial zones.</source>
+        <translation>上海市中小企业园区服务中心业务系统。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Needed by</source>
+        <translation>引入方</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 are used under the GNU Lesser General Public License, version 3 (LGPL-3.0).</source>
+        <translation>Qt 和 PySide6 依照 GNU 宽通用公共许可证第 3 版（LGPL-3.0）使用。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>&amp;About Zone Desk…</source>
+        <translation>关于园区服务台(&amp;A)…</translation>
+    </message>
+</context>
+<context>
     <name>AccountMenu</name>
     <message>
         <source>Lock when idle</source>
@@ -1319,6 +1402,33 @@ Correct the bill (or type it again as it is) and submit it again.</source>
     </message>
 </context>
 <context>
+    <name>DemoData</name>
+    <message>
+        <source>{title} — DEMO DATA</source>
+        <translation>{title} — 演示数据</translation>
+    </message>
+    <message>
+        <source>Demo data for training: the firms and the money are made up. Log in as {accounts}; the password is {password}.</source>
+        <translation>演示数据，仅供培训：其中的企业和资金均为虚构。请以 {accounts} 之一登录，密码均为 {password}。</translation>
+    </message>
+    <message>
+        <source>The demo could not be started.</source>
+        <translation>无法启动演示。</translation>
+    </message>
+    <message>
+        <source>Making a demo database for training…</source>
+        <translation>正在生成培训用的演示数据库…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo…</source>
+        <translation>打开演示(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Practise on made-up firms in a window of its own; your data is not touched.</source>
+        <translation>在单独的窗口中用虚构的企业练习，不会改动您的数据。</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseDialog</name>
     <message>
         <source>Registered</source>
@@ -1749,6 +1859,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{file} is open for reading only: you can look things up, but nothing can be saved.</source>
         <translation>{file} 以只读方式打开：可以查阅，但无法保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is already open in Zone Desk: its window was brought to the front.</source>
+        <translation>{file} 已在园区服务台中打开，已将其窗口切换到前台。</translation>
     </message>
 </context>
 <context>
@@ -3660,6 +3774,17 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>&amp;User guide…</source>
+        <translation>用户指南(&amp;U)…</translation>
     </message>
 </context>
 <context>
