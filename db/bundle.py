@@ -5,9 +5,9 @@ A bundle carries both in `build-info.json` at its root, written when it is built
 (packaging/zonedesk.spec); a checkout reads pyproject.toml and asks git."""
 
 import json
-import re
 import subprocess
 import sys
+import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -50,11 +50,10 @@ def build_revision() -> str:
 def checkout_version(root: Path) -> str:
     """The version pyproject.toml gives (the one place it is written)."""
     try:
-        text = (root / "pyproject.toml").read_text(encoding="utf-8")
-    except OSError:
+        with (root / "pyproject.toml").open("rb") as file:
+            return str(tomllib.load(file)["project"]["version"])
+    except (OSError, tomllib.TOMLDecodeError, KeyError):
         return "unknown"
-    found = re.search(r'^\[project\][^\[]*?^version\s*=\s*"([^"]+)"', text, re.M | re.S)
-    return found.group(1) if found else "unknown"
 
 
 def git_revision(root: Path) -> str:

@@ -36,6 +36,9 @@ from db.locations import data_dir, log_dir
 
 FONT_COPYRIGHT = ("fonts", "wqy-microhei.COPYRIGHT.txt")
 PROGRAM_LICENCE = ("licences", "LICENSE.txt")
+# Qt and PySide6 come under the LGPL 3, which adds its terms to the GPL 3: both texts travel
+# with the program (copied from Debian's /usr/share/common-licenses)
+LGPL_TEXTS = (("licences", "LGPL-3.0.txt"), ("licences", "GPL-3.0.txt"))
 LIBRARIES = ("licences", "libraries.json")
 
 
@@ -105,6 +108,9 @@ class AboutDialog(QDialog):
                                     "program_licence"), self.tr("Licence"))
         self.tabs.addTab(self._font_tab(), self.tr("Font"))
         self.tabs.addTab(self._libraries_tab(), self.tr("Libraries"))
+        self.tabs.addTab(_text_view("\n\n".join(resource_path(*parts).read_text(encoding="utf-8")
+                                                for parts in LGPL_TEXTS), "lgpl_text"),
+                         self.tr("GNU LGPL"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.setObjectName("copy")
@@ -179,7 +185,8 @@ class AboutDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         note = QLabel(self.tr("Qt and PySide6 are used under the GNU Lesser General Public "
-                              "License, version 3 (LGPL-3.0)."))
+                              "License, version 3 (LGPL-3.0): its text, and that of the GNU GPL "
+                              "it builds on, are on the tab GNU LGPL."))
         note.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)

@@ -54,7 +54,9 @@ def test_about_shows_the_licences(qtbot, db_path):
     qtbot.addWidget(dialog)
     dialog.show()
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs == ["Program", "Licence", "Font", "Libraries"]
+    assert tabs == ["Program", "Licence", "Font", "Libraries", "GNU LGPL"]
+    lgpl = dialog.findChild(object, "lgpl_text").toPlainText()
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl and "GNU GENERAL PUBLIC LICENSE" in lgpl
     assert "MIT License" in dialog.findChild(object, "program_licence").toPlainText()
     assert dialog.font_name.text() == "WenQuanYi Micro Hei 文泉驿微米黑"
     assert dialog.font_licence.text() == "Apache-2.0 or GPL-3+ with Font exception"

@@ -234,6 +234,9 @@ def test_the_spec_makes_the_folder_the_installer_takes():
     if not spec.exists():
         pytest.skip("packaging/zonedesk.spec is not written yet")
     assert re.search(r"""name\s*=\s*["']zonedesk["']""", spec.read_text(encoding="utf-8"))
+    # a windowed program gives cmd no output and no exit code: its console twin is typed there
+    assert re.search(r"""name="zonedesk-cli",(?:\n.*?)*?\n\s*console=True,""",
+                     spec.read_text(encoding="utf-8"))
 
 
 def test_the_windows_workflow_builds_installs_and_self_tests():
@@ -249,6 +252,7 @@ def test_the_windows_workflow_builds_installs_and_self_tests():
     runs = re.findall(r"self-test\.ps1 -Exe (.+)", text)
     assert runs == [r"dist\zonedesk\zonedesk.exe", r'"$env:LOCALAPPDATA\Programs\Zone Desk\zonedesk.exe"']
     assert "--self-test" in (ISS.parent / "self-test.ps1").read_text(encoding="utf-8")
+    assert "dist\\zonedesk\\zonedesk-cli.exe --self-test || exit /b 1" in text
     if sys.platform != "win32" and shutil.which("python3"):  # a YAML parser if one is there
         checked = subprocess.run(["python3", "-c", "import sys, yaml; yaml.safe_load(open(sys.argv[1]))",
                                   str(WORKFLOW)], capture_output=True, text=True, encoding="utf-8")
