@@ -52,26 +52,35 @@ class _Job:
     on_progress: Callable[[int, int], None] | None
     parent: QWidget | None
     keep_cancelled_outcome: bool = False
+    outcome: tuple[Any, BaseException | None] = (None, None)  # (result, failure), set by the worker
 
 
 class _Worker(QObject):
-    done = Signal(int, object, object)  # job number, result, exception
+    """Runs the jobs on the database thread. It is handed a job's number, never the job: the
+    job (its function and callbacks, which hold widgets and dialogs) stays with the UI thread,
+    which lets go of it last, so that nothing of it is freed on this thread. A Python object
+    freed here whose Qt connections PySide then undoes crashed the program now and then."""
 
-    @Slot(object)
-    def execute(self, job: _Job) -> None:
-        if job.task.cancelled and not job.keep_cancelled_outcome:
-            self.done.emit(job.task.number, None, None)
-            return
-        try:
-            result = job.fn(job.task)
-        except BaseException as error:  # handed to the UI thread, which shows or logs it
-            self.done.emit(job.task.number, None, error)
-        else:
-            self.done.emit(job.task.number, result, None)
+    done = Signal(int)  # the job's number; its outcome is on the job
+
+    def __init__(self, jobs: dict[int, "_Job"]) -> None:
+        super().__init__()
+        self._jobs = jobs
+
+    @Slot(int)
+    def execute(self, number: int) -> None:
+        job = self._jobs[number]  # kept there by the UI thread until `done` has arrived
+        if not job.task.cancelled or job.keep_cancelled_outcome:
+            try:
+                job.outcome = (job.fn(job.task), None)
+            except BaseException as error:  # handed to the UI thread, which shows or logs it
+                job.outcome = (None, error)
+        del job  # before `done`: after it, the UI thread may drop the job at any moment
+        self.done.emit(number)
 
 
 class BackgroundRunner(QObject):
-    _submit = Signal(object)
+    _submit = Signal(int)
     _progress = Signal(int, int, int)
     idle = Signal()
 
@@ -79,13 +88,13 @@ class BackgroundRunner(QObject):
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("database")
-        self._worker = _Worker()
+        self._jobs: dict[int, _Job] = {}
+        self._worker = _Worker(self._jobs)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.execute)
         self._worker.done.connect(self._finish)
         self._progress.connect(self._on_progress)
         self._thread.finished.connect(self._worker.deleteLater)
-        self._jobs: dict[int, _Job] = {}
         self._next = 0
         self._thread.start()
 
@@ -103,7 +112,7 @@ class BackgroundRunner(QObject):
         task = Task(self, self._next)
         self._jobs[task.number] = _Job(task, fn, on_success, on_failure, on_progress, parent,
                                        keep_cancelled_outcome)
-        self._submit.emit(self._jobs[task.number])
+        self._submit.emit(task.number)
         return task
 
     def run_with_progress(self, fn: Callable[[Task], Any], *, label: str, parent: QWidget,
@@ -144,14 +153,15 @@ class BackgroundRunner(QObject):
         if job and job.on_progress:
             job.on_progress(done, total)
 
-    @Slot(int, object, object)
-    def _finish(self, number: int, result: Any, error: BaseException | None) -> None:
+    @Slot(int)
+    def _finish(self, number: int) -> None:
         job = self._jobs.pop(number, None)
         try:
             if job is None or (job.task.cancelled and not job.keep_cancelled_outcome):
                 return  # nobody wants the outcome of cancelled work
             if job.parent is not None and not isValid(job.parent):
                 return  # the window that asked was closed meanwhile: nobody to tell
+            result, error = job.outcome
             if error is not None:
                 if job.on_failure is not None:
                     job.on_failure(error)

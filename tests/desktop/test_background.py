@@ -80,3 +80,29 @@ def test_a_finished_task_closes_its_progress_dialog(qtbot, runner):
     runner.run_with_progress(count, label="Counting…", parent=window, on_success=outcomes.append)
     qtbot.waitUntil(lambda: outcomes == [3], timeout=5000)
     qtbot.waitUntil(lambda: not [p for p in window.findChildren(QProgressDialog) if isValid(p)])
+
+
+class _Freed:
+    """Says on which thread it was freed."""
+
+    def __init__(self, seen: list[str]) -> None:
+        self.seen = seen
+
+    def __del__(self) -> None:
+        self.seen.append(threading.current_thread().name)
+
+
+def test_what_a_job_holds_is_freed_on_the_ui_thread(qtbot, runner):
+    """A job's function and callbacks hold widgets and dialogs; freed on the database thread,
+    PySide undoes their connections from there and the program crashed now and then. The
+    worker is handed the job's number only, and the UI thread lets go of the job last."""
+    seen: list[str] = []
+    outcomes: list[int] = []
+    for number in range(300):
+        held = _Freed(seen)
+        runner.run(lambda _task, held=held, n=number: (time.sleep(0.0005), n)[1],
+                   on_success=lambda n, held=held: outcomes.append(n))
+        del held
+    qtbot.waitUntil(lambda: len(outcomes) == 300 and not runner.busy, timeout=20_000)
+    qtbot.wait(50)
+    assert len(seen) == 300 and set(seen) == {threading.main_thread().name}
