@@ -65,6 +65,7 @@ ACTIONS: dict[str, str] = {
     "key.import": QT_TRANSLATE_NOOP("db", "Public key imported"),
     "reference.load": QT_TRANSLATE_NOOP("db", "Reference data loaded"),
     "backup.folder": QT_TRANSLATE_NOOP("db", "Backup folder changed"),
+    "office.demo_mark": QT_TRANSLATE_NOOP("db", "File marked as demo data (演示数据)"),
     "database.restore": QT_TRANSLATE_NOOP("db", "Backup restored"),
     "audit.statement": QT_TRANSLATE_NOOP("db", "Chain head statement printed"),
     "import.firms": QT_TRANSLATE_NOOP("db", "Firms imported from a file"),
@@ -94,6 +95,7 @@ ENTITIES: dict[str, str] = {
 }
 
 FIELDS: dict[str, str] = {
+    "value": QT_TRANSLATE_NOOP("db", "Setting"),  # an office setting's value
     "name": QT_TRANSLATE_NOOP("db", "Name"),
     "name_en": QT_TRANSLATE_NOOP("db", "English name"),
     "uscc": QT_TRANSLATE_NOOP("db", "Credit code"),

@@ -37,6 +37,12 @@ def data_folder_at(folder: Path) -> Iterator[None]:
             os.environ[DATA_ENV] = before
 
 
+def environment_with_data_folder(folder: Path) -> dict[str, str]:
+    """This program's environment with the data folder at `folder`, for a program it starts (Help
+    → Open the demo): that program's keys, logs and settings stay out of the person's own."""
+    return {**os.environ, DATA_ENV: str(folder)}
+
+
 def database_path(flag: str | os.PathLike[str] | None = None) -> Path:
     if flag:
         return Path(flag).expanduser().resolve()

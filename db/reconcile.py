@@ -3,7 +3,7 @@
 The hash chain (db/audit.py) proves that the trail was not edited; reconciliation proves that the
 rows were not edited behind the program's back either. For every firm, tenancy, staff account,
 subsidy entry, award, policy rate, budget, award amount, programme limit, certificate, signing
-key, edited zone and closed month:
+key, edited zone, closed month and office setting (a demo's mark among them):
 
 - each field an event recorded (the latest value wins: an event may record part of a row, as a
   log-in or the demo's bulk loads do) must be what the row holds;
@@ -60,6 +60,8 @@ KINDS = (
     Kind("signing_key", "signingkey", "key_id", integer_key=False),
     Kind("zone", "zone", "id", every_row_audited=False),
     Kind("period", "closedperiod", "period", integer_key=False),
+    # the backup folder, and a demo's mark (db/queries/demo_data.py): there iff an event made it
+    Kind("office_setting", "officesetting", "name", integer_key=False),
 )
 # rows the schema itself wrote (migration 0002), with no event: compared with what it wrote
 SEEDED: dict[str, dict[str, dict[str, object]]] = {

@@ -71,6 +71,12 @@ def install_language(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
+def shown_language() -> str:
+    """The language the program shows, of LANGUAGES (install_language sets the default locale
+    with it): the user guide's, and the one a program started on the demo is given."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def setup_logging() -> Path:
     """The log file in the data folder, readable by its user alone, never holding passwords,
     hashes, keys or firms' data (desktop/log_file.py); returns its path."""

@@ -7,6 +7,9 @@ and written with the headers and words of the language chosen (Chinese unless `-
 from the same translations as the program (desktop/widgets/list_export.py). Firms are written
 in the layout the firms import reads back. A refusal is one sentence on stderr and exit 2 (the
 file is not there or cannot be written, the suffix is unknown) or 1 (log-in refused).
+
+From a demo database (db/queries/demo_data.py) a workbook's sheets say 演示数据, and a line on
+stderr says that the file holds demo data (a CSV file has no place for the mark).
 """
 
 import sys
@@ -18,8 +21,9 @@ from db.access import Actor
 from db.engine import Database
 from db.errors import ZoneDeskError
 from db.export.table import ExportTable
+from db.queries.demo_data import is_demo
 from desktop.command_log_in import command_log_in
-from documents.list_export import writer_for
+from documents.list_export import write_xlsx, writer_for
 
 LISTS = ("firms", "ledger", "certificates", "audit")
 
@@ -69,11 +73,16 @@ def export(what: str, db_path: Path, username: str, out: Path, *, password_stdin
             return refuse(error.message(), 1)
         except ImportError:  # a list this installation does not have
             return refuse(f"This version of Zone Desk cannot export the {what} list.")
+        demo = is_demo(database)
+        marked = {"demo": demo} if write is write_xlsx else {}
         try:
-            rows = write(spoken(table), out, headers=header_texts(table))
+            rows = write(spoken(table), out, headers=header_texts(table), **marked)
         except OSError as error:
             return refuse(f"{out} cannot be written: {error.strerror or error}.")
     finally:
         database.dispose()
+    if demo:
+        print(f"演示数据 DEMO DATA: {out} holds the made-up firms and money of a demo database,"
+              " for training only.", file=stderr)
     print(f"{rows:,} rows written to {out}.", file=stdout)
     return 0

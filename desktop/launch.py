@@ -21,7 +21,7 @@ from desktop.backup.automatic import AutomaticBackups
 from desktop.login.desk import Desk
 from desktop.main_window import MainWindow
 from desktop.opening import announce, open_chosen
-from desktop.single_instance import OpenDatabase, claim, show_front_window
+from desktop.single_instance import FileClaim, NoAnswer, claim, show_front_window
 
 
 def _already_open(path: Path) -> int:
@@ -31,12 +31,31 @@ def _already_open(path: Path) -> int:
     return 0
 
 
+def _open_elsewhere(path: Path) -> int:
+    """Another program holds the file but does not answer: better not to open it twice."""
+    text = QCoreApplication.translate(
+        "FileOpening", "{file} is open in another Zone Desk that does not answer. Close that "
+        "program, or wait until it has started, and try again.").format(file=path)
+    print(text, file=sys.stderr)
+    modals.show_message(None, QCoreApplication.translate("FileOpening", "Already open"), text)
+    return 1
+
+
+def _claim(path: Path) -> FileClaim | int:
+    """This program's claim on the file, or the exit status when another program has it."""
+    try:
+        opened = claim(path)
+    except NoAnswer:
+        return _open_elsewhere(path)
+    return _already_open(path) if opened is None else opened
+
+
 def launch(path: Path, language: str, *, create: bool = False, throw_away: bool = False) -> int:
     setup_logging()
     app = create_application(language)
-    opened: OpenDatabase | None = claim(path)
-    if opened is None:
-        return _already_open(path)
+    opened = _claim(path)
+    if isinstance(opened, int):
+        return opened
     try:
         db = open_chosen(path, create=create)
     except Exception as error:  # shown to the person, the details logged
@@ -46,10 +65,10 @@ def launch(path: Path, language: str, *, create: bool = False, throw_away: bool 
         return 1
     if Path(db.path).resolve() != path.resolve():  # the person chose another file
         opened.close()
-        opened = claim(db.path)
-        if opened is None:
+        opened = _claim(Path(db.path))
+        if isinstance(opened, int):
             db.dispose()
-            return _already_open(Path(db.path))
+            return opened
     opened.show_requested.connect(show_front_window)
     app.setQuitOnLastWindowClosed(False)  # the desk ends the program: not a log-out
     backups = None if throw_away else AutomaticBackups(db.path, read_only=db.read_only)

@@ -2,11 +2,14 @@
 (the same file by any path: its resolved real path counts) asks that program to bring its
 window forward, and ends, instead of opening the file twice.
 
-The first program listens on a local socket (QLocalServer: a Unix socket on Linux, a named pipe
-on Windows) whose name is a hash of the file's real path and the user's name, short because
-some platforms limit such names. The second connects, writes SHOW and ends; when nothing answers
-(no program, or a socket left behind by one that crashed), it takes the name itself. Two
-programs started at the same moment: the one that listens first wins, the other finds it.
+The claim is a lock file (QLockFile) named by a hash of the file's real path and the user's
+name, in the user's own `locks` folder of the data folder; taking it is atomic, so of two
+programs started at the same moment exactly one gets it. A lock left by a program that crashed
+names a process that no longer runs: Qt finds it stale and removes it. Only the holder listens
+on a local socket (QLocalServer: a Unix socket in that same folder, a named pipe on Windows);
+a program that cannot take the lock asks the holder to show its window, for a few seconds
+while the holder may still be starting, and ends; when the holder never answers it says so
+(NoAnswer) rather than opening the file a second time.
 """
 
 import ctypes
@@ -15,20 +18,30 @@ import hashlib
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+from db.locations import data_dir
 
 log = logging.getLogger(__name__)
 
 SHOW = b"show\n"
 WAIT_MS = 1_000
+RETRY_SECONDS = 5.0  # how long a second start waits for the holder to answer
+SOCKET_PATH_BYTES = 100  # a Unix socket's path: 108 bytes on Linux, 104 on macOS
 
 
-def server_name(path: str | Path) -> str:
-    """The socket's name for the database file at `path` and this user."""
+class NoAnswer(Exception):
+    """Another program holds the file's claim but does not answer (it hangs, or cannot listen)."""
+
+
+def file_key(path: str | Path) -> str:
+    """A short name for the database file at `path` and this user: the same file by any path
+    has the same key."""
     real = os.path.normcase(os.path.realpath(path))
     try:
         user = getpass.getuser()
@@ -36,6 +49,26 @@ def server_name(path: str | Path) -> str:
         user = str(os.getuid()) if hasattr(os, "getuid") else ""
     digest = hashlib.sha256(f"{user}\0{real}".encode("utf-8", "surrogatepass")).hexdigest()
     return f"zonedesk-{digest[:24]}"
+
+
+def locks_dir() -> Path:
+    """The user's own folder for the claims (only the user can make files in it)."""
+    return data_dir() / "locks"
+
+
+def lock_path(path: str | Path) -> Path:
+    return locks_dir() / f"{file_key(path)}.lock"
+
+
+def server_name(path: str | Path) -> str:
+    """Where the holder of the file at `path` listens: on Unix a socket in the user's own
+    folder (another user cannot take the name first), or the short key in the temporary folder
+    when that path is too long for a socket; on Windows a pipe named by the key."""
+    key = file_key(path)
+    if sys.platform == "win32":
+        return key
+    socket = locks_dir() / f"{key}.socket"
+    return str(socket) if len(os.fsencode(socket)) <= SOCKET_PATH_BYTES else key
 
 
 def _allow_foreground() -> None:
@@ -58,24 +91,45 @@ def ask_to_show(name: str) -> bool:
     return True
 
 
-class OpenDatabase(QObject):
-    """The running program's claim on its database file; `show_requested` when a second start
-    on the same file asks for the window."""
+class FileClaim(QObject):
+    """This program's claim on its database file: the lock, then the server that second
+    starts ask; `show_requested` when one asks for the window."""
 
     show_requested = Signal()
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = name
+        self.name = server_name(path)
+        # Qt's default stale time: a lock whose process has ended is removed; one older than
+        # 30 s only when it can be (a live holder keeps it open and locked), so a lock whose
+        # process number was reused by another program does not stay for ever.
+        self.lock = QLockFile(str(lock_path(path)))
         self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if sys.platform == "win32":  # the pipe's name is machine-wide: only this user connects
+            self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._connected)
 
+    def take(self) -> bool:
+        """Whether this program now holds the lock (False: another does, or no lock can be
+        made: see `lock.error()`)."""
+        try:
+            locks_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            log.warning("cannot make the folder for the claims: %s", error)
+        return self.lock.tryLock(0)
+
     def listen(self) -> bool:
-        return self.server.listen(self.name)
+        """Listen for second starts (the lock held: anything left at the name is a crashed
+        holder's socket)."""
+        QLocalServer.removeServer(self.name)
+        if self.server.listen(self.name):
+            return True
+        log.warning("cannot listen for second starts: %s", self.server.errorString())
+        return False
 
     def close(self) -> None:
         self.server.close()
+        self.lock.unlock()
 
     def _connected(self) -> None:
         while self.server.hasPendingConnections():
@@ -90,23 +144,32 @@ class OpenDatabase(QObject):
             self.show_requested.emit()
 
 
-def claim(path: str | Path) -> OpenDatabase | None:
+def claim(path: str | Path) -> FileClaim | None:
     """This program's claim on the file at `path`, or None when another program has it open
-    (that one was asked to show its window). A claim that cannot listen (a platform without
-    local sockets) is still returned: the file opens, as it did before this check."""
-    name = server_name(path)
-    if ask_to_show(name):
-        return None
-    opened = OpenDatabase(name)
-    if opened.listen():
-        return opened
-    if ask_to_show(name):  # started at the same moment as another, which listened first
-        opened.deleteLater()
-        return None
-    QLocalServer.removeServer(name)  # left behind by a program that ended without closing it
-    if not opened.listen():
-        log.warning("cannot listen for second starts: %s", opened.server.errorString())
-    return opened
+    (that one was asked to show its window). NoAnswer: another holds it and never answered.
+    When no lock can be made at all (the folder not writable), the check is the server alone,
+    as it was before the lock."""
+    mine = FileClaim(path)
+    deadline = time.monotonic() + RETRY_SECONDS
+    while True:
+        if mine.take():
+            mine.listen()
+            return mine
+        if mine.lock.error() != QLockFile.LockError.LockFailedError:
+            log.warning("cannot lock %s (%s)", mine.lock.fileName(), mine.lock.error().name)
+            if ask_to_show(mine.name):
+                mine.deleteLater()
+                return None
+            mine.listen()
+            return mine
+        if ask_to_show(mine.name):
+            mine.deleteLater()
+            return None
+        if time.monotonic() > deadline:
+            mine.deleteLater()
+            raise NoAnswer(str(path))
+        QCoreApplication.processEvents()  # the holder may be this process (tests)
+        QThread.msleep(100)
 
 
 def front_window() -> QWidget | None:

@@ -4,7 +4,7 @@ resources/guide/<language>/, made by scripts/user_guide.py from the program itse
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QResizeEvent, QTextCursor, QTextDocument, QTextImageFormat
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,13 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.bundle import resource_path
+from desktop.app import shown_language
 
 FALLBACK = "en"
-
-
-def guide_language() -> str:
-    """The language the program shows (desktop/app.py sets the default locale with it)."""
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 def guide_index(language: str) -> Path:
@@ -95,7 +91,7 @@ class UserGuideDialog(QDialog):
 
 
 def show_user_guide(window: QWidget) -> UserGuideDialog:
-    dialog = UserGuideDialog(guide_index(guide_language()), window)
+    dialog = UserGuideDialog(guide_index(shown_language()), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -11,6 +11,9 @@ Both write to a temporary file beside the target and rename it into place at the
 (`cancelled()` turning True, polled every few hundred rows) or a failure leaves no file behind
 and never replaces an existing file with a partial one. `progress(done, total)` is called every
 PROGRESS_EVERY rows.
+
+A workbook from a demo database (`demo=True`) says so in its sheet's name and printed header
+(documents/demo_mark.py), its header row staying the first: the firms import reads it back.
 """
 
 import csv
@@ -33,6 +36,7 @@ from openpyxl.utils import get_column_letter
 from db.clock import SHANGHAI
 from db.errors import Interrupted
 from db.export.table import Column, ExportTable, Kind
+from documents.demo_mark import mark_workbook
 
 PROGRESS_EVERY = 1_000
 CANCEL_EVERY = 250
@@ -100,10 +104,12 @@ def _headers(table: ExportTable, headers: Sequence[str] | None) -> list[str]:
 
 
 def write_xlsx(table: ExportTable, path: Path, *, headers: Sequence[str] | None = None,
-               progress: Progress = None, cancelled: Cancelled = None) -> int:
-    """The table as a workbook at `path`; the number of rows written."""
+               progress: Progress = None, cancelled: Cancelled = None, demo: bool = False) -> int:
+    """The table as a workbook at `path`; the number of rows written. `demo`: marked 演示数据."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=(table.name or "list")[:31])
+    if demo:
+        mark_workbook(workbook)
     for n, column in enumerate(table.columns, 1):
         sheet.column_dimensions[get_column_letter(n)].width = column.width
     sheet.freeze_panes = "A2"

@@ -96,13 +96,14 @@ def generate(path: str | Path, *, firms: int = 11_000, seed: int = 2026,
     connection.execute("PRAGMA temp_store = MEMORY")
     try:
         connection.execute("BEGIN IMMEDIATE")
-        mark_as_demo(connection)  # windows and printouts say 演示数据 (db/queries/demo_data.py)
         calendar = DemoCalendar(today_shanghai())
         report = _fill(connection, rng, firms, progress, calendar)
         months = default_entry_months(firms) if entry_months is None else entry_months
         entries, awards, events = _money(connection, seed, calendar, months)
+        # windows and printouts say 演示数据 (db/queries/demo_data.py); the trail's last event
+        mark_as_demo(connection)
         report = DemoReport(report.firms, report.tenancies, report.staff,
-                            report.audit_events + events, entries, awards)
+                            report.audit_events + events + 1, entries, awards)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

@@ -1,16 +1,26 @@
 """Whether a database is a demo (migration 0011: the row `demo_data` of `officesetting`, written
-by db/demo/__init__.py and kept there by triggers). Windows and printouts made from a demo say
-演示数据, so that its made-up firms and money are never taken for an office's own."""
+by db/demo/__init__.py and kept there by triggers, with its audit event `office.demo_mark`:
+reconciliation (db/reconcile.py) reports a mark that no event records). Windows and printouts
+made from a demo say 演示数据, so that its made-up firms and money are never taken for an
+office's own."""
 
 import sqlite3
 
 from sqlalchemy import text
 
 from db.arguments import checked
+from db.audit import Change, record_bulk
 from db.clock import iso_utc, utc_now
 from db.engine import Database
 
 DEMO_SETTING = "demo_data"
+MARK_ACTION = "office.demo_mark"
+MARKED = {"value": "1"}
+
+
+def mark_change() -> Change:
+    """The audit event of the mark: the row `demo_data` made, with its value."""
+    return Change(MARK_ACTION, "office_setting", DEMO_SETTING, None, MARKED)
 
 
 @checked
@@ -22,6 +32,10 @@ def is_demo(db: Database) -> bool:
 
 
 def mark_as_demo(connection: sqlite3.Connection) -> None:
-    """Marks the database of `connection` (in the caller's transaction) as a demo, for good."""
-    connection.execute("INSERT OR IGNORE INTO officesetting (name, value, changed_by, changed_at)"
-                       " VALUES (?, '1', NULL, ?)", (DEMO_SETTING, iso_utc(utc_now())))
+    """Marks the database of `connection` (in the caller's transaction) as a demo, for good,
+    with the mark's audit event."""
+    cursor = connection.execute(
+        "INSERT OR IGNORE INTO officesetting (name, value, changed_by, changed_at)"
+        " VALUES (?, ?, NULL, ?)", (DEMO_SETTING, MARKED["value"], iso_utc(utc_now())))
+    if cursor.rowcount:
+        record_bulk(connection, None, "demo", [mark_change()])

@@ -1,5 +1,5 @@
 """What a window shows when its database is a demo (db/queries/demo_data.py): 演示数据 in its
-title bar, and in the log-in dialog the demo's accounts and password, so that a training
+title bar (the main window, the log-in and the idle lock), and in the log-in dialog the demo's accounts and password, so that a training
 session starts without a hand-out."""
 
 from PySide6.QtCore import QCoreApplication
@@ -8,11 +8,15 @@ from PySide6.QtWidgets import QWidget
 from db.engine import Database
 from db.queries.demo_data import is_demo
 from desktop.background import BackgroundRunner
+from documents.demo_mark import DEMO_DATA
 
 
 def demo_title(title: str) -> str:
-    """`title` with the demo's mark: "Zone Desk — 演示数据"."""
-    return QCoreApplication.translate("DemoData", "{title} — DEMO DATA").format(title=title)
+    """`title` with the demo's mark, 演示数据 in every language ("Zone Desk — 演示数据 DEMO DATA"
+    in English), even under a translation that left it out."""
+    marked = QCoreApplication.translate("DemoData", "{title} — 演示数据 DEMO DATA").format(
+        title=title)
+    return marked if DEMO_DATA in marked else f"{title} — {DEMO_DATA}"
 
 
 def log_in_hint() -> str:

@@ -25,6 +25,7 @@ from db.errors import ZoneDeskError
 from db.services import log_in_to_read
 from desktop import modals, settings
 from desktop.context import AppContext
+from desktop.demo.demo_mark import mark_if_demo
 from desktop.widgets.field_errors import FieldErrors
 
 INPUT_EVENTS = frozenset((
@@ -68,6 +69,7 @@ class UnlockDialog(QDialog):
         self._context = context
         actor = context.actor
         self.setWindowTitle(self.tr("Zone Desk — locked"))
+        mark_if_demo(self, context.db, context.runner)  # 演示数据 in the title of a demo's lock
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setMinimumWidth(380)
         intro = QLabel(self.tr("Locked after a time without use. {name} ({username}): enter your "

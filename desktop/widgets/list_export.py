@@ -7,7 +7,9 @@ uses both with the Chinese translation installed, so the words of a file have on
 
 `export_list` asks where to save (XLSX by default, CSV by the suffix), then writes the columns
 the pane shows, in the order shown, with the pane's header texts, on the database thread with a
-progress dialog and a cancel button, and says in the pane's status line what was written.
+progress dialog and a cancel button, and says in the pane's status line what was written. From a
+demo database (db/queries/demo_data.py) the proposed name ends （演示数据） and a workbook's sheets
+say 演示数据 (documents/demo_mark.py).
 """
 
 from collections.abc import Callable, Sequence
@@ -17,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from db.export.table import ExportTable
+from db.queries.demo_data import is_demo
 from desktop import modals
 from desktop.background import Task
 from desktop.context import AppContext
@@ -33,7 +36,8 @@ from desktop.widgets.labels import (
 )
 from desktop.widgets.money_labels import CATEGORIES, money_label
 from desktop.widgets.money_labels import STATUSES as MONEY_STATUSES
-from documents.list_export import writer_for
+from documents.demo_mark import DEMO_DATA
+from documents.list_export import write_xlsx, writer_for
 
 
 def _tr(text: str) -> str:
@@ -133,7 +137,17 @@ def export_list(pane: QWidget, context: AppContext, header: QHeaderView, keys: S
                 source: Callable[[], ExportTable], suggested: str,
                 done: Callable[[int, Path], None]) -> None:
     """Asks for a file and writes `source()` (called on the database thread; it captures the
-    pane's filter) there, the columns as `header` shows them; `done(rows, path)` afterwards."""
+    pane's filter) there, the columns as `header` shows them; `done(rows, path)` afterwards.
+    Whether the database is a demo is asked first, on the database thread."""
+    context.runner.run(lambda _task: is_demo(context.db), parent=pane, on_success=lambda demo: (
+        _export(pane, context, header, keys, source, suggested, done, demo=demo)))
+
+
+def _export(pane: QWidget, context: AppContext, header: QHeaderView, keys: Sequence[str | None],
+            source: Callable[[], ExportTable], suggested: str, done: Callable[[int, Path], None],
+            *, demo: bool) -> None:
+    if demo:
+        suggested = f"{suggested}（{DEMO_DATA}）"
     path = modals.choose_save_path(pane, QCoreApplication.translate("export", "Export list"),
                                    f"{suggested}.xlsx", QCoreApplication.translate(
                                        "export", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
@@ -154,8 +168,9 @@ def export_list(pane: QWidget, context: AppContext, header: QHeaderView, keys: S
 
     def work(task: Task) -> int:
         table = arranged(spoken(source()), chosen)
+        marked = {"demo": demo} if write is write_xlsx else {}
         return write(table, path, headers=headers, progress=task.report,
-                     cancelled=lambda: task.cancelled)
+                     cancelled=lambda: task.cancelled, **marked)
 
     def failed(error: BaseException) -> None:
         if isinstance(error, OSError):

@@ -24,6 +24,10 @@
         <translation>第三方库</translation>
     </message>
     <message>
+        <source>GNU LGPL</source>
+        <translation>GNU LGPL 许可证</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -72,8 +76,8 @@
         <translation>引入方</translation>
     </message>
     <message>
-        <source>Qt and PySide6 are used under the GNU Lesser General Public License, version 3 (LGPL-3.0).</source>
-        <translation>Qt 和 PySide6 依照 GNU 宽通用公共许可证第 3 版（LGPL-3.0）使用。</translation>
+        <source>Qt and PySide6 are used under the GNU Lesser General Public License, version 3 (LGPL-3.0): its text, and that of the GNU GPL it builds on, are on the tab GNU LGPL.</source>
+        <translation>Qt 和 PySide6 依照 GNU 宽通用公共许可证第 3 版（LGPL-3.0）使用：该许可证及其所依据的 GNU GPL 全文见“GNU LGPL 许可证”页。</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -1404,7 +1408,7 @@ Correct the bill (or type it again as it is) and submit it again.</source>
 <context>
     <name>DemoData</name>
     <message>
-        <source>{title} — DEMO DATA</source>
+        <source>{title} — 演示数据 DEMO DATA</source>
         <translation>{title} — 演示数据</translation>
     </message>
     <message>
@@ -1863,6 +1867,14 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>{file} is already open in Zone Desk: its window was brought to the front.</source>
         <translation>{file} 已在园区服务台中打开，已将其窗口切换到前台。</translation>
+    </message>
+    <message>
+        <source>{file} is open in another Zone Desk that does not answer. Close that program, or wait until it has started, and try again.</source>
+        <translation>{file} 已在另一个园区服务台程序中打开，但该程序没有响应。请关闭该程序，或等它启动完成后再试。</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>文件已打开</translation>
     </message>
 </context>
 <context>
@@ -5167,6 +5179,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <translation>更改备份文件夹</translation>
     </message>
     <message>
+        <source>File marked as demo data (演示数据)</source>
+        <translation>文件标记为演示数据</translation>
+    </message>
+    <message>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
@@ -5253,6 +5269,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>Imported file {id}</source>
         <translation>导入文件 {id}</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设定值</translation>
     </message>
     <message>
         <source>Name</source>

@@ -16,14 +16,17 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from db import demo
 from db.engine import Database
+from db.locations import data_folder_at
 from db.queries.demo_data import is_demo
 from db.services import auth
+from desktop.app import install_language
 from desktop.background import BackgroundRunner
 from desktop.context import AppContext, ChangeBus
 from desktop.demo import open_demo
 from desktop.launch import launch
 from desktop.log_file import close_log
-from desktop.login.desk import Desk
+from desktop.login.desk import LOG_IN_SHOWN, Desk
+from desktop.login.idle_lock import UnlockDialog
 from desktop.login.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
 from desktop.single_instance import ask_to_show, front_window, server_name
@@ -48,7 +51,7 @@ def demo_db(demo_path: Path, tmp_path: Path) -> Database:
 def test_the_log_in_of_a_demo_gives_its_accounts_and_password(qtbot, demo_db, db, runner):
     dialog = LoginDialog(demo_db, runner, demo=True)
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Zone Desk — log in — DEMO DATA"
+    assert dialog.windowTitle() == "Zone Desk — log in — 演示数据 DEMO DATA"
     hint = dialog.demo_hint.text()
     assert demo.DEMO_PASSWORD in hint and "clerk01" in hint and "reviewer01" in hint
     assert "democlerk" not in hint
@@ -63,7 +66,7 @@ def test_the_desk_asks_the_database_whether_it_is_a_demo(qtbot, demo_db, db, peo
     desk.start()
     dialog = desk.login_dialog
     qtbot.addWidget(dialog)
-    assert ("DEMO DATA" in dialog.windowTitle()) is demo_file
+    assert ("演示数据" in dialog.windowTitle()) is demo_file
     dialog.reject()
     desk.runner.stop()
 
@@ -71,7 +74,7 @@ def test_the_desk_asks_the_database_whether_it_is_a_demo(qtbot, demo_db, db, peo
 def test_the_main_window_of_a_demo_says_so_in_its_title(qtbot, demo_db, db, people):
     for database, actor, title in (
             (demo_db, auth.log_in(demo_db, username="clerk01", password=demo.DEMO_PASSWORD),
-             "Zone Desk — DEMO DATA"),
+             "Zone Desk — 演示数据 DEMO DATA"),
             (db, people.clerk, "Zone Desk")):
         runner = BackgroundRunner()
         window = MainWindow(AppContext(db=database, runner=runner, bus=ChangeBus(), actor=actor))
@@ -79,6 +82,30 @@ def test_the_main_window_of_a_demo_says_so_in_its_title(qtbot, demo_db, db, peop
         qtbot.waitUntil(lambda r=runner: not r.busy, timeout=10_000)
         assert window.windowTitle() == title
         runner.stop()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_titles_of_a_demo_say_so_in_every_language(qtbot, qapp, demo_db, db, people,
+                                                         language):
+    """演示数据 in the main window's title and the idle lock's, in Chinese and in English."""
+    install_language(qapp, language)
+    try:
+        for database, actor, demo_file in (
+                (demo_db, auth.log_in(demo_db, username="clerk01", password=demo.DEMO_PASSWORD),
+                 True),
+                (db, people.clerk, False)):
+            runner = BackgroundRunner()
+            context = AppContext(db=database, runner=runner, bus=ChangeBus(), actor=actor)
+            window = MainWindow(context)
+            qtbot.addWidget(window)
+            lock = UnlockDialog(context, window)  # the idle lock's dialog
+            qtbot.addWidget(lock)
+            qtbot.waitUntil(lambda r=runner: not r.busy, timeout=10_000)
+            for title in (window.windowTitle(), lock.windowTitle()):
+                assert ("演示数据" in title) is demo_file, title
+            runner.stop()
+    finally:
+        install_language(qapp, "en")  # the other tests read the English source texts
 
 
 @pytest.fixture
@@ -103,13 +130,15 @@ def few_firms(monkeypatch):  # noqa: ANN001, ANN201
 
 def test_help_open_the_demo_makes_one_and_starts_a_program_on_it(qtbot, window, few_firms,
                                                                  monkeypatch):
-    started: list[list[str]] = []
-    monkeypatch.setattr(open_demo, "start_program", lambda arguments: started.append(arguments) or 1)
+    started: list[tuple[list[str], Path]] = []
+    monkeypatch.setattr(open_demo, "start_program",
+                        lambda arguments, data: started.append((arguments, data)) or 1)
     title = window.windowTitle()
     window.findChild(type(window.menuBar().actions()[0]), "open_demo").trigger()
     qtbot.waitUntil(lambda: bool(started), timeout=20_000)
-    arguments = started[0]
+    arguments, data = started[0]
     path = Path(arguments[arguments.index("--db") + 1])
+    assert data == path.parent / "data"  # its keys, settings and log: never the person's own
     assert arguments[-1] == open_demo.THROW_AWAY and arguments[:2] == ["--lang", "en"]
     assert path.parent.parent == Path(tempfile.gettempdir()).resolve()
     assert path.parent.name.startswith(open_demo.FOLDER_PREFIX)
@@ -124,7 +153,7 @@ def test_help_open_the_demo_makes_one_and_starts_a_program_on_it(qtbot, window, 
 
 def test_a_demo_cancelled_while_it_is_made_is_thrown_away(qtbot, window, few_firms, monkeypatch):
     started: list[list[str]] = []
-    monkeypatch.setattr(open_demo, "start_program", lambda arguments: started.append(arguments) or 1)
+    monkeypatch.setattr(open_demo, "start_program", lambda arguments, _data: started.append(arguments) or 1)
     task = open_demo.open_demo(window, window.context.runner)
     progress = window.findChild(QProgressDialog)
     progress.findChild(QPushButton).click()  # its Cancel
@@ -157,18 +186,24 @@ def test_only_a_demo_in_a_throw_away_folder_is_removed(demo_path, db_path, tmp_p
 
 
 def test_the_started_program_opens_the_demo(qtbot, demo_path):
-    """The real thing: a second program, offscreen, on a throw-away copy of the demo; it is
-    seen listening for second starts on that file."""
+    """The real thing: a second program, offscreen, on a throw-away copy of the demo, with its
+    data folder inside the demo's: its log there says that its log-in window is shown, and it
+    is seen listening for second starts on that file."""
     path = _throw_away_copy(demo_path)
-    pid = open_demo.start_program(open_demo.demo_arguments(path))
+    data = open_demo.demo_data_folder(path)
+    log_file = data / "logs" / "zonedesk.log"
+    with data_folder_at(data):  # its locks are in its own data folder too
+        name = server_name(path)
+    pid = open_demo.start_program(open_demo.demo_arguments(path), data)
     assert pid
     try:
-        qtbot.waitUntil(lambda: ask_to_show(server_name(path)), timeout=30_000)
+        qtbot.waitUntil(lambda: log_file.is_file()
+                        and LOG_IN_SHOWN in log_file.read_text(encoding="utf-8"), timeout=30_000)
+        qtbot.waitUntil(lambda: ask_to_show(name), timeout=10_000)
     finally:
         os.kill(pid, signal.SIGTERM)
-        QLocalServer.removeServer(server_name(path))  # the socket the killed program left
+        QLocalServer.removeServer(name)  # the socket the killed program left
         shutil.rmtree(path.parent, ignore_errors=True)
-
 
 
 def test_a_throw_away_demo_is_gone_when_its_program_ends(qapp, demo_path):

@@ -3,6 +3,7 @@ in the order shown, with the header texts shown), within the person's zones, wri
 database thread; a cancel leaves no file."""
 
 import csv
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from db.export.firms import firms_table
 from db.export.table import ExportTable
+from db.queries.demo_data import mark_as_demo
 from db.queries.enterprises import EnterpriseFilter
 from desktop import modals
 from desktop.approvals.approvals_pane import ApprovalsPane
@@ -171,3 +173,24 @@ def test_a_cancelled_export_leaves_no_file(qtbot, show_pane, people, firms, save
     qtbot.waitUntil(lambda: not pane.context.runner.busy, timeout=10_000)
     assert not path.exists() and list(path.parent.glob(".firms.xlsx.*")) == []
     assert "written" not in pane.status.text()
+
+
+@pytest.mark.parametrize("name", ["firms.xlsx", "firms.csv"])
+def test_a_demos_export_is_named_and_marked_demo_data(qtbot, show_pane, people, firms, save_to,
+                                                     db, name) -> None:  # noqa: ANN001
+    pane = firms_pane(show_pane, people.admin)
+    path = save_to(f"office-{name}")
+    export(qtbot, pane, path)
+    assert "演示数据" not in save_to.asked[-1][0]
+    connection = sqlite3.connect(db.path)
+    mark_as_demo(connection)  # the database is a demo from here on
+    connection.commit()
+    connection.close()
+    path = save_to(name)
+    export(qtbot, pane, path)
+    assert save_to.asked[-1][0] == "firms（演示数据）.xlsx"
+    if path.suffix == ".xlsx":
+        book = openpyxl.load_workbook(path)
+        assert all("演示数据" in ws.title for ws in book.worksheets)
+        assert not any("演示数据" in ws.title
+                       for ws in openpyxl.load_workbook(path.with_name(f"office-{name}")).worksheets)

@@ -4,6 +4,7 @@ chain-head statement; the report workbooks in every sheet. Printouts of an offic
 database say nothing of the kind. Real PDFs, read back with poppler's pdftotext."""
 
 import io
+import shutil
 import sqlite3
 import subprocess
 from datetime import date
@@ -13,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from db import demo
+from db.audit_verification import BROKEN, INTACT, verify_file
 from db.engine import Database
 from db.queries import reports
 from db.queries.demo_data import is_demo
@@ -100,10 +102,31 @@ def _as_before_the_mark(path: Path) -> None:
     connection.close()
 
 
-def test_a_demo_made_before_the_mark_is_marked_when_opened(demo_db, db_path):
-    path = demo_db.path
-    demo_db.dispose()
+def _take_out_the_marks_event(path: Path) -> None:
+    """The mark's audit event (the trail's last of a new demo) cut off, the head moved back."""
+    connection = sqlite3.connect(path)
+    triggers = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+                                  " AND tbl_name IN ('auditevent', 'audithead')").fetchall()
+    for name, in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                    " AND tbl_name IN ('auditevent', 'audithead')").fetchall():
+        connection.execute(f'DROP TRIGGER "{name}"')
+    seq = connection.execute("SELECT seq FROM auditevent WHERE action = 'office.demo_mark'"
+                             ).fetchone()[0]
+    connection.execute("DELETE FROM auditevent WHERE seq >= ?", (seq,))
+    connection.execute("UPDATE audithead SET seq = (SELECT max(seq) FROM auditevent),"
+                       " hash = (SELECT hash FROM auditevent ORDER BY seq DESC LIMIT 1)")
+    for sql, in triggers:
+        connection.execute(sql)
+    connection.commit()
+    connection.close()
+
+
+def test_a_demo_made_before_the_mark_is_marked_when_opened_with_its_audit_event(
+        demo_path, tmp_path, db_path):
+    path = tmp_path / "old-demo.sqlite"
+    shutil.copy(demo_path, path)
     _as_before_the_mark(path)
+    _take_out_the_marks_event(path)  # a demo made before 0011 had no mark, and no event of it
     _as_before_the_mark(db_path)  # an office's file at 0010 stays unmarked
     for file, marked in ((path, True), (db_path, False)):
         database = open_database(file)
@@ -111,6 +134,34 @@ def test_a_demo_made_before_the_mark_is_marked_when_opened(demo_db, db_path):
             assert is_demo(database) is marked
         finally:
             database.dispose()
+        verdict = verify_file(file)  # the mark came with its event: the trail agrees
+        assert verdict.status == INTACT, verdict.sentences
+
+
+def test_a_demo_made_by_the_generator_verifies_intact(demo_path):
+    verdict = verify_file(demo_path)
+    assert verdict.status == INTACT, verdict.sentences
+
+
+def test_a_mark_put_into_an_office_database_behind_the_programs_back_is_reported(db, db_path):
+    db.dispose()
+    connection = sqlite3.connect(db_path)
+    connection.execute("INSERT INTO officesetting (name, value, changed_by, changed_at)"
+                       " VALUES ('demo_data', '1', NULL, '2026-12-01T00:00:00Z')")
+    connection.commit()
+    connection.close()
+    verdict = verify_file(db_path)
+    assert verdict.status == BROKEN
+    assert any("officesetting demo_data" in sentence for sentence in verdict.sentences), \
+        verdict.sentences
+
+
+def test_a_demo_whose_marks_event_is_cut_off_is_reported(demo_path, tmp_path):
+    path = tmp_path / "cut.sqlite"
+    shutil.copy(demo_path, path)
+    _take_out_the_marks_event(path)
+    verdict = verify_file(path)
+    assert verdict.status == BROKEN, verdict.sentences
 
 
 # --- printouts ---------------------------------------------------------------------------
@@ -158,8 +209,7 @@ def test_reports_from_a_demo_say_so_on_every_page_and_in_every_sheet(demo_db, tm
 
 
 def test_reports_from_an_office_database_do_not(db, people, firm, tmp_path):
-    # the firm statement only: a zone without a budget cannot be reported on yet (its chart)
-    for request in _requests(db)[2:]:
+    for request in _requests(db):  # the zone and city reports, and the firm statement
         printed = pages(make_document(db, people.clerk, request, "pdf"), tmp_path)
         assert printed and not any(MARK in page for page in printed), request.report
         book = load_workbook(io.BytesIO(make_document(db, people.clerk, request, "xlsx")))

@@ -4,13 +4,16 @@ by any path, marks its windows and every printout 演示数据: the row `demo_da
 or delete that row: a demo cannot be passed off as an office's real data by the program.
 
 Demo files made before this revision are marked here: they hold the demo's own staff account
-"democlerk" (办事员（演示数据）, db/demo/accounts.py), which no office creates.
+"democlerk" (办事员（演示数据）, db/demo/accounts.py), which no office creates. The mark gets
+its audit event (`office.demo_mark`, as the generator writes it), chained after the file's last:
+reconciliation (db/reconcile.py) reports a mark without its event.
 
 Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-03
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
@@ -31,10 +34,21 @@ GUARDS = {
 def upgrade() -> None:
     for guard in GUARDS.values():
         op.execute(guard)
-    op.execute("INSERT OR IGNORE INTO officesetting (name, value, changed_by, changed_at)"
-               f" SELECT '{MARK}', '1', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-               " WHERE EXISTS (SELECT 1 FROM staffaccount WHERE username = 'democlerk'"
-               " AND display_name = '办事员（演示数据）')")
+    bind = op.get_bind()
+    old_demo = bind.execute(sa.text(
+        "SELECT 1 FROM staffaccount WHERE username = 'democlerk'"
+        " AND display_name = '办事员（演示数据）'")).first() is not None
+    marked = bind.execute(sa.text(f"SELECT 1 FROM officesetting WHERE name = '{MARK}'")).first()
+    if old_demo and marked is None:
+        _mark(bind)
+
+
+def _mark(bind: sa.Connection) -> None:
+    """The mark and its audit event, written as the generator writes them, in this migration's
+    transaction (the same SQLite connection)."""
+    from db.queries.demo_data import mark_as_demo
+
+    mark_as_demo(bind.connection.driver_connection)
 
 
 def downgrade() -> None:
