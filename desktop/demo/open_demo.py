@@ -45,12 +45,12 @@ THROW_AWAY = "--throw-away-demo"
 LEFT_BEHIND_AFTER = 24 * 3600  # seconds since a demo folder's newest file was written
 
 
-def program() -> tuple[str, list[str], str]:
-    """(program, its first arguments, working folder) that start Zone Desk again: the bundle's
-    own program, or this Python on the checkout's `desktop` package."""
+def program() -> tuple[list[str], str]:
+    """(first arguments, working folder) that start Zone Desk again with sys.executable: the
+    bundle's own program, or this Python on the checkout's `desktop` package."""
     if getattr(sys, "frozen", False):
-        return sys.executable, [], str(Path(sys.executable).parent)
-    return sys.executable, ["-m", "desktop"], str(Path(__file__).resolve().parents[2])
+        return [], str(Path(sys.executable).parent)
+    return ["-m", "desktop"], str(Path(__file__).resolve().parents[2])
 
 
 def demo_arguments(path: Path) -> list[str]:
@@ -66,13 +66,13 @@ def start_program(arguments: list[str], data_folder: Path | None = None) -> int 
     """Starts Zone Desk with `arguments`, on its own (it outlives this one), with its data folder
     at `data_folder` (None: the person's own); its process id, or None when it could not be
     started."""
-    executable, first, folder = program()
+    first, folder = program()
     environment = None if data_folder is None else environment_with_data_folder(data_folder)
     detached = getattr(subprocess, "DETACHED_PROCESS", 0) | getattr(
         subprocess, "CREATE_NEW_PROCESS_GROUP", 0)  # Windows; a session of its own elsewhere
     try:
         child = subprocess.Popen(  # noqa: S603 (this program, started again)
-            [executable, *first, *arguments], cwd=folder, env=environment,
+            [sys.executable, *first, *arguments], cwd=folder, env=environment,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=not detached, creationflags=detached)
     except OSError as error:
