@@ -74,6 +74,16 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return path
 
 
+def working_copy(source: Path, folder: Path):  # noqa: ANN201 (a generator of a Database)
+    """A test's own copy of a database file made once for a module (a demo, say), opened; it is
+    closed when the test ends. Use as `yield from working_copy(demo_path, tmp_path)`."""
+    copy = folder / source.name
+    shutil.copyfile(source, copy)
+    database = Database(copy)
+    yield database
+    database.dispose()
+
+
 @pytest.fixture
 def db(db_path: Path) -> Database:
     database = Database(db_path)

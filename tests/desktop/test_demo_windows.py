@@ -30,6 +30,7 @@ from desktop.login.idle_lock import UnlockDialog
 from desktop.login.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
 from desktop.single_instance import ask_to_show, front_window, server_name
+from tests.conftest import working_copy
 
 
 @pytest.fixture(scope="module")
@@ -41,11 +42,7 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(demo_path: Path, tmp_path: Path) -> Database:
-    copy = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_path, copy)
-    database = Database(copy)
-    yield database
-    database.dispose()
+    yield from working_copy(demo_path, tmp_path)
 
 
 def test_the_log_in_of_a_demo_gives_its_accounts_and_password(qtbot, demo_db, db, runner):

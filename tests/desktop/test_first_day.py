@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db import audit, demo, uscc
-from db.engine import Database
 from desktop.context import AppContext, ChangeBus
 from desktop.enterprises.enterprise_table_model import COL_NAME, COL_ZONE
 from desktop.login.login_dialog import LoginDialog
 from desktop.main_window import MainWindow
+from tests.conftest import working_copy
 
 
 @pytest.fixture(scope="module")
@@ -21,15 +21,7 @@ def demo_path(tmp_path_factory):
 
 @pytest.fixture
 def demo_db(demo_path, tmp_path):
-    copy = tmp_path / "demo.sqlite"
-    source = Database(demo_path).raw_connection()
-    target = Database(copy).raw_connection()
-    source.backup(target)
-    source.close()
-    target.close()
-    database = Database(copy)
-    yield database
-    database.dispose()
+    yield from working_copy(demo_path, tmp_path)
 
 
 def log_in(qtbot, db, runner, username):  # noqa: ANN001, ANN201

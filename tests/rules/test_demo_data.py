@@ -26,7 +26,7 @@ from desktop.audit_trail.audit_trail_pane import AuditPane
 from desktop.certificates.certificate_actions import reprint_and_render
 from desktop.reports.reports_pane import CITY, STATEMENT, ZONE, ReportRequest, make_document
 from documents import issuing
-from tests.conftest import firm_fields
+from tests.conftest import firm_fields, working_copy
 
 MARK = "演示数据"
 
@@ -40,14 +40,7 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(demo_path: Path, tmp_path: Path) -> Database:
-    copy = tmp_path / "demo.sqlite"
-    source, target = sqlite3.connect(demo_path), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
-    database = Database(copy)
-    yield database
-    database.dispose()
+    yield from working_copy(demo_path, tmp_path)
 
 
 def pages(pdf: bytes, tmp_path: Path) -> list[str]:
