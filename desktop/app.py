@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from db.bundle import resource_path
 from db.locations import log_dir
+from desktop.collector import collect_on_ui_thread
 from desktop.log_file import open_log
 from desktop.widgets.screen_fit import DialogFitter
 
@@ -95,6 +96,7 @@ def use_system_locale(language: str) -> None:
 def create_application(language: str = "zh_CN") -> QApplication:
     use_system_locale(language)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_on_ui_thread(app)  # never on the database thread (desktop/collector.py)
     app.installEventFilter(_fitter)  # every dialog fits the screen (desktop/widgets/screen_fit.py)
     app.setApplicationName("Zone Desk")
     app.setOrganizationName("ZoneDesk")

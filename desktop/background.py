@@ -11,6 +11,7 @@ did before the cancel). A failure without its own handler is shown with the defa
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,18 @@ class _Worker(QObject):
                 job.outcome = (None, error)
         del job  # before `done`: after it, the UI thread may drop the job at any moment
         self.done.emit(number)
+
+
+def _release_frames(error: BaseException | None) -> None:
+    """A failure's traceback holds the frames of the work, and their locals (what the job's
+    function captured); an exception and its traceback often form a cycle, which the collector
+    could free on any thread. Their locals are let go of here, on the UI thread, once the
+    failure was told; the traceback keeps its lines for a later log."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        traceback.clear_frames(error.__traceback__)
+        error = error.__cause__ or error.__context__
 
 
 class BackgroundRunner(QObject):
@@ -170,6 +183,8 @@ class BackgroundRunner(QObject):
             elif job.on_success is not None:
                 job.on_success(result)
         finally:
+            if job is not None:
+                _release_frames(job.outcome[1])
             if not self._jobs:
                 self.idle.emit()
 

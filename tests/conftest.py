@@ -17,6 +17,7 @@ from db.engine import Database
 from db.models import EnterpriseFields
 from db.services import auth, staff
 from db.startup import open_database
+from desktop.collector import Collector, collect_on_ui_thread
 from tests.fixed_clock import TEST_MOMENT, moment_of, travel
 
 passwords.use_cheap_hashing()  # tests only: the real cost is ~0.05 s a hash
@@ -51,6 +52,16 @@ def fixed_clock(request: pytest.FixtureRequest):  # noqa: ANN201
     moment = moment_of(marker.args[0]) if marker else TEST_MOMENT
     with travel(moment) as traveller:
         yield traveller
+
+
+@pytest.fixture(autouse=True)
+def collected_on_the_ui_thread(qapp):  # noqa: ANN001, ANN201 (pytest-qt's application)
+    """As in the program (desktop/collector.py): the cycle collector never runs on the database
+    thread; it runs here, after each test, as its thresholds ask, besides the program's timer."""
+    collect_on_ui_thread(qapp)
+    yield
+    qapp.findChild(Collector).collect()
+
 
 PASSWORD = "correct horse"
 

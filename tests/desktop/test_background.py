@@ -2,6 +2,7 @@
 keep_cancelled_outcome (a batch that stops early reports what it did), and the progress dialog
 closes either way."""
 
+import gc
 import threading
 import time
 
@@ -106,3 +107,34 @@ def test_what_a_job_holds_is_freed_on_the_ui_thread(qtbot, runner):
     qtbot.waitUntil(lambda: len(outcomes) == 300 and not runner.busy, timeout=20_000)
     qtbot.wait(50)
     assert len(seen) == 300 and set(seen) == {threading.main_thread().name}
+
+
+def _fails_holding(held: _Freed) -> None:
+    cycle: list[object] = [held]
+    cycle.append(cycle)  # the frame's locals in a cycle, as an IntegrityError's often are
+    raise ValueError("refused")
+
+
+def _allocates(_task: Task) -> int:
+    """Work that makes many containers, which would set the collector going on this thread."""
+    return len([[n] for n in range(200_000)])
+
+
+def test_what_a_failed_job_held_is_freed_on_the_ui_thread(qtbot, qapp, runner):
+    """A failure's traceback keeps the frames of the work and what they held, often in a cycle
+    that only the collector frees: it collects on the UI thread, never on the database thread
+    however much that allocates (desktop/collector.py)."""
+    seen: list[str] = []
+    failures: list[BaseException] = []
+    for _ in range(100):
+        held = _Freed(seen)
+        runner.run(lambda _task, held=held: _fails_holding(held), on_failure=failures.append)
+        del held
+    qtbot.waitUntil(lambda: len(failures) == 100 and not runner.busy, timeout=20_000)
+    failures.clear()  # garbage now, in cycles
+    done: list[int] = []
+    runner.run(_allocates, on_success=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=20_000)
+    assert set(seen) <= {threading.main_thread().name}  # none by the database thread's work
+    gc.collect()
+    assert len(seen) == 100 and set(seen) == {threading.main_thread().name}
