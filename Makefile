@@ -11,10 +11,10 @@ QM := resources/i18n/zonedesk_zh_CN.qm
 .PHONY: run test lint bench demo screenshot guide translations clean system-test system-run package
 
 system-test:
-	@scripts/system-packages.sh test
+	@PYTHON=$(PYTHON) scripts/system-packages.sh test
 
 system-run:
-	@scripts/system-packages.sh run
+	@PYTHON=$(PYTHON) scripts/system-packages.sh run
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -24,6 +24,11 @@ QT_X11=$(runtime_group window)
 TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount desktop-file-validate:desktop-file-utils objdump:binutils git:git dpkg:dpkg dpkg-deb:dpkg dpkg-query:dpkg"
 CHECK_PROGRAMS="debootstrap:debootstrap faketime:faketime git:git"
 
+# PyInstaller (make package, and the packaging test in make test) bundles the Python library,
+# which Debian's python3 keeps in a package of its own (libpython3.X)
+python_version=$("${PYTHON:-python3}" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+PYTHON_LIBRARY=${python_version:+libpython$python_version}
+
 packages_of() {  # program:package pairs -> the packages, once each
   for pair in $1; do echo "${pair#*:}"; done | awk '!seen[$0]++' | tr '\n' ' '
 }
@@ -34,9 +39,9 @@ case "$group" in
   *) listing=0 ;;
 esac
 case "$group" in
-  test) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS")" ;;
-  run) wanted="$QT_OFFSCREEN $QT_X11 $(packages_of "$TEST_PROGRAMS")" ;;
-  check) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $(packages_of "$CHECK_PROGRAMS")" ;;
+  test) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $PYTHON_LIBRARY" ;;
+  run) wanted="$QT_OFFSCREEN $QT_X11 $(packages_of "$TEST_PROGRAMS") $PYTHON_LIBRARY" ;;
+  check) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $(packages_of "$CHECK_PROGRAMS") $PYTHON_LIBRARY" ;;
   *) echo "usage: $0 test|run|check, or $0 list test|run|check" >&2; exit 2 ;;
 esac
 if [ "$listing" = 1 ]; then
