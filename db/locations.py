@@ -22,6 +22,13 @@ def data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
+def claims_dir() -> Path:
+    """Where a running program claims the database file it has open (desktop/single_instance.py):
+    the user's data folder as the platform names it, whatever ZONEDESK_DATA says, so that
+    programs with other data folders (a demo's own, say) still see each other's claims."""
+    return Path(platformdirs.user_data_dir(APP_NAME, False)) / "locks"
+
+
 @contextmanager
 def data_folder_at(folder: Path) -> Iterator[None]:
     """While it lasts, the data folder (signing keys, logs, settings) is `folder`: the self-test

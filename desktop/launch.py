@@ -56,12 +56,15 @@ def launch(path: Path, language: str, *, create: bool = False, throw_away: bool 
     opened = _claim(path)
     if isinstance(opened, int):
         return opened
+    opened.show_requested.connect(show_front_window)  # also while a file is being chosen
     try:
         db = open_chosen(path, create=create)
     except Exception as error:  # shown to the person, the details logged
         modals.show_failure(None, error)
+        opened.close()
         return 1
     if db is None:
+        opened.close()
         return 1
     if Path(db.path).resolve() != path.resolve():  # the person chose another file
         opened.close()
@@ -69,7 +72,7 @@ def launch(path: Path, language: str, *, create: bool = False, throw_away: bool 
         if isinstance(opened, int):
             db.dispose()
             return opened
-    opened.show_requested.connect(show_front_window)
+        opened.show_requested.connect(show_front_window)
     app.setQuitOnLastWindowClosed(False)  # the desk ends the program: not a log-out
     backups = None if throw_away else AutomaticBackups(db.path, read_only=db.read_only)
     desk = Desk(db, backups=backups)

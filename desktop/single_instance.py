@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
-from db.locations import data_dir
+from db.locations import claims_dir
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,9 @@ def file_key(path: str | Path) -> str:
 
 
 def locks_dir() -> Path:
-    """The user's own folder for the claims (only the user can make files in it)."""
-    return data_dir() / "locks"
+    """The user's own folder for the claims (only the user can make files in it), the same
+    for every data folder (db/locations.py)."""
+    return claims_dir()
 
 
 def lock_path(path: str | Path) -> Path:
@@ -99,7 +100,7 @@ class FileClaim(QObject):
 
     def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(path)
+        self.name, self.key = server_name(path), file_key(path)
         # Qt's default stale time: a lock whose process has ended is removed; one older than
         # 30 s only when it can be (a live holder keeps it open and locked), so a lock whose
         # process number was reused by another program does not stay for ever.
@@ -118,10 +119,14 @@ class FileClaim(QObject):
             log.warning("cannot make the folder for the claims: %s", error)
         return self.lock.tryLock(0)
 
-    def listen(self) -> bool:
-        """Listen for second starts (the lock held: anything left at the name is a crashed
-        holder's socket)."""
-        QLocalServer.removeServer(self.name)
+    def listen(self, *, locked: bool = True) -> bool:
+        """Listen for second starts. Holding the lock, anything left at the name is a crashed
+        holder's socket and is removed; without it (no lock could be made) the name is the
+        short key in the temporary folder, and a socket there is another program's."""
+        if locked:
+            QLocalServer.removeServer(self.name)
+        else:
+            self.name = self.key
         if self.server.listen(self.name):
             return True
         log.warning("cannot listen for second starts: %s", self.server.errorString())
@@ -156,11 +161,12 @@ def claim(path: str | Path) -> FileClaim | None:
             mine.listen()
             return mine
         if mine.lock.error() != QLockFile.LockError.LockFailedError:
-            log.warning("cannot lock %s (%s)", mine.lock.fileName(), mine.lock.error().name)
-            if ask_to_show(mine.name):
+            log.warning("cannot lock the claim (%s): the check is the server alone",
+                        mine.lock.error().name)
+            if ask_to_show(mine.key):
                 mine.deleteLater()
                 return None
-            mine.listen()
+            mine.listen(locked=False)
             return mine
         if ask_to_show(mine.name):
             mine.deleteLater()

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -34,6 +34,7 @@ from desktop import modals
 from desktop.app import shown_language
 from desktop.background import BackgroundRunner, Task
 from desktop.log_file import close_log
+from desktop.single_instance import lock_path
 
 log = logging.getLogger(__name__)
 
@@ -123,18 +124,27 @@ def left_behind(folder: Path, now: float) -> bool:
 
 
 def sweep_old_demos() -> list[Path]:
-    """Removes the demo folders left behind (`left_behind`); the folders removed."""
+    """Removes the demo folders left behind (`left_behind`) that no program has open (its
+    claim, desktop/single_instance.py, is held meanwhile); the folders removed."""
     now = utc_now().timestamp()
     removed = []
     for folder in sorted(Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*")):
         try:
             if not left_behind(folder, now):
                 continue
-            shutil.rmtree(folder)
+            held = lock_path(folder / FILE_NAME)
+            held.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            claim = QLockFile(str(held))  # a program has it open?
+            if not claim.tryLock(0):
+                continue  # in use (or its claim cannot be checked): left as it is
+            try:
+                shutil.rmtree(folder)
+            finally:
+                claim.unlock()
             removed.append(folder)
-            log.info("an old demo folder removed: %s", folder)
+            log.info("an old demo folder removed: %s", folder.name)
         except OSError as error:
-            log.warning("an old demo folder could not be removed: %s: %s", folder, error)
+            log.warning("an old demo folder could not be removed: %s: %s", folder.name, error)
     return removed
 
 

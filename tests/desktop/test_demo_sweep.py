@@ -15,6 +15,7 @@ import pytest
 from db.clock import utc_now
 from db.queries.demo_data import mark_as_demo
 from desktop.demo import open_demo
+from desktop.single_instance import claim
 
 DAY = 24 * 3600
 
@@ -66,6 +67,19 @@ def test_a_demo_left_behind_for_a_day_is_swept_and_a_fresh_one_kept(temporary, m
     aged(in_use / "data" / "logs", 60)  # its program wrote its log a minute ago
     assert open_demo.sweep_old_demos() == [old]
     assert not old.exists() and fresh.is_dir() and in_use.is_dir()
+
+
+def test_a_demo_a_program_has_open_is_kept_however_quiet(qtbot, temporary, marked):
+    """An idle demo writes nothing for days (a training PC over a weekend): its program's claim
+    on the file keeps the sweep away."""
+    idle = demo_folder(temporary, "zonedesk-demo-idle", marked, 3 * DAY)
+    opened = claim(idle / open_demo.FILE_NAME)
+    assert opened is not None
+    try:
+        assert open_demo.sweep_old_demos() == [] and idle.is_dir()
+    finally:
+        opened.close()
+    assert open_demo.sweep_old_demos() == [idle] and not idle.exists()
 
 
 def test_nothing_but_a_marked_demo_in_such_a_folder_is_removed(temporary, marked, db_path,

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from db import demo
 from db.engine import Database
-from db.locations import data_folder_at
 from db.queries.demo_data import is_demo
 from db.services import auth
 from desktop.app import install_language
@@ -189,8 +188,7 @@ def test_the_started_program_opens_the_demo(qtbot, demo_path):
     path = _throw_away_copy(demo_path)
     data = open_demo.demo_data_folder(path)
     log_file = data / "logs" / "zonedesk.log"
-    with data_folder_at(data):  # its locks are in its own data folder too
-        name = server_name(path)
+    name = server_name(path)  # claims are the user's, whatever the data folder
     pid = open_demo.start_program(open_demo.demo_arguments(path), data)
     assert pid
     try:

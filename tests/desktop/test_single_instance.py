@@ -60,9 +60,21 @@ def test_the_same_file_by_any_path_has_one_name_and_another_file_another(tmp_pat
     assert len(os.fsencode(server_name(path))) <= 100  # Unix sockets' paths: 104 or 108 bytes
 
 
-def test_a_socket_path_too_long_falls_back_to_the_short_name(tmp_path):
-    with data_folder_at(tmp_path / ("deep" * 30)):
-        assert server_name(tmp_path / "office.sqlite") == file_key(tmp_path / "office.sqlite")
+def test_a_socket_path_too_long_falls_back_to_the_short_name(tmp_path, monkeypatch):
+    monkeypatch.setattr(single_instance, "locks_dir", lambda: tmp_path / ("deep" * 30))
+    assert server_name(tmp_path / "office.sqlite") == file_key(tmp_path / "office.sqlite")
+
+
+def test_another_data_folder_sees_the_same_claim(qtbot, tmp_path, claims):
+    """A demo's program keeps its own data folder: a claim there still holds the file for a
+    program with the person's own data folder, and the other way round."""
+    path = tmp_path / "demo.sqlite"
+    with data_folder_at(tmp_path / "demo-data"):
+        first = claim(path)
+    assert first is not None
+    claims.append(first)
+    with data_folder_at(tmp_path / "own-data"):
+        assert claim(path) is None
 
 
 def test_a_second_start_asks_the_first_to_show_its_window(qtbot, tmp_path, claims):
@@ -235,8 +247,7 @@ def test_two_real_programs_on_one_file(demo_file, tmp_path):
     first = subprocess.Popen([sys.executable, *program, str(demo_file)], cwd=ROOT, env=env, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        with data_folder_at(tmp_path / "data"):
-            name = server_name(demo_file)
+        name = server_name(demo_file)  # the same whatever the data folder
         deadline = time.monotonic() + 60
         while not (Path(QDir.tempPath()) / name).exists():  # listening before its log-in shows
             assert first.poll() is None and time.monotonic() < deadline
@@ -255,3 +266,18 @@ def test_two_real_programs_on_one_file(demo_file, tmp_path):
         _out, first_err = first.communicate(timeout=30)
         QLocalServer.removeServer(name)
     assert "a second start on this database: its window is brought forward" in first_err
+
+
+def test_without_a_lock_the_short_name_alone_still_keeps_a_second_program_out(
+        qtbot, tmp_path, monkeypatch, claims):
+    """No claim file can be made (its folder cannot be): the first program listens at the short
+    name in the temporary folder, and a second start on the file finds it there."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(single_instance, "locks_dir", lambda: blocker / "locks")
+    path = tmp_path / "office.sqlite"
+    first = claim(path)
+    assert first is not None and first.server.isListening()
+    claims.append(first)
+    assert first.server.serverName() == file_key(path)
+    assert claim(path) is None
