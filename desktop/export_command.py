@@ -23,7 +23,7 @@ from db.errors import ZoneDeskError
 from db.export.table import ExportTable
 from db.queries.demo_data import is_demo
 from desktop.command_log_in import command_log_in
-from documents.list_export import write_xlsx, writer_for
+from documents.list_export import writer_for
 
 LISTS = ("firms", "ledger", "certificates", "audit")
 
@@ -74,9 +74,8 @@ def export(what: str, db_path: Path, username: str, out: Path, *, password_stdin
         except ImportError:  # a list this installation does not have
             return refuse(f"This version of Zone Desk cannot export the {what} list.")
         demo = is_demo(database)
-        marked = {"demo": demo} if write is write_xlsx else {}
         try:
-            rows = write(spoken(table), out, headers=header_texts(table), **marked)
+            rows = write(spoken(table), out, headers=header_texts(table), demo=demo)
         except OSError as error:
             return refuse(f"{out} cannot be written: {error.strerror or error}.")
     finally:

@@ -200,8 +200,10 @@ def _xlsx_writer(sheet: object, column: Column) -> Callable[[object], object]:
 
 
 def write_csv(table: ExportTable, path: Path, *, headers: Sequence[str] | None = None,
-              progress: Progress = None, cancelled: Cancelled = None) -> int:
-    """The table as CSV (UTF-8 with a BOM) at `path`; the number of rows written."""
+              progress: Progress = None, cancelled: Cancelled = None, demo: bool = False) -> int:
+    """The table as CSV (UTF-8 with a BOM) at `path`; the number of rows written. `demo` is
+    taken as write_xlsx takes it and marks nothing: a CSV file has no place for the mark that
+    the firms import would not read as a row (the callers say it beside the file)."""
     row_of = _row_function(table.columns, [_csv_writer(c) for c in table.columns], "v[:1] not in R",
                            _MONEY_TEXT)
     written = 0

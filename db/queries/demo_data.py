@@ -5,6 +5,7 @@ made from a demo say 演示数据, so that its made-up firms and money are never
 office's own."""
 
 import sqlite3
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -29,6 +30,23 @@ def is_demo(db: Database) -> bool:
         return uow.session.connection().execute(
             text("SELECT 1 FROM officesetting WHERE name = :name"),
             {"name": DEMO_SETTING}).first() is not None
+
+
+def file_marked_as_demo(path: Path) -> bool:
+    """Whether `path` is a regular file (no link) holding a database marked as a demo; read as
+    it is, without opening it for work (no migration, nothing written beside it)."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        # immutable: nothing written beside it (no -shm, -wal), whatever its journal
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            return connection.execute("SELECT 1 FROM officesetting WHERE name = ?",
+                                      (DEMO_SETTING,)).fetchone() is not None
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
 
 
 def mark_as_demo(connection: sqlite3.Connection) -> None:

@@ -14,7 +14,6 @@ window and printout of the demo says 演示数据 (desktop/demo/demo_mark.py, do
 import logging
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from db.clock import utc_now
 from db.engine import Database
 from db.locations import environment_with_data_folder
-from db.queries.demo_data import DEMO_SETTING, is_demo
+from db.queries.demo_data import file_marked_as_demo, is_demo
 from desktop import modals
 from desktop.app import shown_language
 from desktop.background import BackgroundRunner, Task
@@ -84,22 +83,6 @@ def start_program(arguments: list[str], data_folder: Path | None = None) -> int 
     return child.pid
 
 
-def _marked_demo(path: Path) -> bool:
-    """Whether `path` is a regular file holding a database marked as a demo (read only)."""
-    if path.is_symlink() or not path.is_file():
-        return False
-    try:
-        # immutable: nothing written beside it (no -shm, -wal), whatever its journal
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            return connection.execute("SELECT 1 FROM officesetting WHERE name = ?",
-                                      (DEMO_SETTING,)).fetchone() is not None
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return False
-
-
 def _newest_write(folder: Path) -> float:
     """When anything in `folder` (the folder itself included) was last written."""
     newest = folder.lstat().st_mtime
@@ -120,7 +103,7 @@ def left_behind(folder: Path, now: float) -> bool:
     if folder.is_symlink() or not folder.is_dir() or folder.parent.resolve() != temporary \
             or not folder.name.startswith(FOLDER_PREFIX):
         return False
-    return now - _newest_write(folder) > LEFT_BEHIND_AFTER and _marked_demo(folder / FILE_NAME)
+    return now - _newest_write(folder) > LEFT_BEHIND_AFTER and file_marked_as_demo(folder / FILE_NAME)
 
 
 def sweep_old_demos() -> list[Path]:

@@ -37,7 +37,7 @@ from desktop.widgets.labels import (
 from desktop.widgets.money_labels import CATEGORIES, money_label
 from desktop.widgets.money_labels import STATUSES as MONEY_STATUSES
 from documents.demo_mark import DEMO_DATA
-from documents.list_export import write_xlsx, writer_for
+from documents.list_export import writer_for
 
 
 def _tr(text: str) -> str:
@@ -168,9 +168,8 @@ def _export(pane: QWidget, context: AppContext, header: QHeaderView, keys: Seque
 
     def work(task: Task) -> int:
         table = arranged(spoken(source()), chosen)
-        marked = {"demo": demo} if write is write_xlsx else {}
         return write(table, path, headers=headers, progress=task.report,
-                     cancelled=lambda: task.cancelled, **marked)
+                     cancelled=lambda: task.cancelled, demo=demo)
 
     def failed(error: BaseException) -> None:
         if isinstance(error, OSError):
