@@ -121,7 +121,7 @@ def _cut_off(path: Path, header: bytes) -> bool:
 
 def examine(path: str | Path) -> FileState:
     """Reads the file's header and its table of contents, and says what it is."""
-    from db.migrate import head_revision, known_revisions
+    from db.schema_versions import head_revision, known_revisions
 
     path = Path(path)
     can_write = writable(path)
@@ -262,7 +262,7 @@ def problem(state: FileState, *, create: bool = False) -> FileProblem | None:
     if state.kind == FileKind.NO_TRAIL:
         return damaged(path, TRAIL_REMOVED)
     if state.kind == FileKind.NEWER:
-        from db.migrate import head_revision
+        from db.schema_versions import head_revision
         return NewerDatabase(QT_TRANSLATE_NOOP(
             "db", "{file} was written by a newer Zone Desk (its schema is {found}; this program "
             "knows schemas up to {known}). It was left as it is: open it with the newer Zone "

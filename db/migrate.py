@@ -7,7 +7,6 @@ damaged, another program's, written by a newer Zone Desk) is refused before anyt
 written, backups included (db/database_file.py says what it is).
 """
 
-import re
 import sqlite3
 from pathlib import Path
 
@@ -18,9 +17,7 @@ from db.clock import to_shanghai, utc_now
 from db.database_file import FileKind
 from db.engine import Database
 from db.locations import backup_dir
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
+from db.schema_versions import MIGRATIONS, head_revision, known_revisions  # noqa: F401 (their home)
 
 
 def _config():  # noqa: ANN202 (alembic.config.Config, imported only when migrating)
@@ -28,34 +25,6 @@ def _config():  # noqa: ANN202 (alembic.config.Config, imported only when migrat
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
-
-
-def _revisions() -> tuple[set[str], set[str]]:
-    """(every revision, every revision that has a successor), from the version files' own
-    `revision`/`down_revision` lines."""
-    revisions, parents = set(), set()
-    for source in (MIGRATIONS / "versions").glob("*.py"):
-        values = dict((k, v) for k, v in _REVISION.findall(source.read_text(encoding="utf-8")))
-        revisions.add(values["revision"])
-        if values.get("down_revision", "None") != "None":
-            parents.add(values["down_revision"])
-    return revisions, parents
-
-
-def known_revisions() -> set[str]:
-    """The schemas this program knows; a file at any other was written by a newer Zone Desk."""
-    return _revisions()[0]
-
-
-def head_revision() -> str:
-    """The newest migration. (Importing Alembic costs a third of a second at every start; it is
-    imported only when there is something to migrate. A test compares this with Alembic's own
-    answer.)"""
-    revisions, parents = _revisions()
-    heads = revisions - parents
-    if len(heads) != 1:
-        raise RuntimeError(f"migrations must have one head, found {sorted(heads)}")
-    return heads.pop()
 
 
 def current_revision(database: Database) -> str | None:

@@ -14,9 +14,11 @@ import sys
 import time
 from pathlib import Path
 
-from db import demo
-from db.audit_verification import verify_file
 from db.locations import database_named, database_path
+
+# Nothing heavier than db.locations at the top: the program's start (and a second start that
+# only hands over to the window already open) waits for these imports. Each command imports
+# what it needs.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -144,6 +146,8 @@ def display_missing(environ: dict[str, str] | None = None, platform: str = sys.p
 
 
 def _demo(path: Path, firms: int, seed: int) -> int:
+    from db import demo
+
     if path.exists():
         print(f"{path} exists already; remove it first or choose another file.", file=sys.stderr)
         return 2
@@ -160,6 +164,8 @@ def _demo(path: Path, firms: int, seed: int) -> int:
 
 
 def _verify(path: Path, anchor: str | None) -> int:
+    from db.audit_verification import verify_file
+
     result = verify_file(path, anchor)
     out = sys.stdout if result.status == 0 else sys.stderr
     for sentence in result.sentences:

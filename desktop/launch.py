@@ -8,20 +8,41 @@ made only where the person said so (`create`: the data folder's own, or --create
 A file that a running Zone Desk has open already is not opened twice: that program brings its
 window forward and this one ends (desktop/single_instance.py). `throw_away`: a demo started by
 Help → Open the demo, whose folder is removed when the program ends (desktop/demo/open_demo.py).
+
+A file that opens without a question (db/first_look.py) gets its log-in window at once, before
+the data layer is imported: the file is opened, and the rest of the program loaded, while the
+person types (desktop/login/loading.py). Any other file is opened first, as it always was.
 """
 
+from __future__ import annotations
+
+import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
 
+from db.first_look import ready_for_log_in
 from desktop import modals
 from desktop.app import create_application, setup_logging
-from desktop.backup.automatic import AutomaticBackups
-from desktop.login.desk import Desk
-from desktop.main_window import MainWindow
-from desktop.opening import announce, open_chosen
+from desktop.background import BackgroundRunner
+from desktop.login.loading import LOG_IN_SHOWN, DatabaseLoading
+from desktop.login.login_dialog import LoginDialog
 from desktop.single_instance import FileClaim, NoAnswer, claim, show_front_window
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """The person cancelled the log-in shown first; the database was opened meanwhile."""
+
+    db: Database
 
 
 def _already_open(path: Path) -> int:
@@ -50,6 +71,46 @@ def _claim(path: Path) -> FileClaim | int:
     return _already_open(path) if opened is None else opened
 
 
+def _log_in_shown_first(path: Path) -> tuple[Database, LoginDialog, BackgroundRunner] | Cancelled | None:
+    """For a file that opens without a question: the log-in window on screen at once, and the
+    database opened (with the data layer loaded) while the person types. None when the file is
+    to be opened the usual way (the first look found something to ask, or the opening failed:
+    the window goes away again and the person reads why); Cancelled when they cancelled."""
+    look = ready_for_log_in(path)
+    if look is None:
+        return None
+    loading = DatabaseLoading(path)
+    runner = BackgroundRunner()
+    dialog = LoginDialog(loading, runner, demo=look.demo)
+    cancelled: list[bool] = []
+    waiting = QEventLoop()
+    loading.loaded.connect(waiting.quit)
+    dialog.rejected.connect(lambda: (cancelled.append(True), waiting.quit()))
+    dialog.show()
+    log.info(LOG_IN_SHOWN)
+    if not loading.finished:
+        waiting.exec()  # the window works meanwhile; a log-in typed fast waits for the file
+    dialog.rejected.disconnect()
+    if cancelled or loading.failure is not None:
+        dialog.hide()
+        runner.stop()  # a log-in waiting for the file ends first
+        dialog.deleteLater()
+        return None if loading.failure is not None else Cancelled(loading.result())
+    return loading.result(), dialog, runner
+
+
+def _open_the_usual_way(path: Path, create: bool) -> Database | int:
+    """The file opened first, asking the person when it cannot be opened as it is."""
+    from desktop.opening import open_chosen
+
+    try:
+        db = open_chosen(path, create=create)
+    except Exception as error:  # shown to the person, the details logged
+        modals.show_failure(None, error)
+        return 1
+    return 1 if db is None else db
+
+
 def launch(path: Path, language: str, *, create: bool = False, throw_away: bool = False) -> int:
     setup_logging()
     app = create_application(language)
@@ -57,23 +118,32 @@ def launch(path: Path, language: str, *, create: bool = False, throw_away: bool 
     if isinstance(opened, int):
         return opened
     opened.show_requested.connect(show_front_window)  # also while a file is being chosen
-    try:
-        db = open_chosen(path, create=create)
-    except Exception as error:  # shown to the person, the details logged
-        modals.show_failure(None, error)
-        opened.close()
-        return 1
-    if db is None:
-        opened.close()
-        return 1
-    if Path(db.path).resolve() != path.resolve():  # the person chose another file
-        opened.close()
-        opened = _claim(Path(db.path))
-        if isinstance(opened, int):
-            db.dispose()
-            return opened
-        opened.show_requested.connect(show_front_window)
     app.setQuitOnLastWindowClosed(False)  # the desk ends the program: not a log-out
+    early = _log_in_shown_first(path)
+    if isinstance(early, Cancelled):
+        opened.close()
+        _ended(early.db, throw_away)
+        return 0
+    if isinstance(early, tuple):
+        db, shown = early[0], early[1:]
+    else:
+        shown = None
+        db = _open_the_usual_way(path, create)
+        if isinstance(db, int):
+            opened.close()
+            return db
+        if Path(db.path).resolve() != path.resolve():  # the person chose another file
+            opened.close()
+            opened = _claim(Path(db.path))
+            if isinstance(opened, int):
+                db.dispose()
+                return opened
+            opened.show_requested.connect(show_front_window)
+    from desktop.backup.automatic import AutomaticBackups
+    from desktop.login.desk import Desk
+    from desktop.main_window import MainWindow
+    from desktop.opening import announce
+
     backups = None if throw_away else AutomaticBackups(db.path, read_only=db.read_only)
     desk = Desk(db, backups=backups)
     announced: list[MainWindow] = []
@@ -85,10 +155,16 @@ def launch(path: Path, language: str, *, create: bool = False, throw_away: bool 
 
     desk.window_opened.connect(opened_window)
     desk.finished.connect(app.quit)
-    desk.start()
+    desk.start(shown)
     status = app.exec()
     opened.close()
+    _ended(desk.db, throw_away)
+    return status
+
+
+def _ended(db: Database, throw_away: bool) -> None:
     if throw_away:
         from desktop.demo.open_demo import remove_throw_away
-        remove_throw_away(desk.db)
-    return status
+        remove_throw_away(db)
+    else:
+        db.dispose()

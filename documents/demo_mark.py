@@ -10,9 +10,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from db.first_look import DEMO_DATA
 from documents.fonts import REGULAR, register_fonts, text_width
 
-DEMO_DATA = "演示数据"
 TOP_LINE = "演示数据 · 仅供培训使用，不是正式文件"
 TOP_LINE_EN = "演示数据 DEMO DATA · for training only, not an official document"
 RED = (0.72, 0.08, 0.08)

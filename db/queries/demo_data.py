@@ -13,8 +13,8 @@ from db.arguments import checked
 from db.audit import Change, record_bulk
 from db.clock import iso_utc, utc_now
 from db.engine import Database
+from db.first_look import DEMO_SETTING
 
-DEMO_SETTING = "demo_data"
 MARK_ACTION = "office.demo_mark"
 MARKED = {"value": "1"}
 

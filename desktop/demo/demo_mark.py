@@ -2,13 +2,18 @@
 title bar (the main window, the log-in and the idle lock), and in the log-in dialog the demo's accounts and password, so that a training
 session starts without a hand-out."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from db.engine import Database
-from db.queries.demo_data import is_demo
-from desktop.background import BackgroundRunner
-from documents.demo_mark import DEMO_DATA
+from db.first_look import DEMO_DATA  # the log-in window marks a demo before the data layer loads
+
+if TYPE_CHECKING:
+    from db.engine import Database
+    from desktop.background import BackgroundRunner
 
 
 def demo_title(title: str) -> str:
@@ -32,6 +37,8 @@ def log_in_hint() -> str:
 
 def mark_if_demo(window: QWidget, db: Database, runner: BackgroundRunner) -> None:
     """Adds the demo's mark to `window`'s title once the database thread has said it is one."""
+    from db.queries.demo_data import is_demo
+
     def marked(demo: bool) -> None:
         if demo:
             window.setWindowTitle(demo_title(window.windowTitle()))

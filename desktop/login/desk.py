@@ -27,13 +27,11 @@ from desktop.background import BackgroundRunner
 from desktop.backup.automatic import AutomaticBackups
 from desktop.backup.backup_menu import RESTORE_FROM
 from desktop.context import AppContext, ChangeBus
+from desktop.login.loading import FIRST_ADMIN_SHOWN, LOG_IN_SHOWN
 from desktop.login.login_dialog import FirstAdminDialog, LoginDialog
 from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-# said in the log when the dialog is on screen (tests/packaging waits for it; no names in it)
-LOG_IN_SHOWN = "the log-in dialog is shown"
-FIRST_ADMIN_SHOWN = "the first administrator's dialog is shown"
 
 
 class Desk(QObject):
@@ -55,21 +53,27 @@ class Desk(QObject):
     def db(self) -> Database:
         return self._db
 
-    def start(self) -> None:
+    def start(self, shown: tuple[LoginDialog, BackgroundRunner] | None = None) -> None:
+        """`shown`: the log-in window already on screen, with its database thread (the
+        program's start shows it before the data layer is loaded: desktop/launch.py)."""
         if self.backups is not None:
             self.backups.at_start()
-        self._ask_log_in()
+        self._ask_log_in(shown)
 
-    def _ask_log_in(self) -> None:
-        self.runner = BackgroundRunner()
-        dialog: QDialog = (FirstAdminDialog(self._db, self.runner) if auth.needs_first_admin(self._db)
-                           else LoginDialog(self._db, self.runner, demo=is_demo(self._db)))
+    def _ask_log_in(self, shown: tuple[LoginDialog, BackgroundRunner] | None = None) -> None:
+        if shown is not None:
+            dialog, self.runner = shown
+        else:
+            self.runner = BackgroundRunner()
+            dialog = (FirstAdminDialog(self._db, self.runner) if auth.needs_first_admin(self._db)
+                      else LoginDialog(self._db, self.runner, demo=is_demo(self._db)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._open_window(dialog.actor))
         dialog.rejected.connect(self._end)
         self.login_dialog = dialog
-        dialog.show()
-        log.info(FIRST_ADMIN_SHOWN if isinstance(dialog, FirstAdminDialog) else LOG_IN_SHOWN)
+        if shown is None:
+            dialog.show()
+            log.info(FIRST_ADMIN_SHOWN if isinstance(dialog, FirstAdminDialog) else LOG_IN_SHOWN)
 
     def _open_window(self, actor: Actor | None) -> None:
         self.login_dialog = None

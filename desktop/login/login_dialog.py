@@ -1,4 +1,12 @@
-"""Log-in, and on a new database the creation of the first administrator."""
+"""Log-in, and on a new database the creation of the first administrator.
+
+The log-in window is the program's first: it is shown before the data layer is imported
+(desktop/login/loading.py), so this module imports nothing of it at the top; `db` may be a
+database still loading, which the log-in waits for on the database thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -11,22 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.access import Actor
-from db.engine import Database
 from db.errors import ZoneDeskError
-from db.services import auth, log_in_to_read
 from desktop import modals
 from desktop.background import BackgroundRunner
 from desktop.demo.demo_mark import demo_title, log_in_hint
+from desktop.login.loading import DatabaseLoading, opened
 from desktop.widgets.field_errors import FieldErrors
+
+if TYPE_CHECKING:
+    from db.access import Actor
+    from db.engine import Database
 
 
 class LoginDialog(QDialog):
     """Asks for user name and password; `actor` is set when accepted. `demo`: the database is
     a demo, said in the title, with its accounts and password (desktop/demo/demo_mark.py)."""
 
-    def __init__(self, db: Database, runner: BackgroundRunner, parent: QWidget | None = None,
-                 *, demo: bool = False) -> None:
+    def __init__(self, db: Database | DatabaseLoading, runner: BackgroundRunner,
+                 parent: QWidget | None = None, *, demo: bool = False) -> None:
         super().__init__(parent)
         self._db, self._runner = db, runner
         self.actor: Actor | None = None
@@ -55,7 +65,7 @@ class LoginDialog(QDialog):
         layout.addWidget(subtitle)
         if demo:
             self.setWindowTitle(demo_title(self.windowTitle()))
-            self.demo_hint = QLabel(log_in_hint())
+            self.demo_hint = QLabel()
             self.demo_hint.setObjectName("demo_hint")
             self.demo_hint.setWordWrap(True)
             self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -64,6 +74,14 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
+        if demo and isinstance(db, DatabaseLoading) and not db.finished:
+            db.loaded.connect(self._show_demo_hint)  # the demo's accounts come with the data layer
+        elif demo:
+            self._show_demo_hint()
+
+    def _show_demo_hint(self) -> None:
+        if self.demo_hint is not None:
+            self.demo_hint.setText(log_in_hint())
 
     def submit(self) -> None:
         self.errors.clear()
@@ -72,9 +90,15 @@ class LoginDialog(QDialog):
             self.errors.mark("username", self.tr("Enter your user name."))
             return
         self.buttons.setEnabled(False)
-        self._runner.run(lambda _task: log_in_to_read.log_in(self._db, username=username,
-                                                             password=password),
-                         on_success=self._logged_in, on_failure=self._refused, parent=self)
+        source = self._db
+
+        def log_in(_task: object) -> Actor:
+            db = opened(source)  # first: importing beside the loading thread could see half a module
+            from db.services import log_in_to_read
+
+            return log_in_to_read.log_in(db, username=username, password=password)
+
+        self._runner.run(log_in, on_success=self._logged_in, on_failure=self._refused, parent=self)
 
     def _logged_in(self, actor: Actor) -> None:
         self.buttons.setEnabled(True)
@@ -140,6 +164,8 @@ class FirstAdminDialog(QDialog):
         values = {"username": self.username.text(), "display_name": self.display_name.text(),
                   "password": self.password.text(), "office": self.office.text()}
         self.buttons.setEnabled(False)
+        from db.services import auth
+
         self._runner.run(lambda _task: auth.create_first_admin(self._db, **values),
                          on_success=self._created, on_failure=self._refused, parent=self)
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from db.export.table import ExportTable
+from db.first_look import DEMO_DATA
 from db.queries.demo_data import is_demo
 from desktop import modals
 from desktop.background import Task
@@ -36,7 +37,6 @@ from desktop.widgets.labels import (
 )
 from desktop.widgets.money_labels import CATEGORIES, money_label
 from desktop.widgets.money_labels import STATUSES as MONEY_STATUSES
-from documents.demo_mark import DEMO_DATA
 from documents.list_export import writer_for
 
 

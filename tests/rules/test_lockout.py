@@ -132,10 +132,22 @@ def test_an_unknown_name_gets_the_same_answer_as_a_wrong_password(db, people, ea
 def test_the_real_parameters_are_owasps():
     """Checked in a fresh interpreter, since the tests' conftest makes hashing cheap."""
     code = ("from db import passwords as p; h = p._hasher;"
-            "print(h.time_cost, h.memory_cost, h.parallelism, h.type.name, p._dummy_hash.split('$')[3])")
+            "print(h.time_cost, h.memory_cost, h.parallelism, h.type.name, p.prepare().split('$')[3])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT)
     assert out.stdout.split() == ["2", "19456", "1", "ID", "m=19456,t=2,p=1"]
+
+
+def test_nothing_is_hashed_at_import():
+    """The program's start waits for its imports: the unknown name's hash is made later, once."""
+    code = ("import argon2; made = [];"
+            "real = argon2.PasswordHasher.hash;"
+            "argon2.PasswordHasher.hash = lambda self, *a, **k: made.append(1) or real(self, *a, **k);"
+            "import desktop.cli, db.passwords, db.services.auth;"
+            "print(len(made)); db.passwords.prepare(); db.passwords.prepare(); print(len(made))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    assert out.stdout.split() == ["0", "1"]
 
 
 def test_an_unknown_name_takes_about_as_long_as_a_wrong_password(db, people, monkeypatch):
