@@ -1,6 +1,9 @@
-"""Benchmark databases: demo data at city scale (11,000 firms) and stress scale (150,000),
-generated once and kept in .bench-cache/ (regenerated when the demo generator changes)."""
+"""Benchmark databases: demo data at city scale (11,000 firms) and stress scale (150,000 firms and
+a full year of money: about 5.8 million subsidy entries and as many audit events), generated once
+and kept in .bench-cache/ (regenerated when the demo generator changes; one process builds a file
+while others wait for it)."""
 
+import fcntl
 import hashlib
 import os
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 CACHE = Path(__file__).resolve().parents[2] / ".bench-cache"
 SCALES = {"city": 11_000, "stress": 150_000}
+ENTRY_MONTHS = 12  # every scale carries all twelve decided months (the program's demo caps it)
 
 
 def _fingerprint() -> str:
@@ -29,15 +33,18 @@ def _fingerprint() -> str:
 
 def bench_database(scale: str) -> Path:
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"{scale}-{SCALES[scale]}-{_fingerprint()}.sqlite"
-    if not path.exists():
-        for stale in CACHE.glob(f"{scale}-*.sqlite*"):
-            stale.unlink()
-        partial = path.with_suffix(".partial")
-        for leftover in CACHE.glob(partial.name + "*"):
-            leftover.unlink()
-        demo.generate(partial, firms=SCALES[scale])
-        partial.rename(path)
+    path = CACHE / f"{scale}-{SCALES[scale]}-{ENTRY_MONTHS}m-{_fingerprint()}.sqlite"
+    with open(CACHE / f"{scale}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another benchmark process may be building it
+        if not path.exists():
+            partial = path.with_suffix(".partial")
+            for leftover in CACHE.glob(partial.name + "*"):
+                leftover.unlink()
+            demo.generate(partial, firms=SCALES[scale], entry_months=ENTRY_MONTHS)
+            partial.rename(path)
+            for stale in CACHE.glob(f"{scale}-*.sqlite*"):
+                if not stale.name.startswith(path.name):
+                    stale.unlink()
     return path
 
 
