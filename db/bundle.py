@@ -5,9 +5,7 @@ A bundle carries both in `build-info.json` at its root, written when it is built
 (packaging/zonedesk.spec); a checkout reads pyproject.toml and asks git."""
 
 import json
-import subprocess
 import sys
-import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -49,6 +47,8 @@ def build_revision() -> str:
 
 def checkout_version(root: Path) -> str:
     """The version pyproject.toml gives (the one place it is written)."""
+    import tomllib  # here only: the program's start does not wait for it
+
     try:
         with (root / "pyproject.toml").open("rb") as file:
             return str(tomllib.load(file)["project"]["version"])
@@ -61,6 +61,8 @@ def git_revision(root: Path) -> str:
     "unknown" where there is no git or no repository."""
     if not (root / ".git").exists():
         return "unknown"
+    import subprocess  # here only: the program's start does not wait for it
+
     try:
         head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"],
                               capture_output=True, text=True, timeout=10, check=True).stdout.strip()

@@ -87,7 +87,9 @@ def _log_in_shown_first(path: Path) -> tuple[Database, LoginDialog, BackgroundRu
     loading.loaded.connect(waiting.quit)
     dialog.rejected.connect(lambda: (cancelled.append(True), waiting.quit()))
     dialog.show()
+    QCoreApplication.processEvents()  # drawn before the loading begins
     log.info(LOG_IN_SHOWN)
+    loading.start()
     if not loading.finished:
         waiting.exec()  # the window works meanwhile; a log-in typed fast waits for the file
     dialog.rejected.disconnect()

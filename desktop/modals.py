@@ -1,16 +1,20 @@
 """Every modal of the program behind one patchable function (tests replace them)."""
 
+from __future__ import annotations
+
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from db.errors import ZoneDeskError
 from db.file_names import windows_safe
 from desktop import settings
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +65,9 @@ def show_failure(parent: QWidget | None, error: BaseException) -> None:
 
 def choose_printer(parent: QWidget | None) -> QPrinter | None:
     """The system print dialog, on A4 portrait; None when the person cancels."""
+    from PySide6.QtGui import QPageLayout, QPageSize  # printing is loaded when first asked for
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)

@@ -12,7 +12,6 @@ while the holder may still be starting, and ends; when the holder never answers 
 (NoAnswer) rather than opening the file a second time.
 """
 
-import ctypes
 import getpass
 import hashlib
 import logging
@@ -76,6 +75,8 @@ def _allow_foreground() -> None:
     """Windows lets only the program in front give the front away: this one (just started by
     the person) lets the first one come forward."""
     if sys.platform == "win32":
+        import ctypes
+
         ctypes.windll.user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
 
 

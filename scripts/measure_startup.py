@@ -33,12 +33,9 @@ def floor() -> int:
     window = QWidget()
     window.setWindowTitle("floor")
     window.show()
-
-    def shown() -> None:
-        print(f"shown {time.perf_counter() - STARTED:.4f}", flush=True)
-        app.quit()
-
-    QTimer.singleShot(0, shown)
+    app.processEvents()  # drawn, as the program's log-in window is before it says so
+    print(f"shown {time.perf_counter() - STARTED:.4f}", flush=True)
+    QTimer.singleShot(0, app.quit)
     return app.exec()
 
 
@@ -56,9 +53,10 @@ class _Driver:
             def emit(self, record: logging.LogRecord) -> None:
                 from desktop.login.loading import LOG_IN_SHOWN
 
-                if record.getMessage() == LOG_IN_SHOWN:
+                if record.getMessage() == LOG_IN_SHOWN:  # said once the window is drawn
                     from PySide6.QtCore import QTimer
 
+                    print(f"shown {time.perf_counter() - STARTED:.4f}", flush=True)
                     QTimer.singleShot(0, outer.shown)
 
         for name in ("desktop.launch", "desktop.login.desk"):
@@ -67,10 +65,6 @@ class _Driver:
     def shown(self) -> None:
         from PySide6.QtCore import QTimer
 
-        print(f"shown {time.perf_counter() - STARTED:.4f}", flush=True)
-        import desktop.backup.automatic as automatic  # imported by the program next anyway
-
-        automatic.AutomaticBackups.at_start = lambda _self: None  # see the docstring
         QTimer.singleShot(int(self.typing * 1000), self.enter)
 
     def enter(self) -> None:
@@ -123,6 +117,9 @@ def program(db: str, typing: float) -> int:
     from desktop import cli
 
     driver = _Driver(typing)
+    from db.backup import schedule  # light; imported before the program's loading thread starts
+
+    schedule.due_today = lambda *_args: False  # see the docstring
     status = cli.main(["--db", db])
     return status if driver.entered else 1
 

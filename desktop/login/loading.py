@@ -51,7 +51,12 @@ class DatabaseLoading(QObject):
         self._done = threading.Event()
         self._database: Database | None = None
         self._error: BaseException | None = None
-        threading.Thread(target=self._load, name="loading", daemon=True).start()
+        self._thread = threading.Thread(target=self._load, name="loading", daemon=True)
+
+    def start(self) -> None:
+        """Begins, once the window is on screen: its imports would hold the interpreter while
+        the window is being drawn."""
+        self._thread.start()
 
     def _load(self) -> None:
         try:

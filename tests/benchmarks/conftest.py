@@ -84,3 +84,17 @@ def zone_demo(scale_db) -> ZoneDemo:  # noqa: ANN001
                                          " AND status = 'approved'"), {"zone": zone_id}).scalar()
     yield ZoneDemo(scale, database, clerk, admin, zone_id, int(latest[:4]) if latest else today_shanghai().year)
     database.dispose()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    """Every action beside its floor, as ratios measured in this run (tests/benchmarks/ratios.py):
+    a regression shows here whatever the machine's speed that day."""
+    from tests.benchmarks.ratios import RECORDED
+
+    if not RECORDED:
+        return
+    terminalreporter.section("each action's ratio to its hand-written floor, this run")
+    for pair in RECORDED:
+        terminalreporter.write_line(pair.line())
+    held = sum(pair.ratio <= pair.target for pair in RECORDED)
+    terminalreporter.write_line(f"{held} of {len(RECORDED)} within their target")
