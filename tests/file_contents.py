@@ -11,7 +11,8 @@ def digest(path: Path | str) -> str:
     try:
         names = [r[0] for r in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'enterprise_search_%' ORDER BY name")]
+            " AND name NOT LIKE 'enterprise_search_%' AND name NOT LIKE 'enterprise_grams_%'"
+            " ORDER BY name")]
         sha = hashlib.sha256()
         for name in names:
             rows = connection.execute(f'SELECT * FROM "{name}"').fetchall()

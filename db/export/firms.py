@@ -8,12 +8,13 @@ from collections.abc import Sequence
 
 from sqlalchemy import text
 
+from db import search
 from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.engine import Database
 from db.export.streaming import as_date, streamed
 from db.export.table import Column, ExportTable, Kind
-from db.queries.enterprises import EnterpriseFilter, _order, _plan
+from db.queries.enterprises import EnterpriseFilter, _order, _plan, by_index
 from db.size_class import INDUSTRIES
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -77,14 +78,14 @@ def _statement(db: Database, actor: Actor, flt: EnterpriseFilter, sort: tuple[st
     order = _order(sort)
     with db.reading() as uow:
         actor = authorise(uow.session, actor, Action.ENTERPRISE_READ)
-        plan = _plan(actor, flt)
+        plan = _plan(actor, flt, search.gram_counter(uow.session.connection()))
         if plan is None:
             return [], 0
         source, clause, values = plan
         total = uow.session.connection().execute(
             text(f"SELECT count(*) FROM {source} WHERE {clause}"), values).scalar_one()
     if order is None:
-        order = "f.rowid" if source.startswith("enterprise_search") else "e.id"
+        order = "f.rowid" if by_index(source) else "e.id"
     return [(f"SELECT {columns} FROM {source} CROSS JOIN zone z ON z.id = e.zone_id"
              f" CROSS JOIN sector s ON s.code = e.sector_code{joins} WHERE {clause}"
              f" ORDER BY {order}", values)], int(total)

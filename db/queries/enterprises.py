@@ -5,6 +5,7 @@ characters typed (a firm's name is at most 100 characters). Beyond, nothing narr
 further; each word is one condition, and a thousand of them are more than SQLite can plan.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,17 +83,32 @@ def searched_words(typed: str) -> list[str]:
     return [p for p in typed[:SEARCH_CHARACTERS].split() if search.tokens(p)][:SEARCH_WORDS]
 
 
+_FIRM = " CROSS JOIN enterprise e ON e.id = f.rowid"  # after an index read in firm order
+_INDEXES = ("enterprise_search f", "enterprise_grams f")
+
+
+def by_index(source: str) -> bool:
+    """Whether a plan's FROM reads an index in firm order (its alias f), not the firms."""
+    return source.startswith(_INDEXES)
+
+
 _COLUMNS = ("e.id, e.uscc, e.name, z.code, z.name, s.name, e.size_class, e.giant_level, e.status,"
             " e.contact_name, e.contact_phone, e.uscc_check")
 
 
-def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, object]] | None:
+def _plan(actor: Actor, flt: EnterpriseFilter,
+          grams: Callable[[str], int] | None = None) -> tuple[str, str, dict[str, object]] | None:
     """(FROM clause, WHERE clause, values) for the filter, or None when it can match nothing.
 
     Two ways to find text, by which is cheaper: within a few zones (a clerk's, or a chosen zone:
     a few thousand firms even at city scale) the zone's rows are read and each is searched with
     instr() (its pinyin in `spelled`); across the whole city the search index is read, in firm order, so the first page
-    comes after a few hundred matches however common the fragment is.
+    comes after a few hundred matches however common the fragment is. With `grams`
+    (search.gram_counter: the file has enterprise_grams) that table is read instead across the
+    city: the same firms, found without reading positions (a word longer than search.GRAM is
+    checked against the index row). Within zones, when the grams find at most search.FEW firms
+    in the whole city, only those are read and checked with instr() as before: every firm that
+    instr() finds has the words as phrases of the index, so the result is the same.
     """
     clauses: list[str] = []
     values: dict[str, object] = {}
@@ -123,9 +139,26 @@ def _plan(actor: Actor, flt: EnterpriseFilter) -> tuple[str, str, dict[str, obje
             clauses.append(f"(instr(lower(e.name), :q{i}) OR instr(lower(e.name_en), :q{i})"
                            f" OR instr(e.uscc, :u{i}) OR instr(lower(e.contact_name), :q{i})"
                            f" OR instr(e.contact_phone, :q{i}){by_pinyin})")
+        if grams is not None and search.case_folds_alike(parts):
+            match, _ = search.gram_query(parts)
+            if grams(match) <= search.FEW:
+                source = "enterprise_grams f" + _FIRM
+                clauses.append("enterprise_grams MATCH :match")
+                values["match"] = match
+    elif parts and grams is not None:
+        match, checks = search.gram_query(parts)
+        source = "enterprise_grams f"
+        clauses.append("enterprise_grams MATCH :match")
+        values["match"] = match
+        if checks:  # CROSS JOINs keep the grams as the outer loop, read in firm order
+            source += " CROSS JOIN enterprise_search w ON w.rowid = f.rowid"
+        for i, phrase in enumerate(checks):
+            values[f"c{i}"] = phrase
+            clauses.append(f"({' OR '.join(f'instr(w.{c}, :c{i})' for c in search.COLUMNS)})")
+        source += _FIRM
     elif parts:
         # CROSS JOIN keeps the index as the outer loop, read in rowid (= firm id) order
-        source = "enterprise_search f CROSS JOIN enterprise e ON e.id = f.rowid"
+        source = "enterprise_search f" + _FIRM
         clauses.append("enterprise_search MATCH :match")
         values["match"] = search.match_expression(" ".join(parts))
     return source, " AND ".join(clauses) or "1", values
@@ -161,12 +194,12 @@ def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_READ)
-        plan = _plan(actor, flt)
+        plan = _plan(actor, flt, search.gram_counter(session.connection()))
         if plan is None:
             return []
         source, clause, values = plan
         if order is None:
-            inner = "f.rowid" if source.startswith("enterprise_search") else "e.id"
+            inner = "f.rowid" if by_index(source) else "e.id"
             order = "e.id"
         else:
             inner = order
@@ -191,13 +224,13 @@ def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter,
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_READ)
-        plan = _plan(actor, flt)
+        connection = session.connection()
+        plan = _plan(actor, flt, search.gram_counter(connection))
         if plan is None:
             return 0
         source, clause, values = plan
-        if source.startswith("enterprise_search") and clause == "enterprise_search MATCH :match":
-            source = "enterprise_search"  # the index alone answers: no join needed
-        connection = session.connection()
+        if by_index(source) and not re.search(r"\be\.", clause):
+            source = source.removesuffix(_FIRM)  # the index alone answers: no join needed
         sqlite = connection.connection.dbapi_connection
         if cancelled is not None:
             sqlite.set_progress_handler(lambda: int(cancelled()), 1_000)

@@ -152,7 +152,8 @@ def typed_as_declared(path: Path) -> list[str]:
     try:
         tables = [r[0] for r in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'enterprise_search%' AND name != 'alembic_version'")]
+            " AND name NOT LIKE 'enterprise_search%' AND name NOT LIKE 'enterprise_grams%'"
+            " AND name != 'alembic_version'")]
         for table in tables:
             for _cid, column, declared, *_ in connection.execute(f'PRAGMA table_info("{table}")'):
                 kind = declared.upper()

@@ -18,7 +18,8 @@ from db.startup import open_database
 from tests.conftest import firm_fields
 
 TABLES = {"district", "sector", "zone", "cluster", "enterprise", "tenancy", "staffaccount",
-          "staffzone", "auditevent", "audithead", "alembic_version", "enterprise_search"}
+          "staffzone", "auditevent", "audithead", "alembic_version", "enterprise_search",
+          "enterprise_grams"}
 
 
 def table_counts(path) -> dict[str, int]:
