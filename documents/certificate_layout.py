@@ -12,7 +12,7 @@ caps reached) stay with its total when they fit.
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.lib.pagesizes import A4
 
@@ -109,7 +109,20 @@ def wrap(text: str, *, size: float, leading: float, indent: float = 0.0,
          justify: bool = False) -> list[Line]:
     """`text` broken into lines of TEXT_WIDTH: never a line starting with a closing mark or
     ending with an opening one (a closing mark squeezes into a line that is a little short, as
-    Chinese typesetting does); a code or an amount is never cut unless longer than a line."""
+    Chinese typesetting does); a code or an amount is never cut unless longer than a line.
+    Remembered: a batch of 1,000 confirmations wraps some 25,000 paragraphs, fewer than 2,000
+    of them different (特此确认。, the notes on a cap, a total ...)."""
+    return list(_wrapped(text, size, leading, indent, justify))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, size: float, leading: float, indent: float,
+             justify: bool) -> tuple[Line, ...]:
+    return tuple(_wrap(text, size=size, leading=leading, indent=indent, justify=justify))
+
+
+def _wrap(text: str, *, size: float, leading: float, indent: float = 0.0,
+          justify: bool = False) -> list[Line]:
     tokens = _TOKEN.findall(text)
     done: list[tuple[list[str], float, float]] = []  # tokens, left, room
     current: list[str] = []

@@ -17,7 +17,7 @@ audit event each); approving the reversal of an entry or award revokes the certi
 import hashlib
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, text
@@ -77,17 +77,38 @@ def audit_values(certificate: Certificate) -> dict[str, object]:
     return values
 
 
+@dataclass
+class _Issuing:
+    """What one issuing transaction reads once: each zone asked for, and the last serial number
+    taken for each zone and year (read from the file the first time, counted on after that:
+    the transaction began IMMEDIATE, so no other program takes one meanwhile)."""
+
+    zones: dict[int, Zone | None] = field(default_factory=dict)
+    last_seq: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def zone(self, session: Session, zone_id: int) -> Zone | None:
+        if zone_id not in self.zones:
+            self.zones[zone_id] = session.get(Zone, zone_id)
+        return self.zones[zone_id]
+
+    def next_seq(self, session: Session, zone_id: int, year: int) -> int:
+        key = (zone_id, year)
+        seq = self.last_seq[key] = (self.last_seq[key] + 1 if key in self.last_seq
+                                    else _next_seq(session, zone_id, year))
+        return seq
+
+
 def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key: OfficeKey,
-               now: datetime, batch: str) -> tuple[Issued, Change]:
+               now: datetime, batch: str, issuing: _Issuing) -> tuple[Issued, Change]:
     require(actor, Action.CERTIFICATE_ISSUE, request.zone_id)
-    zone = session.get(Zone, request.zone_id)
+    zone = issuing.zone(session, request.zone_id)
     if zone is None:
         raise NotFound(QT_TRANSLATE_NOOP("db", "This zone does not exist."))
     found = subject(session, request)
     issuer = issuer_of(zone)
     _refuse_unprintable(found, issuer)
     issued_on = to_shanghai(now).date()
-    seq = _next_seq(session, zone.id, issued_on.year)
+    seq = issuing.next_seq(session, zone.id, issued_on.year)
     serial = f"{zone.code}-{issued_on.year}-{seq:06d}"
     payload = certificate_code.canonical({
         "v": certificate_code.FORMAT_VERSION, "key": key.key_id, "serial": serial,
@@ -139,9 +160,9 @@ def issue_many(db: Database, *, actor: Actor, requests: list[CertificateRequest]
         actor = authorise(session, actor, Action.CERTIFICATE_ISSUE)
         now = utc_now()
         key = own_key(session, actor=actor, key=key)
-        issued, changes = [], []
+        issued, changes, issuing = [], [], _Issuing()
         for request in requests:
-            one, change = _issue_one(session, actor, request, key, now, batch)
+            one, change = _issue_one(session, actor, request, key, now, batch, issuing)
             issued.append(one)
             changes.append(change)
         if changes:

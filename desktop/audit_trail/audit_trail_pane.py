@@ -163,12 +163,16 @@ class AuditPane(ListPane):
                 task.report(done, total)
                 if task.cancelled:
                     raise Interrupted("the verification was cancelled")
-            return audit.verify(path, progress=progress)
+            check = audit.verify(path, progress=progress)
+            if task.cancelled:  # while the rows were reconciled with it
+                raise Interrupted("the verification was cancelled")
+            return check
 
         self.status.setText(self.tr("Verifying the audit chain…"))
         self.context.runner.run_with_progress(
             work, label=self.tr("Verifying the audit chain…"), parent=self,
-            on_success=self._verified, on_failure=self._verify_failed)
+            on_success=self._verified, on_failure=self._verify_failed,
+            keep_cancelled_outcome=True)  # Cancel's Interrupted clears the status line
 
     def _verified(self, check: audit.AuditCheck) -> None:
         self.verdict = check
