@@ -85,8 +85,10 @@ def test_the_mark_cannot_be_changed_or_taken_out(demo_db):
 
 
 def _as_before_the_mark(path: Path) -> None:
-    """The file as a demo made before migration 0011 was: at 0010, without the mark."""
+    """The file as a demo made before migration 0011 was: at 0010, without the mark (nor the
+    firms' stretches of 0012)."""
     connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE enterprise_grams")
     connection.execute("DROP TRIGGER officesetting_demo_no_delete")
     connection.execute("DROP TRIGGER officesetting_demo_no_update")
     connection.execute("DELETE FROM officesetting WHERE name = 'demo_data'")
