@@ -193,29 +193,49 @@ def _add_paragraphs(items: list[Item], texts: tuple[str, ...], style: _Style) ->
                       indent=style.indent_chars * style.size)
 
 
-def _items(cert: PrintedCertificate, words: Wording, language: str,
-           row_height: float | None = None) -> list[Item]:
-    style = _STYLES[language]
-    row_height = row_height or style.row_height
-    items: list[Item] = []
-    if words.salutation:
-        items += wrap(words.salutation, size=style.size, leading=style.leading)
-    _add_paragraphs(items, words.body, style)
-    if cert.kind == "subsidy":
-        rows = table_rows(cert, language)
-        items.append(Gap(8))
-        items.append(Row(rows[0], style.row_size, row_height + 2, header=True))
-        items += [Row(cells, style.row_size, row_height) for cells in rows[1:-1]]
-        items.append(Row(rows[-1], style.row_size, row_height, total=True))
-        notes = table_notes(cert, language)
-        if notes:
-            items.append(Gap(4))
-        for note in notes:
-            items += [replace(line, note=True) for line in wrap(
-                note, size=style.note_size, leading=style.note_leading, justify=style.justify)]
-        items.append(Gap(10))
-    _add_paragraphs(items, words.after_table, style)
-    return items
+class _Items:
+    """A certificate's items, laid out once: its paragraphs wrapped and its table's cells and
+    notes set; only the height of the table's rows is left to choose (a table is set tighter
+    to keep a certificate on one page), so trying a tighter one wraps and formats nothing
+    again."""
+
+    def __init__(self, cert: PrintedCertificate, words: Wording, language: str) -> None:
+        self.style = style = _STYLES[language]
+        head: list[Item] = []
+        if words.salutation:
+            head += wrap(words.salutation, size=style.size, leading=style.leading)
+        _add_paragraphs(head, words.body, style)
+        self.head, self.rows, self.tail = head, None, head
+        if cert.kind == "subsidy":
+            self.rows = table_rows(cert, language)
+            tail: list[Item] = []
+            notes = table_notes(cert, language)
+            if notes:
+                tail.append(Gap(4))
+            for note in notes:
+                tail += [replace(line, note=True) for line in wrap(
+                    note, size=style.note_size, leading=style.note_leading,
+                    justify=style.justify)]
+            tail.append(Gap(10))
+            self.tail = tail
+        _add_paragraphs(self.tail, words.after_table, style)
+
+    def height(self, row_height: float) -> float:
+        """The height of items(row_height), summed in the same order."""
+        if self.rows is None:
+            return sum(item.height for item in self.head)
+        return sum([*(item.height for item in self.head), 8, row_height + 2,
+                    *[row_height] * (len(self.rows) - 1),
+                    *(item.height for item in self.tail)])
+
+    def items(self, row_height: float | None = None) -> list[Item]:
+        if self.rows is None:
+            return list(self.head)
+        style, rows = self.style, self.rows
+        row_height = row_height or style.row_height
+        return [*self.head, Gap(8), Row(rows[0], style.row_size, row_height + 2, header=True),
+                *[Row(cells, style.row_size, row_height) for cells in rows[1:-1]],
+                Row(rows[-1], style.row_size, row_height, total=True), *self.tail]
 
 
 def _check_total(cert: PrintedCertificate) -> None:
@@ -250,21 +270,23 @@ def _break_at(candidates: list[Item], fits: int) -> int:
     return breaking if breaking > 0 else max(fits, 1)
 
 
-def _fits_one_page(items: list[Item]) -> bool:
-    return sum(item.height for item in items) <= FIRST_TOP - FINAL_FLOOR
+def _fits_one_page(height: float) -> bool:
+    return height <= FIRST_TOP - FINAL_FLOOR
 
 
 def paginate(cert: PrintedCertificate, words: Wording, language: str = "zh_CN") -> list[Page]:
     """The pages of `cert`, each with its items and where their tops are."""
     _check_total(cert)
-    items = _items(cert, words, language)
-    if cert.kind == "subsidy" and not _fits_one_page(items):
-        tighter = _STYLES[language].row_height - 0.5
+    laid_out = _Items(cert, words, language)
+    row_height = _STYLES[language].row_height
+    if cert.kind == "subsidy" and not _fits_one_page(laid_out.height(row_height)):
+        tighter = row_height - 0.5
         while tighter >= TIGHTEST_ROW:
-            if _fits_one_page(closer := _items(cert, words, language, tighter)):
-                items = closer
+            if _fits_one_page(laid_out.height(tighter)):
+                row_height = tighter
                 break
             tighter -= 0.5
+    items = laid_out.items(row_height)
     header = next((item for item in items if isinstance(item, Row) and item.header), None)
     pages: list[Page] = []
     index = 0

@@ -13,6 +13,7 @@ A certificate is laid out first (certificate_layout.py) so it knows its page cou
 
 from collections.abc import Iterable
 from io import BytesIO
+from typing import NamedTuple
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
@@ -45,6 +46,12 @@ def _fit(text: str, size: float, width: float) -> float:
     return size if natural <= width else size * width / natural
 
 
+class LaidOut(NamedTuple):
+    cert: PrintedCertificate
+    words: Wording
+    pages: list[Page]
+
+
 class CertificateBook:
     """One PDF that certificates are added to as they are issued (a batch prints as one
     document); `finish()` gives its bytes. An empty book gives b"" (nothing to print).
@@ -74,11 +81,20 @@ class CertificateBook:
         """Draw `cert` on new pages; returns how many pages it took. ValueError (nothing drawn)
         when a fact its wording needs is missing, its lines do not add up to its amount, or its
         code is too long for a QR code on paper."""
-        if self._result is not None:
-            raise RuntimeError("the book is finished: start another one")
+        return self.draw(self.lay_out(cert))
+
+    def lay_out(self, cert: PrintedCertificate) -> "LaidOut":
+        """`cert` laid out, to be drawn next (`draw`): what add() refuses is refused here."""
         words = wording(cert, self.language)
         pages = layout.paginate(cert, words, self.language)
         qr_version(cert.qr_text)  # a code too long is refused before anything is drawn
+        return LaidOut(cert, words, pages)
+
+    def draw(self, laid_out: "LaidOut") -> int:
+        """Draw a certificate laid out by lay_out() on new pages; returns how many it took."""
+        if self._result is not None:
+            raise RuntimeError("the book is finished: start another one")
+        cert, words, pages = laid_out
         for page in pages:
             _draw_page(self._canvas, cert, words, page, len(pages))
             if self.demo:

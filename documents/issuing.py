@@ -2,7 +2,8 @@
 
 The requests are issued in chunks of `CHUNK`, each chunk in its own write transaction
 (db/services/certificates.py::issue_many), and each chunk's certificates are drawn into the one
-PDF right after their transaction committed. Cancelling is looked at between chunks only: a
+PDF after their transaction committed: while the next chunk's transaction is written to disk
+(a wait that leaves Python free), or at the end. Cancelling is looked at between chunks only: a
 cancelled batch stops after the chunk in hand, so every serial taken is a certificate issued and
 in the PDF, and nothing after it was issued. Short transactions let another program on the same
 file write between chunks.
@@ -17,7 +18,7 @@ from db.engine import Database
 from db.errors import ZoneDeskError
 from db.queries.demo_data import is_demo
 from db.services.certificates import CertificateRequest, issue_many, new_batch
-from documents.certificate_pdf import CertificateBook
+from documents.certificate_pdf import CertificateBook, LaidOut
 
 CHUNK = 25
 
@@ -37,11 +38,26 @@ class BatchOutcome:
         return len(self.serials)
 
 
+class _Drawing:
+    """The certificates of the chunk committed last, laid out, drawn while the next chunk
+    commits (or when the batch ends): drawn once, in order."""
+
+    def __init__(self, book: CertificateBook) -> None:
+        self.book = book
+        self.waiting: list[LaidOut] = []
+
+    def draw(self) -> None:
+        waiting, self.waiting = self.waiting, []
+        for laid_out in waiting:
+            self.book.draw(laid_out)
+
+
 def issue_and_print(db: Database, *, actor: Actor, requests: Sequence[CertificateRequest],
                     progress: Callable[[int, int], None] | None = None,
                     cancelled: Callable[[], bool] | None = None,
                     key: OfficeKey | None = None, language: str = "zh_CN") -> BatchOutcome:
     book = CertificateBook(language=language, demo=is_demo(db))
+    drawing = _Drawing(book)
     serials: list[str] = []
     total = len(requests)
     if progress:
@@ -53,16 +69,18 @@ def issue_and_print(db: Database, *, actor: Actor, requests: Sequence[Certificat
             break
         try:
             chunk = issue_many(db, actor=actor, requests=list(requests[start:start + CHUNK]),
-                               key=key, batch=batch)
+                               key=key, batch=batch,
+                               meanwhile=drawing.draw if drawing.waiting else None)
         except ZoneDeskError as refused:
             if not serials:
                 raise  # nothing issued: the refusal is the whole answer
             error = refused
             break
-        for issued in chunk:
-            book.add(issued.printed)
-            serials.append(issued.serial)
+        # laid out now, so that what cannot be printed stops the batch before the next chunk
+        drawing.waiting = [book.lay_out(issued.printed) for issued in chunk]
+        serials += [issued.serial for issued in chunk]
         if progress:
             progress(len(serials), total)
+    drawing.draw()  # the last chunk (or the one before a refusal: its commit drew nothing)
     pdf = book.finish() if serials else b""
     return BatchOutcome(pdf, serials, total, len(serials) < total and error is None, error)

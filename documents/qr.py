@@ -20,28 +20,41 @@ from reportlab.pdfgen.canvas import Canvas
 
 MAX_VERSION = 20
 QUIET_ZONE = 4  # modules of white around the symbol, as ISO/IEC 18004 asks
-_DARK_RUN = re.compile(b"\x01+")  # runs of dark modules in a row
+_DARK_RUN = re.compile(b"\x00+")  # runs of dark modules in zxing's image (0 = dark)
+_span = re.Match.span
+# the figures of a run's start and length and a row's number, written once: a code has some
+# 1,500 runs, and formatting their numbers anew took a third of the time of drawing them
+_NUMBER = tuple(str(n) for n in range(4 * MAX_VERSION + 18))
+_ROW = tuple(f" {n} " for n in range(4 * MAX_VERSION + 18))
 
 
 @dataclass(frozen=True)
 class Symbol:
     version: int
-    matrix: tuple[bytes, ...]  # rows of modules, 1 = dark
+    side: int  # modules a side, the quiet zone left out
+    pixels: bytes  # row after row, one byte a module: 0 = dark, 255 = light
+
+    @property
+    def matrix(self) -> tuple[bytes, ...]:
+        """Rows of modules, 1 = dark."""
+        dark = bytes.maketrans(b"\x00\xff", b"\x01\x00")
+        side = self.side
+        return tuple(self.pixels[row * side:(row + 1) * side].translate(dark)
+                     for row in range(side))
 
 
-@lru_cache(maxsize=8)  # qr_version() before drawing, then draw_qr(): one encoding
+# qr_version() when a certificate is laid out, then draw_qr(): one encoding (the batch dialog
+# lays out a chunk of 25 before it draws them)
+@lru_cache(maxsize=64)
 def _symbol(text: str) -> Symbol:
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)  # one pixel a module, 0 = dark
     side = image.shape[0]
-    pixels = bytes(memoryview(image))
     version = (side - 17) // 4
     if version > MAX_VERSION:
         raise ValueError(f"the text needs a version {version} QR code; at most "
                          f"{MAX_VERSION} is printed ({len(text)} characters)")
-    dark = bytes.maketrans(b"\x00\xff", b"\x01\x00")
-    rows = tuple(pixels[row * side:(row + 1) * side].translate(dark) for row in range(side))
-    return Symbol(version, rows)
+    return Symbol(version, side, bytes(memoryview(image)))
 
 
 def qr_version(text: str) -> int:
@@ -49,12 +62,22 @@ def qr_version(text: str) -> int:
     return _symbol(text).version
 
 
+def _runs(symbol: Symbol) -> str:
+    """The path of the dark modules: "start row length 1 re" for each run of a row."""
+    side, pixels, number, finditer = symbol.side, symbol.pixels, _NUMBER, _DARK_RUN.finditer
+    runs: list[str] = []
+    for row in range(side):
+        first, middle = row * side, _ROW[row]
+        runs += [number[start - first] + middle + number[end - start]
+                 for start, end in map(_span, finditer(pixels, first, first + side))]
+    return " 1 re ".join(runs) + " 1 re f" if runs else " f"
+
+
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size_pt: float) -> None:
     """Draw `text` as a QR code whose square, quiet zone included, has its lower left corner at
     (x, y) and sides of `size_pt` points."""
     symbol = _symbol(text)
-    matrix = symbol.matrix
-    side = len(matrix) + 2 * QUIET_ZONE
+    side = symbol.side + 2 * QUIET_ZONE
     module = size_pt / side
     canvas.saveState()
     canvas.setFillColorRGB(1, 1, 1)
@@ -62,11 +85,6 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size_pt: float) -> No
     # module coordinates: origin at the symbol's top left corner, y growing downwards
     canvas.translate(x + QUIET_ZONE * module, y + size_pt - QUIET_ZONE * module)
     canvas.scale(module, -module)
-    operators = []
-    for row, modules in enumerate(matrix):
-        middle = f" {row} "
-        operators += [f"{start}{middle}{end - start} 1 re"
-                      for start, end in (run.span() for run in _DARK_RUN.finditer(modules))]
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.addLiteral(" ".join(operators) + " f")  # one path, filled once
+    canvas.addLiteral(_runs(symbol))  # one path, filled once
     canvas.restoreState()

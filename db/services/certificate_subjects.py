@@ -17,7 +17,7 @@ from db.errors import NotFound, ValidationError
 from db.models import Award, Enterprise, Tenancy
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
-from db.services.limits import rate_for
+from db.services.limits import Rate, rate_for
 from db.translatable import QT_TRANSLATE_NOOP
 
 
@@ -74,16 +74,29 @@ def confirmation_months(period_from: str, period_to: str) -> tuple[str, str]:
     return first, last
 
 
-def _line(session: Session, entry: Entry) -> CertificateLine:
+Rates = dict[tuple[str, str], Rate | None]
+
+
+def _rate(session: Session, rates: Rates, category: str, period: str) -> Rate | None:
+    """The rate of the category in force in the month, read once a transaction."""
+    key = (category, period)
+    if key not in rates:
+        rates[key] = rate_for(session, category, period)
+    return rates[key]
+
+
+def _line(session: Session, entry: Entry, rates: Rates) -> CertificateLine:
     """An entry as printed; a subsidy of 0.00 for the yearly cap names the cap of its month."""
     reason = zero_subsidy_reason(entry.billed_fen, entry.subsidy_fen, entry.rate_bp,
                                  rules.bill_share(entry.billed_fen, entry.rate_bp))
-    rate = rate_for(session, entry.category, entry.period) if reason == "cap_reached" else None
+    rate = _rate(session, rates, entry.category, entry.period) if reason == "cap_reached" \
+        else None
     return CertificateLine(entry.period, entry.category, entry.billed_fen, entry.subsidy_fen,
                            reason, rate.yearly_cap_fen if rate is not None else None)
 
 
-def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) -> Subject:
+def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise,
+             rates: Rates) -> Subject:
     first, last = confirmation_months(request.period_from, request.period_to)
     # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
     # entries, a zone's months tens of thousands, and SQLite would otherwise pick the zone's
@@ -98,7 +111,7 @@ def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise) ->
                   "there is nothing to confirm."), field="period_from", name=firm.name,
             first=first, last=last)
     entries = sorted(entries, key=lambda e: (e.period, CATEGORIES.index(e.category), e.id))
-    lines = tuple(_line(session, e) for e in entries)
+    lines = tuple(_line(session, e, rates) for e in entries)
     return Subject(firm, sum(e.subsidy_fen for e in entries),
                    {"period_from": first, "period_to": last}, lines,
                    tuple(e.id for e in entries), period_from=first, period_to=last)
@@ -145,8 +158,9 @@ def _known_in_zone(session: Session, firm: Enterprise, zone_id: int) -> bool:
         {"firm": firm.id, "zone": zone_id}).first() is not None
 
 
-def subject(session: Session, request: CertificateRequest) -> Subject:
-    """What the request certifies. A firm the zone never had is answered exactly as a firm that
+def subject(session: Session, request: CertificateRequest, rates: Rates | None = None) -> Subject:
+    """What the request certifies (`rates`: those read in this transaction so far, kept by a
+    caller that asks for many). A firm the zone never had is answered exactly as a firm that
     does not exist (not named, not told apart), so that a request made by hand learns nothing
     of another zone's firms; a firm the zone has or had hears why it cannot be certified (not a
     tenant today, no approved subsidies in those months ...)."""
@@ -158,7 +172,7 @@ def subject(session: Session, request: CertificateRequest) -> Subject:
             "db", "There is no such firm in this zone: it does not exist, or it has never been a "
                   "tenant here."))
     if request.kind == "subsidy":
-        return _subsidy(session, request, firm)
+        return _subsidy(session, request, firm, {} if rates is None else rates)
     if request.kind == "tenancy":
         return _tenancy(session, request, firm)
     return _award(session, request, firm)
