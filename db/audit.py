@@ -368,19 +368,29 @@ def index_triggers() -> dict[str, str]:
 
 def _index_fault(connection: sqlite3.Connection) -> int | None:
     """The first event whose rows in the index of firms and zones (auditsubject, auditzone)
-    differ from what the events name, recomputed with the migration's own SELECTs both ways."""
+    differ from what the events name, recomputed with the migration's own SELECTs both ways:
+    the first seq of (recomputed EXCEPT stored) UNION (stored EXCEPT recomputed), found with each
+    recomputed row looked up by its key rather than two sorted copies of each side. The values
+    are compared as EXCEPT compares them (`+` strips a column's affinity: 3 is not '3')."""
     migration = _index_migration()
     subjects, zones = migration.backfill_subjects(), migration.backfill_zones()
-    stored_subjects = "SELECT seq, enterprise_id, zone_id FROM auditsubject"
-    stored_zones = "SELECT zone_id, seq FROM auditzone"
     first = connection.execute(
-        f"SELECT min(seq) FROM (SELECT seq FROM ({subjects} EXCEPT {stored_subjects})"
-        f" UNION ALL SELECT seq FROM ({stored_subjects} EXCEPT {subjects}))").fetchone()[0]
-    zone = connection.execute(
-        f"SELECT min(seq) FROM (SELECT seq FROM ({zones} EXCEPT {stored_zones})"
-        f" UNION ALL SELECT seq FROM ({stored_zones} EXCEPT {zones}))").fetchone()[0]
-    found = [s for s in (first, zone) if s is not None]
-    return min(found) if found else None
+        f"WITH made(seq, enterprise_id, zone_id) AS ({subjects}) SELECT min(seq) FROM ("
+        " SELECT made.seq FROM made LEFT JOIN auditsubject s ON s.seq = made.seq"
+        " WHERE s.seq IS NULL OR +s.enterprise_id IS NOT made.enterprise_id"
+        " OR +s.zone_id IS NOT made.zone_id"  # one row a seq each side: a differing one is here
+        " UNION ALL SELECT s.seq FROM auditsubject s LEFT JOIN auditevent e ON e.seq = s.seq"
+        f" WHERE e.seq IS NULL OR (e.entity_type IN {migration.SUBJECT_TYPES}) IS NOT 1)"
+    ).fetchone()[0]
+    unstored, made = connection.execute(
+        "SELECT min(CASE WHEN NOT EXISTS (SELECT 1 FROM auditzone z WHERE z.zone_id = made.zone_id"
+        " AND z.seq = made.seq AND +z.zone_id IS made.zone_id) THEN made.seq END), count(*)"
+        f" FROM ({zones}) made").fetchone()
+    unmade = None  # stored rows no event makes: none when each made row has its own, and no more
+    if unstored is not None or connection.execute("SELECT count(*) FROM auditzone").fetchone()[0] != made:
+        unmade = connection.execute(f"SELECT min(seq) FROM (SELECT zone_id, seq FROM auditzone"
+                                    f" EXCEPT {zones})").fetchone()[0]
+    return min((s for s in (first, unstored, unmade) if s is not None), default=None)
 
 
 def _head_fault(connection: sqlite3.Connection, tables: set[str], last: int, last_hash: str,

@@ -22,9 +22,12 @@ digest.
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 
 from sqlmodel import SQLModel
 
@@ -173,123 +176,152 @@ def _text(raw: bytes) -> str | bytes:
         return raw
 
 
-@dataclass
-class _Recorded:
-    """What the trail says of one entity: its fields (value, event) and whether it exists."""
-
-    fields: dict[str, tuple[object, int]]
-    exists: bool
-    seq: int
-    unreadable: int | None = None  # the event whose state is not JSON: nothing to compare with
+_scan = json.decoder.JSONDecoder().scan_once  # the C scanner json.loads runs on a str
 
 
-def _fold(entity_type: str, events: list[tuple[int, str, str]],
-          seeded: dict[str, object] | None) -> _Recorded:
-    state = _Recorded({k: (v, SCHEMA) for k, v in (seeded or {}).items()}, seeded is not None, SCHEMA)
-    for seq, before_json, after_json in events:
-        state.seq = seq
+def _decoded(text: object) -> object:
+    """json.loads(text), exactly (it raises the same errors): JSON as the program writes it, with
+    no space around it, is decoded by the C scanner directly, without loads' checks around it."""
+    if type(text) is str:
         try:
-            after = None if after_json == "null" else json.loads(after_json)
-        except (TypeError, ValueError):  # a chain recomputed over what the program never writes
-            state.unreadable = seq
-            return state
-        if entity_type == "period":
-            state.exists = bool(after.get("closed")) if isinstance(after, dict) else False
-            continue
-        if after is None:
-            if before_json == "null":  # a change the event does not detail: version unknown
-                state.fields.pop("version", None)
-            else:
-                state.fields, state.exists = {}, False
-            continue
-        if not isinstance(after, dict):
-            continue
-        if before_json == "null":  # made (an id freed by a deleted draft may be taken again)
-            state.fields = {}
-        state.exists = True
-        state.fields.update({k: (v, seq) for k, v in after.items()})
-    return state
-
-
-def _entities(connection: sqlite3.Connection, kind: Kind) -> Iterator[tuple[str, list]]:
-    """(entity id, its events in order) for every entity of this kind the trail names, in the
-    order of the ids as text."""
-    rows = connection.execute(
-        "SELECT entity_id, seq, before_json, after_json FROM auditevent WHERE entity_type = ?"
-        " ORDER BY entity_id, seq", (kind.entity_type,))
-    current, events = None, []
-    for entity_id, seq, before_json, after_json in rows:
-        if entity_id != current and events:
-            yield current, events
-            events = []
-        current = entity_id
-        events.append((seq, before_json, after_json))
-    if events:
-        yield current, events
+            value, end = _scan(text, 0)
+        except StopIteration:
+            end = -1
+        if end == len(text):
+            return value
+    return json.loads(text)  # anything else: what json.loads says of it (or raises)
 
 
 class _Table:
-    """One table's rows by key, with its columns' types."""
+    """One table: its columns' types and places in a row as read (after the key as text)."""
 
     def __init__(self, connection: sqlite3.Connection, kind: Kind) -> None:
         self.connection, self.kind = connection, kind
         model = SQLModel.metadata.tables.get(kind.table)
         self.types = {c.name: _python_type(c) for c in model.columns} if model is not None else {}
+        self.names: list[str] = []
+        self.places: dict[str, int] = {}
+        # the columns of a set of recorded fields (all of them columns), by the fields in order
+        self.getters: dict[tuple[str, ...], Callable[[tuple], tuple] | None] = {}
 
-    def rows(self) -> Iterator[tuple[str, dict[str, object]]]:
-        """Every row with its key as text, in the order of the keys as text (as the trail's
-        entity ids are ordered)."""
+    def rows(self) -> sqlite3.Cursor:
+        """Every row as a tuple, its key as text first, in the order of the keys as text (as the
+        trail's entity ids are ordered)."""
         cursor = self.connection.execute(
             f'SELECT CAST("{self.kind.key}" AS TEXT) AS zonedesk_key, * FROM "{self.kind.table}"'
             " ORDER BY zonedesk_key")
-        names = [d[0] for d in cursor.description][1:]
-        for found in cursor:
-            yield found[0], dict(zip(names, found[1:], strict=True))
+        self.names = [d[0] for d in cursor.description][1:]
+        self.places = {}
+        for place, name in enumerate(self.names, start=1):
+            self.places[name] = place  # as dict(zip(names, row)) reads it: the last of a name
+        return cursor
+
+    def getter(self, fields: tuple[str, ...]) -> Callable[[tuple], tuple] | None:
+        """The values of these columns of a row, as a tuple; None when one is no column."""
+        places = [self.places.get(f) for f in fields]
+        if len(places) < 2 or None in places:
+            return None
+        return itemgetter(*places)
 
 
-def _matched(table: _Table, entities: Iterator[tuple[str, list]]
-             ) -> Iterator[tuple[str, dict | None, list | None]]:
-    """(key, row or None, events or None): the rows and the trail's entities side by side."""
-    rows = table.rows()
-    row = next(rows, None)
-    entity = next(entities, None)
-    while row is not None or entity is not None:
-        if entity is None or (row is not None and row[0] < entity[0]):
-            yield row[0], row[1], None
-            row = next(rows, None)
-        elif row is None or entity[0] < row[0]:
-            yield entity[0], None, entity[1]
-            entity = next(entities, None)
-        else:
-            yield row[0], row[1], entity[1]
-            row, entity = next(rows, None), next(entities, None)
+def _events(connection: sqlite3.Connection, kind: Kind) -> sqlite3.Cursor:
+    """(entity id, seq, before, after) of every event of this kind, by entity id as text, then seq."""
+    return connection.execute(
+        "SELECT entity_id, seq, before_json, after_json FROM auditevent WHERE entity_type = ?"
+        " ORDER BY entity_id, seq", (kind.entity_type,))
 
 
-def _compare(table: _Table, key: str, row: dict | None, recorded: _Recorded) -> list[Mismatch]:
+def _recorded_by(segments: list[tuple[int, dict]], field: str) -> int:
+    """The event that recorded the field's latest value: the newest one whose values name it."""
+    for seq, values in reversed(segments):
+        if field in values:
+            return seq
+    raise AssertionError(field)  # never: every field comes from one of them
+
+
+def _entity(table: _Table, key: str, row: tuple | None, events: Iterable[tuple],
+            seeded: dict[str, object] | None, found: list[Mismatch]) -> None:
+    """Folds an entity's events (the latest value of each field wins; a creation starts again,
+    a deletion ends it) over what the schema seeded, and appends how its row differs."""
     name = table.kind.table
-    if recorded.unreadable is not None:
-        return [Mismatch(name, key, None, seq=recorded.unreadable, problem="unreadable")]
+    fields: dict[str, object] = dict(seeded) if seeded is not None else {}
+    segments: list[tuple[int, dict]] = [(SCHEMA, fields)] if seeded is not None else []
+    owned = True  # fields is a dict of our own, not an event's decoded values
+    exists, last, unreadable = seeded is not None, SCHEMA, None
+    period = table.kind.entity_type == "period"
+    for _entity_id, seq, before_json, after_json in events:
+        last = seq
+        try:
+            after = None if after_json == "null" else _decoded(after_json)
+        except (TypeError, ValueError):  # a chain recomputed over what the program never writes
+            unreadable = seq
+            break
+        if period:
+            exists = bool(after.get("closed")) if isinstance(after, dict) else False
+            continue
+        if after is None:
+            if before_json == "null":  # a change the event does not detail: version unknown
+                if "version" in fields:
+                    if not owned:
+                        fields, owned = dict(fields), True
+                    del fields["version"]
+            else:
+                fields, segments, owned, exists = {}, [], True, False
+            continue
+        if not isinstance(after, dict):
+            continue
+        if before_json == "null":  # made (an id freed by a deleted draft may be taken again)
+            fields, segments, owned = after, [(seq, after)], False
+        else:
+            if not owned:
+                fields, owned = dict(fields), True
+            fields.update(after)
+            segments.append((seq, after))
+        exists = True
+    if unreadable is not None:
+        found.append(Mismatch(name, key, None, seq=unreadable, problem="unreadable"))
+        return
     if row is None:
-        return [Mismatch(name, key, None, seq=recorded.seq, problem="missing")] if recorded.exists else []
-    if not recorded.exists:
-        return [Mismatch(name, key, None, seq=recorded.seq, problem="deleted")]
-    found: list[Mismatch] = []
-    for field, (value, seq) in recorded.fields.items():
+        if exists:
+            found.append(Mismatch(name, key, None, seq=last, problem="missing"))
+        return
+    if not exists:
+        found.append(Mismatch(name, key, None, seq=last, problem="deleted"))
+        return
+    if name != "signingkey":  # the common case: every recorded value held, of its type
+        names = tuple(fields)
+        getter = table.getters.get(names, _ABSENT)
+        if getter is _ABSENT:
+            getter = table.getters[names] = table.getter(names)
+        if getter is not None:
+            held, values = getter(row), tuple(fields.values())
+            if held == values and tuple(map(type, held)) == tuple(map(type, values)):
+                return
+    _compare(table, key, dict(zip(table.names, row[1:], strict=True)), fields, segments, last,
+             found)
+
+
+def _compare(table: _Table, key: str, row: dict, fields: dict[str, object],
+             segments: list[tuple[int, dict]], last: int, found: list[Mismatch]) -> None:
+    """Each recorded field against the row, one by one (the differences sorted by field)."""
+    name = table.kind.table
+    differ: list[Mismatch] = []
+    for field, value in fields.items():
         held = row.get(field, _ABSENT)
         if held is _ABSENT:
-            found.extend(_special(table, key, row, field, value, seq))
+            differ.extend(_special(table, key, row, field, value, _recorded_by(segments, field)))
         elif not (held == value and type(held) is type(value)) \
                 and not _same(table.types.get(field), held, value):
-            found.append(Mismatch(name, key, field, held, value, seq))
+            differ.append(Mismatch(name, key, field, held, value, _recorded_by(segments, field)))
     if name == "signingkey":
         public = row.get("public_key")
         if not isinstance(public, bytes) or key_id_of(public) != row.get("key_id"):
-            found.append(Mismatch(name, key, "public_key", public,
-                                  _Described(f"the public key whose id is {key}"), recorded.seq))
-    return sorted(found, key=lambda m: m.field or "")
+            differ.append(Mismatch(name, key, "public_key", public,
+                                   _Described(f"the public key whose id is {key}"), last))
+    found.extend(sorted(differ, key=lambda m: m.field or ""))
 
 
-_ABSENT = object()
+_ABSENT: Any = object()
 
 
 def _special(table: _Table, key: str, row: dict, field: str, value: object,
@@ -346,6 +378,8 @@ def reconcile(connection: sqlite3.Connection, limit: int = MAX_REPORTED) -> list
 
 
 def _reconcile(connection: sqlite3.Connection, limit: int) -> list[Mismatch]:
+    """Each kind's rows and the trail's entities side by side, both in the order of their keys
+    as text, one pass over each; stops once `limit` differences are found."""
     tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     found: list[Mismatch] = []
     for kind in KINDS:
@@ -353,14 +387,32 @@ def _reconcile(connection: sqlite3.Connection, limit: int) -> list[Mismatch]:
             continue  # an older schema
         table = _Table(connection, kind)
         seeds = SEEDED.get(kind.entity_type, {})
-        for key, row, events in _matched(table, _entities(connection, kind)):
-            if events is None and key not in seeds:
-                if row is not None and kind.every_row_audited:
-                    found.append(Mismatch(kind.table, key, None, problem="unrecorded"))
-                continue
-            recorded = _fold(kind.entity_type, events or [], seeds.get(key))
-            found.extend(_compare(table, key, row, recorded))
+        rows = table.rows()
+        row = next(rows, None)
+        for key, events in groupby(_events(connection, kind), itemgetter(0)):
+            while row is not None and row[0] < key:  # rows no event names
+                _unnamed(table, row, seeds, found)
+                row = next(rows, None)
+            if row is not None and not key < row[0]:  # the same key
+                _entity(table, key, row, events, seeds.get(key), found)
+                row = next(rows, None)
+            else:
+                _entity(table, key, None, events, seeds.get(key), found)
             if len(found) >= limit:
                 return found[:limit]
+        while row is not None:
+            _unnamed(table, row, seeds, found)
+            if len(found) >= limit:
+                return found[:limit]
+            row = next(rows, None)
     found.extend(_approved_totals(connection))
     return found[:limit]
+
+
+def _unnamed(table: _Table, row: tuple, seeds: dict[str, dict], found: list[Mismatch]) -> None:
+    """A row that no event names: what the schema seeded, or added behind the program's back."""
+    key = row[0]
+    if key in seeds:
+        _entity(table, key, row, (), seeds[key], found)
+    elif table.kind.every_row_audited:
+        found.append(Mismatch(table.kind.table, key, None, problem="unrecorded"))
