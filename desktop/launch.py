@@ -40,9 +40,10 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Cancelled:
-    """The person cancelled the log-in shown first; the database was opened meanwhile."""
+    """The person cancelled the log-in shown first; the database opened meanwhile (None when
+    its opening failed after all: nothing to close)."""
 
-    db: Database
+    db: Database | None
 
 
 def _already_open(path: Path) -> int:
@@ -97,7 +98,12 @@ def _log_in_shown_first(path: Path) -> tuple[Database, LoginDialog, BackgroundRu
         dialog.hide()
         runner.stop()  # a log-in waiting for the file ends first
         dialog.deleteLater()
-        return None if loading.failure is not None else Cancelled(loading.result())
+        if not cancelled:
+            return None
+        try:  # cancelled while the file was opening: it is waited for, to be closed
+            return Cancelled(loading.result())
+        except Exception:  # noqa: BLE001 (logged by the loading; nothing was opened)
+            return Cancelled(None)
     return loading.result(), dialog, runner
 
 
@@ -124,7 +130,8 @@ def launch(path: Path, language: str, *, create: bool = False, throw_away: bool 
     early = _log_in_shown_first(path)
     if isinstance(early, Cancelled):
         opened.close()
-        _ended(early.db, throw_away)
+        if early.db is not None:
+            _ended(early.db, throw_away)
         return 0
     if isinstance(early, tuple):
         db, shown = early[0], early[1:]

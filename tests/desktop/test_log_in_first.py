@@ -139,6 +139,25 @@ def test_cancelling_before_the_file_is_open_ends_the_start(qtbot, office_file, h
     assert _visible_log_in() is None
 
 
+def test_cancelling_and_then_a_failed_opening_still_ends_the_start(qtbot, office_file,
+                                                                   held_opening, monkeypatch):
+    real = db.startup.open_database
+
+    def damaged_once_let_go(path, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        real(path, **kwargs).dispose()  # waits for the test's go-ahead, then fails
+        raise database_file.damaged(Path(path))
+
+    monkeypatch.setattr(db.startup, "open_database", damaged_once_let_go)
+
+    def cancel() -> None:
+        _visible_log_in().reject()
+        held_opening.set()
+
+    _meanwhile(cancel)
+    assert _log_in_shown_first(office_file) == Cancelled(None)
+    assert _visible_log_in() is None
+
+
 def test_an_opening_that_fails_meanwhile_takes_the_usual_way(qtbot, office_file, monkeypatch):
     """The window goes away and the launcher opens the file the usual way, which says why."""
     def damaged(path, **_kwargs):  # noqa: ANN001, ANN003, ANN202
