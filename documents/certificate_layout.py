@@ -197,7 +197,7 @@ class _Items:
     """A certificate's items, laid out once: its paragraphs wrapped and its table's cells and
     notes set; only the height of the table's rows is left to choose (a table is set tighter
     to keep a certificate on one page), so trying a tighter one wraps and formats nothing
-    again."""
+    again: items(row_height) only makes the rows anew."""
 
     def __init__(self, cert: PrintedCertificate, words: Wording, language: str) -> None:
         self.style = style = _STYLES[language]
@@ -219,14 +219,6 @@ class _Items:
             tail.append(Gap(10))
             self.tail = tail
         _add_paragraphs(self.tail, words.after_table, style)
-
-    def height(self, row_height: float) -> float:
-        """The height of items(row_height), summed in the same order."""
-        if self.rows is None:
-            return sum(item.height for item in self.head)
-        return sum([*(item.height for item in self.head), 8, row_height + 2,
-                    *[row_height] * (len(self.rows) - 1),
-                    *(item.height for item in self.tail)])
 
     def items(self, row_height: float | None = None) -> list[Item]:
         if self.rows is None:
@@ -270,23 +262,22 @@ def _break_at(candidates: list[Item], fits: int) -> int:
     return breaking if breaking > 0 else max(fits, 1)
 
 
-def _fits_one_page(height: float) -> bool:
-    return height <= FIRST_TOP - FINAL_FLOOR
+def _fits_one_page(items: list[Item]) -> bool:
+    return sum(item.height for item in items) <= FIRST_TOP - FINAL_FLOOR
 
 
 def paginate(cert: PrintedCertificate, words: Wording, language: str = "zh_CN") -> list[Page]:
     """The pages of `cert`, each with its items and where their tops are."""
     _check_total(cert)
     laid_out = _Items(cert, words, language)
-    row_height = _STYLES[language].row_height
-    if cert.kind == "subsidy" and not _fits_one_page(laid_out.height(row_height)):
-        tighter = row_height - 0.5
+    items = laid_out.items()
+    if cert.kind == "subsidy" and not _fits_one_page(items):
+        tighter = _STYLES[language].row_height - 0.5
         while tighter >= TIGHTEST_ROW:
-            if _fits_one_page(laid_out.height(tighter)):
-                row_height = tighter
+            if _fits_one_page(closer := laid_out.items(tighter)):
+                items = closer
                 break
             tighter -= 0.5
-    items = laid_out.items(row_height)
     header = next((item for item in items if isinstance(item, Row) and item.header), None)
     pages: list[Page] = []
     index = 0
