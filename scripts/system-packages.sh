@@ -20,8 +20,9 @@ QT_OFFSCREEN=$(runtime_group offscreen)
 QT_X11=$(runtime_group window)
 # Every program outside Python that the code or the tests call, as program:package. A test
 # (tests/rules/test_system_packages.py) reads every subprocess call of the code and the tests
-# and fails on a program missing here.
-TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount desktop-file-validate:desktop-file-utils objdump:binutils git:git dpkg:dpkg dpkg-deb:dpkg dpkg-query:dpkg"
+# and fails on a program missing here. PostgreSQL's server programs (the tests' throw-away server,
+# tests/throwaway_server.py) live in /usr/lib/postgresql/<version>/bin, off the PATH.
+TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount desktop-file-validate:desktop-file-utils objdump:binutils git:git dpkg:dpkg dpkg-deb:dpkg dpkg-query:dpkg initdb:postgresql pg_ctl:postgresql"
 CHECK_PROGRAMS="debootstrap:debootstrap faketime:faketime git:git"
 
 # PyInstaller (make package, and the packaging test in make test) bundles the Python library,

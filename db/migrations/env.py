@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import db.models  # noqa: F401  (registers the tables on the metadata)
+import db.server.dialect  # noqa: F401  (on the server, integers are BIGINT)
 
 target_metadata = SQLModel.metadata
 

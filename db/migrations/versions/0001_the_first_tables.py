@@ -8,6 +8,8 @@ Create Date: 2026-11-22
 import sqlalchemy as sa
 from alembic import op
 
+from db.server.dialect import on_sqlite
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -111,7 +113,8 @@ def upgrade() -> None:
     op.create_index("ix_tenancy_zone_id", "tenancy", ["zone_id"])
     # a firm has at most one open tenancy at a time
     op.create_index("ux_tenancy_one_open", "tenancy", ["enterprise_id"], unique=True,
-                    sqlite_where=sa.text("end_on IS NULL"))
+                    sqlite_where=sa.text("end_on IS NULL"),
+                    postgresql_where=sa.text("end_on IS NULL"))
     op.create_table(
         "staffaccount",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -153,14 +156,14 @@ def upgrade() -> None:
         sa.Column("hash", S, nullable=False),
     )
     # The audit trail is append-only, whatever path reaches the table.
-    op.execute("CREATE TRIGGER auditevent_no_update BEFORE UPDATE ON auditevent BEGIN"
+    on_sqlite("CREATE TRIGGER auditevent_no_update BEFORE UPDATE ON auditevent BEGIN"
                " SELECT RAISE(ABORT, 'audit events cannot be changed'); END")
-    op.execute("CREATE TRIGGER auditevent_no_delete BEFORE DELETE ON auditevent BEGIN"
+    on_sqlite("CREATE TRIGGER auditevent_no_delete BEFORE DELETE ON auditevent BEGIN"
                " SELECT RAISE(ABORT, 'audit events cannot be deleted'); END")
     # Search: each Chinese character and each letter/digit of a USCC or phone number is one
     # token (written by db.search.tokens), so any substring is a phrase query, even one
     # character long. Kept in step with enterprise by the service layer and bulk loads.
-    op.execute("CREATE VIRTUAL TABLE enterprise_search USING fts5("
+    on_sqlite("CREATE VIRTUAL TABLE enterprise_search USING fts5("
                "name, code, contact, tokenize = 'unicode61 remove_diacritics 0')")
 
 

@@ -9,6 +9,8 @@ Create Date: 2026-11-22
 import sqlalchemy as sa
 from alembic import op
 
+from db.server.dialect import on_server, on_sqlite
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -36,13 +38,18 @@ def _link_only(table: str, columns: tuple[str, ...]) -> str:
             f" WHERE r.id = NEW.reversed_by_id AND r.reverses_id = OLD.id AND r.status = 'approved'))")
 
 
+def _period_check() -> str:
+    """A month written 2026-11, in each engine's own words."""
+    if on_server():
+        return "period ~ '^[12][0-9][0-9][0-9]-[01][0-9]$'"
+    return "period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'"
+
+
 def _freeze(table: str, columns: tuple[str, ...], what: str) -> None:
-    op.execute(
-        f"CREATE TRIGGER {table}_frozen_update BEFORE UPDATE ON {table}"
+    on_sqlite(f"CREATE TRIGGER {table}_frozen_update BEFORE UPDATE ON {table}"
         f" WHEN OLD.status IN ('approved', 'rejected') AND NOT {_link_only(table, columns)} BEGIN"
         f" SELECT RAISE(ABORT, '{what} that were decided cannot be changed: reverse them'); END")
-    op.execute(
-        f"CREATE TRIGGER {table}_frozen_delete BEFORE DELETE ON {table}"
+    on_sqlite(f"CREATE TRIGGER {table}_frozen_delete BEFORE DELETE ON {table}"
         f" WHEN OLD.status <> 'draft' BEGIN"
         f" SELECT RAISE(ABORT, 'only draft {what} can be deleted'); END")
 
@@ -121,7 +128,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.CheckConstraint("category IN ('land', 'electricity', 'water', 'internet')", name="category"),
         sa.CheckConstraint("status IN ('draft', 'submitted', 'approved', 'rejected')", name="status"),
-        sa.CheckConstraint("period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'", name="period"),
+        sa.CheckConstraint(_period_check(), name="period"),
         sa.CheckConstraint("(reverses_id IS NULL AND billed_fen >= 0 AND subsidy_fen >= 0"
                            " AND quantity_x100 >= 0) OR (reverses_id IS NOT NULL AND billed_fen <= 0"
                            " AND subsidy_fen <= 0 AND quantity_x100 <= 0)", name="sign"),
@@ -135,9 +142,11 @@ def upgrade() -> None:
     # one live entry per firm, zone, category and month, unless rejected or reversed
     op.create_index("ux_subsidyentry_live", "subsidyentry",
                     ["enterprise_id", "zone_id", "category", "period"], unique=True,
-                    sqlite_where=sa.text(f"reverses_id IS NULL AND reversed_by_id IS NULL AND {LIVE}"))
+                    sqlite_where=sa.text(f"reverses_id IS NULL AND reversed_by_id IS NULL AND {LIVE}"),
+                    postgresql_where=sa.text(f"reverses_id IS NULL AND reversed_by_id IS NULL AND {LIVE}"))
     op.create_index("ux_subsidyentry_one_reversal", "subsidyentry", ["reverses_id"], unique=True,
-                    sqlite_where=sa.text(f"reverses_id IS NOT NULL AND {LIVE}"))
+                    sqlite_where=sa.text(f"reverses_id IS NOT NULL AND {LIVE}"),
+                    postgresql_where=sa.text(f"reverses_id IS NOT NULL AND {LIVE}"))
     op.create_table(
         "award",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -175,20 +184,23 @@ def upgrade() -> None:
     # a little-giant award once per firm and level (unless rejected or reversed)
     op.create_index("ux_award_little_giant", "award", ["enterprise_id", "level"], unique=True,
                     sqlite_where=sa.text("kind = 'little_giant' AND reverses_id IS NULL"
+                                         f" AND reversed_by_id IS NULL AND {LIVE}"),
+                    postgresql_where=sa.text("kind = 'little_giant' AND reverses_id IS NULL"
                                          f" AND reversed_by_id IS NULL AND {LIVE}"))
     op.create_index("ux_award_one_reversal", "award", ["reverses_id"], unique=True,
-                    sqlite_where=sa.text(f"reverses_id IS NOT NULL AND {LIVE}"))
+                    sqlite_where=sa.text(f"reverses_id IS NOT NULL AND {LIVE}"),
+                    postgresql_where=sa.text(f"reverses_id IS NOT NULL AND {LIVE}"))
     _freeze("subsidyentry", ENTRY_COLUMNS, "subsidy entries")
     _freeze("award", AWARD_COLUMNS, "awards")
     # a closed month accepts no new or changed entry (the link to a reversal posted elsewhere aside)
-    op.execute("CREATE TRIGGER subsidyentry_closed_insert BEFORE INSERT ON subsidyentry"
+    on_sqlite("CREATE TRIGGER subsidyentry_closed_insert BEFORE INSERT ON subsidyentry"
                " WHEN EXISTS (SELECT 1 FROM closedperiod WHERE period = NEW.period) BEGIN"
                " SELECT RAISE(ABORT, 'this month is closed'); END")
-    op.execute("CREATE TRIGGER subsidyentry_closed_update BEFORE UPDATE ON subsidyentry"
+    on_sqlite("CREATE TRIGGER subsidyentry_closed_update BEFORE UPDATE ON subsidyentry"
                " WHEN EXISTS (SELECT 1 FROM closedperiod WHERE period IN (OLD.period, NEW.period))"
                f" AND NOT {_link_only('subsidyentry', ENTRY_COLUMNS)} BEGIN"
                " SELECT RAISE(ABORT, 'this month is closed'); END")
-    op.execute("CREATE TRIGGER subsidyentry_closed_delete BEFORE DELETE ON subsidyentry"
+    on_sqlite("CREATE TRIGGER subsidyentry_closed_delete BEFORE DELETE ON subsidyentry"
                " WHEN EXISTS (SELECT 1 FROM closedperiod WHERE period = OLD.period) BEGIN"
                " SELECT RAISE(ABORT, 'this month is closed'); END")
     # the programme's published limits (Dec 2024 package); administrators edit them

@@ -13,6 +13,8 @@ Create Date: 2026-11-22
 import sqlalchemy as sa
 from alembic import op
 
+from db.server.dialect import on_sqlite
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -33,9 +35,9 @@ def upgrade() -> None:
         sa.Column("amount_fen", sa.Integer, nullable=False),
         sa.Column("entries", sa.Integer, nullable=False),
     )
-    op.execute("CREATE TRIGGER approvedtotal_on_insert AFTER INSERT ON subsidyentry"
+    on_sqlite("CREATE TRIGGER approvedtotal_on_insert AFTER INSERT ON subsidyentry"
                f" WHEN NEW.status = 'approved' BEGIN {_ADD} END")
-    op.execute("CREATE TRIGGER approvedtotal_on_approve AFTER UPDATE OF status ON subsidyentry"
+    on_sqlite("CREATE TRIGGER approvedtotal_on_approve AFTER UPDATE OF status ON subsidyentry"
                f" WHEN NEW.status = 'approved' AND OLD.status <> 'approved' BEGIN {_ADD} END")
     # nobody writes the totals but the triggers above
     op.execute("INSERT INTO approvedtotal (zone_id, period, category, amount_fen, entries)"

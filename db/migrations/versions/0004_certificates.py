@@ -15,6 +15,8 @@ Create Date: 2026-11-22
 import sqlalchemy as sa
 from alembic import op
 
+from db.server.dialect import on_sqlite
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -81,24 +83,19 @@ def upgrade() -> None:
     op.create_index("certificatecover_entry", "certificatecover", ["entry_id"])
 
     changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in FIXED)
-    op.execute(
-        "CREATE TRIGGER certificate_fixed BEFORE UPDATE ON certificate"
+    on_sqlite("CREATE TRIGGER certificate_fixed BEFORE UPDATE ON certificate"
         f" WHEN {changed} OR NEW.print_count < OLD.print_count"
         " OR (OLD.status = 'revoked' AND (NEW.status <> 'revoked'"
         " OR NEW.revoked_reason IS NOT OLD.revoked_reason OR NEW.revoked_by IS NOT OLD.revoked_by"
         " OR NEW.revoked_at IS NOT OLD.revoked_at)) BEGIN"
         " SELECT RAISE(ABORT, 'an issued certificate cannot be changed: revoke it'); END")
-    op.execute(
-        "CREATE TRIGGER certificate_kept BEFORE DELETE ON certificate BEGIN"
+    on_sqlite("CREATE TRIGGER certificate_kept BEFORE DELETE ON certificate BEGIN"
         " SELECT RAISE(ABORT, 'certificates are never deleted: revoke it'); END")
-    op.execute(
-        "CREATE TRIGGER certificatecover_fixed BEFORE UPDATE ON certificatecover BEGIN"
+    on_sqlite("CREATE TRIGGER certificatecover_fixed BEFORE UPDATE ON certificatecover BEGIN"
         " SELECT RAISE(ABORT, 'what a certificate covers cannot be changed'); END")
-    op.execute(
-        "CREATE TRIGGER certificatecover_kept BEFORE DELETE ON certificatecover BEGIN"
+    on_sqlite("CREATE TRIGGER certificatecover_kept BEFORE DELETE ON certificatecover BEGIN"
         " SELECT RAISE(ABORT, 'what a certificate covers cannot be changed'); END")
-    op.execute(
-        "CREATE TRIGGER signingkey_fixed BEFORE UPDATE OF key_id, public_key ON signingkey BEGIN"
+    on_sqlite("CREATE TRIGGER signingkey_fixed BEFORE UPDATE OF key_id, public_key ON signingkey BEGIN"
         " SELECT RAISE(ABORT, 'a public key cannot be changed'); END")
 
 

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from db.clock import utc_now
+from db.server.dialect import hex_digits, on_server, on_sqlite
 
 revision = "0005"
 down_revision = "0004"
@@ -44,20 +45,20 @@ def upgrade() -> None:
         sa.Column("database_id", sa.String, nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.CheckConstraint("one = 1", name="one_row"),
-        sa.CheckConstraint("length(database_id) = 32 AND database_id NOT GLOB '*[^0-9a-f]*'",
-                           name="hex_id"),
+        sa.CheckConstraint(hex_digits("database_id", 32), name="hex_id"),
     )
     now = sa.bindparam("now", utc_now(), type_=TS)
     op.get_bind().execute(
         sa.text("INSERT INTO databaseidentity (one, database_id, created_at) VALUES (1, :id, :now)")
         .bindparams(now, id=secrets.token_hex(16)))
-    op.execute("CREATE TRIGGER databaseidentity_fixed BEFORE UPDATE ON databaseidentity BEGIN"
+    on_sqlite("CREATE TRIGGER databaseidentity_fixed BEFORE UPDATE ON databaseidentity BEGIN"
                " SELECT RAISE(ABORT, 'the identity of a database never changes'); END")
-    op.execute("CREATE TRIGGER databaseidentity_kept BEFORE DELETE ON databaseidentity BEGIN"
+    on_sqlite("CREATE TRIGGER databaseidentity_kept BEFORE DELETE ON databaseidentity BEGIN"
                " SELECT RAISE(ABORT, 'the identity of a database never changes'); END")
 
     op.execute("ALTER TABLE signingkey ADD COLUMN database_id VARCHAR")
-    op.execute("ALTER TABLE signingkey ADD COLUMN retired_at DATETIME")
+    op.execute("ALTER TABLE signingkey ADD COLUMN retired_at "
+               + ("TIMESTAMP WITH TIME ZONE" if on_server() else "DATETIME"))
     op.execute("ALTER TABLE signingkey ADD COLUMN retired_by INTEGER REFERENCES staffaccount (id)")
     op.execute("ALTER TABLE signingkey ADD COLUMN retired_reason VARCHAR NOT NULL DEFAULT ''")
     op.get_bind().execute(
@@ -65,14 +66,13 @@ def upgrade() -> None:
         .bindparams(now, reason=SHARED_KEY_RETIRED))
     op.execute("CREATE UNIQUE INDEX signingkey_one_current ON signingkey (own)"
                " WHERE own AND retired_at IS NULL")
-    op.execute(
-        "CREATE TRIGGER signingkey_retired_once BEFORE UPDATE ON signingkey"
+    on_sqlite("CREATE TRIGGER signingkey_retired_once BEFORE UPDATE ON signingkey"
         " WHEN NEW.own IS NOT OLD.own OR NEW.database_id IS NOT OLD.database_id"
         " OR (NEW.retired_at IS NOT NULL AND NOT NEW.own)"
         " OR (OLD.retired_at IS NOT NULL AND (NEW.retired_at IS NOT OLD.retired_at"
         " OR NEW.retired_by IS NOT OLD.retired_by OR NEW.retired_reason IS NOT OLD.retired_reason))"
         " BEGIN SELECT RAISE(ABORT, 'a key of this database is retired once, never revived'); END")
-    op.execute("CREATE TRIGGER signingkey_own_kept BEFORE DELETE ON signingkey WHEN OLD.own BEGIN"
+    on_sqlite("CREATE TRIGGER signingkey_own_kept BEFORE DELETE ON signingkey WHEN OLD.own BEGIN"
                " SELECT RAISE(ABORT, 'the keys of this database are retired, never deleted'); END")
 
 

@@ -15,6 +15,8 @@ Create Date: 2026-12-03
 import sqlalchemy as sa
 from alembic import op
 
+from db.server.dialect import hex_digits
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -30,7 +32,7 @@ def upgrade() -> None:
         sa.Column("failed_attempts", sa.Integer, nullable=False, server_default="0"),
         sa.Column("locked_until", TS, nullable=True),
         sa.Column("last_failed_at", TS, nullable=False),
-        sa.CheckConstraint("length(name_digest) = 64 AND name_digest NOT GLOB '*[^0-9a-f]*'",
+        sa.CheckConstraint(hex_digits("name_digest", 64),
                            name="hex_digest"),
         sa.CheckConstraint("failed_attempts >= 0", name="attempts_counted"),
     )

@@ -15,6 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy import text
 
+from db.server.dialect import on_server, on_sqlite
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -27,8 +29,10 @@ _BATCH = 5_000
 def _rebuild(columns: tuple[str, ...]) -> None:
     from db.search import document, spelled  # what the services write
 
+    if on_server():  # the server's search is made by 0013, on the new column too
+        return
     op.execute("DROP TABLE enterprise_search")
-    op.execute(f"CREATE VIRTUAL TABLE enterprise_search USING fts5({', '.join(columns)}, {_TOKENIZE})")
+    on_sqlite(f"CREATE VIRTUAL TABLE enterprise_search USING fts5({', '.join(columns)}, {_TOKENIZE})")
     connection = op.get_bind()
     insert = text(f"INSERT INTO enterprise_search (rowid, {', '.join(columns)})"
                   f" VALUES (:id, {', '.join(':' + c for c in columns)})")

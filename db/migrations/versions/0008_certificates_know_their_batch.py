@@ -13,6 +13,8 @@ Create Date: 2026-12-03
 
 from alembic import op
 
+from db.server.dialect import hex_digits, on_sqlite
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -36,10 +38,9 @@ def _fixed_trigger(columns: tuple[str, ...]) -> str:
 
 def upgrade() -> None:
     op.execute("ALTER TABLE certificate ADD COLUMN batch VARCHAR"
-               " CHECK (batch IS NULL OR (length(batch) = 32 AND batch NOT GLOB '*[^0-9a-f]*'))")
+               f" CHECK (batch IS NULL OR ({hex_digits('batch', 32)}))")
     op.execute("CREATE INDEX ix_certificate_batch ON certificate (batch) WHERE batch IS NOT NULL")
-    op.execute("DROP TRIGGER certificate_fixed")
-    op.execute(_fixed_trigger((*FIXED, "batch")))
+    on_sqlite("DROP TRIGGER certificate_fixed", _fixed_trigger((*FIXED, "batch")))
 
 
 def downgrade() -> None:

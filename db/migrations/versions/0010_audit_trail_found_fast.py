@@ -19,6 +19,8 @@ Create Date: 2026-12-03
 
 from alembic import op
 
+from db.server.dialect import on_server, on_sqlite
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
@@ -84,14 +86,13 @@ def upgrade() -> None:
     op.execute("CREATE TABLE auditsubject (seq INTEGER PRIMARY KEY, enterprise_id INTEGER,"
                " zone_id INTEGER)")
     op.execute("CREATE TABLE auditzone (zone_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
-               " PRIMARY KEY (zone_id, seq)) WITHOUT ROWID")
-    op.execute(f"INSERT INTO auditsubject (seq, enterprise_id, zone_id) {backfill_subjects()}")
-    op.execute(f"INSERT INTO auditzone (zone_id, seq) {backfill_zones()}")
+               " PRIMARY KEY (zone_id, seq))" + ("" if on_server() else " WITHOUT ROWID"))
+    # a server's trail starts at a later revision, empty; its trigger is made by 0013
+    on_sqlite(f"INSERT INTO auditsubject (seq, enterprise_id, zone_id) {backfill_subjects()}",
+              f"INSERT INTO auditzone (zone_id, seq) {backfill_zones()}")
     op.execute("CREATE INDEX ix_auditsubject_firm ON auditsubject (enterprise_id)"
                " WHERE enterprise_id IS NOT NULL")
-    op.execute(TRIGGER)
-    for guard in GUARDS.values():
-        op.execute(guard)
+    on_sqlite(TRIGGER, *GUARDS.values())
 
 
 def downgrade() -> None:

@@ -16,6 +16,8 @@ Create Date: 2026-12-03
 import sqlalchemy as sa
 from alembic import op
 
+from db.server.dialect import on_sqlite
+
 revision = "0011"
 down_revision = "0010"
 branch_labels = None
@@ -32,8 +34,7 @@ GUARDS = {
 
 
 def upgrade() -> None:
-    for guard in GUARDS.values():
-        op.execute(guard)
+    on_sqlite(*GUARDS.values())  # a server's guards are made by 0013
     bind = op.get_bind()
     old_demo = bind.execute(sa.text(
         "SELECT 1 FROM staffaccount WHERE username = 'democlerk'"

@@ -16,6 +16,8 @@ Create Date: 2026-12-03
 
 from alembic import op
 
+from db.server.dialect import on_server
+
 revision = "0012"
 down_revision = "0011"
 branch_labels = None
@@ -29,6 +31,8 @@ _TABLE = ("CREATE VIRTUAL TABLE enterprise_grams USING fts5(grams, content='', d
 def upgrade() -> None:
     from db.search import fill_grams  # the rows the services write
 
+    if on_server():  # the server's search is made by 0013
+        return
     op.execute(_TABLE)
     fill_grams(op.get_bind().connection.dbapi_connection)
 
