@@ -7,6 +7,7 @@ auditors change nothing. The desktop hides what a role may not use, but these ch
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from db.errors import PermissionDenied
@@ -114,16 +115,32 @@ class Actor:
 
 
 def load_actor(session: Session, staff_id: int) -> Actor | None:
-    staff = session.get(StaffAccount, staff_id)
+    # the columns named: on a server no staff role may read password_hash (migration 0014)
+    staff = session.exec(select(StaffAccount.id, StaffAccount.username, StaffAccount.display_name,
+                                StaffAccount.role, StaffAccount.active)
+                         .where(StaffAccount.id == staff_id)).first()
     if staff is None or not staff.active:
         return None
     zones = session.exec(select(StaffZone.zone_id).where(StaffZone.staff_id == staff_id)).all()
     return Actor(staff.id, staff.username, staff.display_name, Role(staff.role), frozenset(zones))
 
 
+def act_as(session: Session, actor: Actor) -> None:
+    """On a server, the rest of the action's transaction runs as the person's own role, so that
+    row-level security (migration 0014) scopes it by `current_user` whoever the connection
+    logged in as (a person connects as themselves; a script or a test may connect as a
+    superuser). Nothing on SQLite."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    from db.server.roles import quoted
+
+    session.execute(text(f"SET LOCAL ROLE {quoted(actor.username)}"))
+
+
 def current(session: Session, actor: Actor) -> Actor:
     """The actor as the file says now: a deactivated account or a changed role takes effect at
     the next action, not at the next log-in."""
+    act_as(session, actor)
     fresh = load_actor(session, actor.staff_id)
     if fresh is None:
         raise PermissionDenied(QT_TRANSLATE_NOOP(

@@ -64,6 +64,10 @@ class LoginRefused(ZoneDeskError):
     """Wrong user name or password, a locked or deactivated account."""
 
 
+class ServerUnreachable(ZoneDeskError):
+    """The PostgreSQL server did not answer, or broke the connection: nothing was saved."""
+
+
 class Interrupted(Exception):
     """Work stopped because the person no longer wanted it (a newer query, a cancel button).
     Not a broken rule: nothing to show."""

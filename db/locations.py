@@ -50,6 +50,14 @@ def environment_with_data_folder(folder: Path) -> dict[str, str]:
     return {**os.environ, DATA_ENV: str(folder)}
 
 
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_url(target: object) -> bool:
+    """Whether --db or ZONEDESK_DB names a PostgreSQL server rather than a file."""
+    return isinstance(target, str) and target.startswith(SERVER_SCHEMES)
+
+
 def database_path(flag: str | os.PathLike[str] | None = None) -> Path:
     if flag:
         return Path(flag).expanduser().resolve()

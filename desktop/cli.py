@@ -1,9 +1,11 @@
 """`zonedesk`: open the program; `zonedesk demo` writes a demo database; `zonedesk verify-audit`
-checks a database's audit chain and reconciles its rows with it.
+checks a database's audit chain and reconciles its rows with it; `zonedesk server init` makes a
+PostgreSQL server ready (db/server/setup.py).
 
 `zonedesk --self-test` proves the installation works (desktop/self_test.py); `zonedesk --version`
 says which version and build this is.
 
+`zonedesk --db postgresql://server/zonedesk` works on a district's server (docs/server.md).
 `zonedesk --db PATH` opens an existing database; a path that finds no file is refused (it may be
 mistyped) unless `--create` says to make a new database there. Exit status of verify-audit:
 0 intact, 1 broken, 2 the file cannot be read as a Zone Desk database."""
@@ -14,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from db.locations import database_named, database_path
+from db.locations import DB_ENV, database_named, database_path, is_server_url
 
 # Nothing heavier than db.locations at the top: the program's start (and a second start that
 # only hands over to the window already open) waits for these imports. Each command imports
@@ -23,7 +25,8 @@ from db.locations import database_named, database_path
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zonedesk", description="Zone Desk")
-    parser.add_argument("--db", help="database file (default: ZONEDESK_DB, then the data folder)")
+    parser.add_argument("--db", help="database file, or a server's postgresql://server/zonedesk"
+                        " (default: ZONEDESK_DB, then the data folder)")
     parser.add_argument("--create", action="store_true",
                         help="make a new database at --db if there is none (never done unasked)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language")
@@ -71,6 +74,26 @@ def _parser() -> argparse.ArgumentParser:
     restoring = commands.add_parser("restore", help="put a checked backup in place of a database")
     restoring.add_argument("--db", dest="restore_db", required=True, help="database file")
     restoring.add_argument("backup", help="the backup file to restore")
+    server = commands.add_parser("server", help="a PostgreSQL server for several PCs")
+    server_commands = server.add_subparsers(dest="server_command", required=True)
+    server_init = server_commands.add_parser(
+        "init", help="make the roles, the database, its schema and reference data, and the first "
+        "administrator (again: changes nothing)")
+    server_init.add_argument("--admin-url", required=True,
+                             help="postgresql://… of a superuser, or of a role with CREATEROLE "
+                             "and CREATEDB")
+    server_init.add_argument("--database", default="zonedesk", help="the database (zonedesk)")
+    server_init.add_argument("--admin-username", required=True,
+                             help="the first administrator's user name (their login role)")
+    server_init.add_argument("--admin-display-name", required=True,
+                             help="the first administrator's name as shown")
+    server_move = server_commands.add_parser(
+        "move", help="move an office's database file into a new database on the server")
+    server_move.add_argument("--from", dest="move_from", type=Path, required=True,
+                             help="the office's database file")
+    server_move.add_argument("--to", dest="move_to", required=True,
+                             help="the new database, as a superuser's URL "
+                                  "(postgresql://postgres@server/zonedesk_office)")
     return parser
 
 
@@ -111,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         return (command.backup(Path(args.backup_db), Path(args.to) if args.to else None)
                 if args.command == "backup" else
                 command.restore(Path(args.restore_db), Path(args.backup)))
+    if args.command == "server":
+        return _server_move(args) if args.server_command == "move" else _server_init(args)
     if display_missing():
         if args.lang == "zh_CN":
             print("园区服务台需要图形桌面，但没有找到显示器（未设置 DISPLAY 或 WAYLAND_DISPLAY）："
@@ -118,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Zone Desk needs a display and found none (neither DISPLAY nor WAYLAND_DISPLAY is "
               "set): start it in a desktop session.", file=sys.stderr)
         return 2
+    server = args.db or os.environ.get(DB_ENV)
+    if is_server_url(server):  # a district's server (desktop/server_launch.py)
+        from desktop.server_launch import launch_on_server
+        return launch_on_server(server, args.lang)
     path = database_path(args.db)
     if database_named(args.db) and not args.create and not path.exists():
         print(f"{path}: no such database. Check the name, or add --create to make a new "
@@ -160,6 +189,57 @@ def _demo(path: Path, firms: int, seed: int) -> int:
           f"{report.staff} staff, {report.audit_events:,} audit events in "
           f"{time.perf_counter() - started:.1f} s. Accounts: "
           + ", ".join(a.username for a in demo.ACCOUNTS) + f"; password {demo.DEMO_PASSWORD}")
+    return 0
+
+
+def _server_init(args: argparse.Namespace) -> int:
+    """The administrator's password from ZONEDESK_ADMIN_PASSWORD, else asked twice; one line
+    for each step done (or found done); a refusal in one sentence on stderr, exit 1."""
+    from db.errors import ZoneDeskError
+    from db.server.setup import SetupRefused, init
+
+    password = os.environ.get("ZONEDESK_ADMIN_PASSWORD")
+    if password is None:
+        import getpass
+        password = getpass.getpass(f"Password for {args.admin_username}: ")
+        if getpass.getpass("The same password again: ") != password:
+            print("The two passwords differ: nothing was done.", file=sys.stderr)
+            return 1
+    try:
+        said = init(args.admin_url, database=args.database, admin_username=args.admin_username,
+                    admin_display_name=args.admin_display_name, admin_password=password)
+    except ZoneDeskError as error:
+        print(error.message(), file=sys.stderr)
+        return 1
+    except SetupRefused as error:
+        print(error, file=sys.stderr)
+        return 1
+    for line in said:
+        print(line)
+    return 0
+
+
+def _server_move(args: argparse.Namespace) -> int:
+    """The file moved (db/server/moving.py); each account's one-time password printed once."""
+    from sqlalchemy.engine import make_url
+
+    from db.server.moving import MoveRefused, move
+    from db.server.setup import SetupRefused
+
+    target = make_url(args.move_to)
+    if not target.database:
+        print("Say which new database to move into: postgresql://…/NAME", file=sys.stderr)
+        return 2
+    admin_url = target.set(database="postgres").render_as_string(hide_password=False)
+    try:
+        moved = move(args.move_from, admin_url, database=target.database)
+    except (MoveRefused, SetupRefused) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("One-time passwords (shown only now; each person changes theirs at the first log-in):")
+    width = max((len(name) for name in moved.passwords), default=0)
+    for username, password in moved.passwords.items():
+        print(f"  {username.ljust(width)}  {password}")
     return 0
 
 

@@ -67,6 +67,19 @@ PASSWORD = "correct horse"
 
 
 @pytest.fixture(scope="session")
+def postgres_server():  # noqa: ANN201
+    """The run's throw-away PostgreSQL server (tests/throwaway_server.py), started when a test
+    first needs it and removed at the end of the run."""
+    from tests.throwaway_server import ThrowAwayServer
+
+    server = ThrowAwayServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated database with reference data, made once and copied for each test."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"

@@ -78,11 +78,13 @@ class ThrowAwayServer:
                 **self._options))
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def url(self, user: str = SUPERUSER, password: str | None = None,
+    def url(self, user: str | None = SUPERUSER, password: str | None = None,
             database: str = "postgres") -> str:
-        """A URL the program takes (`zonedesk --db …`), through the socket."""
+        """A URL the program takes (`zonedesk --db …`), through the socket; without a user, as
+        a PC is given it (the person logs in)."""
         secret = f":{password}" if password is not None else ""
-        return f"postgresql://{user}{secret}@/{database}?host={self.socket_folder}&port={self.port}"
+        who = f"{user}{secret}@" if user is not None else ""
+        return f"postgresql://{who}/{database}?host={self.socket_folder}&port={self.port}"
 
     def connect(self, user: str = SUPERUSER, password: str | None = None,
                 database: str = "postgres"):  # noqa: ANN201 (psycopg.Connection)

@@ -10,14 +10,18 @@ from sqlalchemy.engine import make_url
 
 from db.action_names import SOME_CHANGE, calling_action
 from db.engine import UnitOfWork
+from db.errors import PermissionDenied
+from db.locations import is_server_url as is_server_url
+from db.translatable import QT_TRANSLATE_NOOP
 
-SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+REFUSED_BY_SERVER = "42501"  # insufficient_privilege: row-level security, a grant, a rule's trigger
 WRITERS_LOCK = 0x5A4F4E45  # "ZONE": the one advisory lock every writer takes first
 _BEGIN_OPTION = "zonedesk_writing"
 
 
-def is_server_url(target: object) -> bool:
-    return isinstance(target, str) and target.startswith(SCHEMES)
+def on_server(db: object) -> bool:
+    """Whether the program works on a server (a ServerDatabase) rather than a file."""
+    return isinstance(db, ServerDatabase)
 
 
 def engine_url(url: str) -> str:
@@ -39,7 +43,14 @@ def server_engine(url: str, **options: object) -> Engine:
 
 
 class ServerDatabase:
-    """The server's database as one person sees it: `reading()` and `writing()` units of work."""
+    """The server's database as one person sees it: `reading()` and `writing()` units of work.
+
+    Made from the URL the program was given, usually without a user: it is then bound to the
+    person at log-in (`bind`), and every action runs as their login role. A URL with a user who
+    may act as others (the superuser of the tests) stays bound to it, and each action takes the
+    person's role with SET LOCAL ROLE (db/access.py), so that the server's row-level security
+    judges the person, never the connection.
+    """
 
     path = None  # no file: backups are the server's (pg_dump), not the program's
     read_only = False
@@ -53,6 +64,41 @@ class ServerDatabase:
     @property
     def user(self) -> str | None:
         return make_url(self.url).username
+
+    def url_for(self, username: str, password: str) -> str:
+        """This database's URL with a person's name and password."""
+        return make_url(self.url).set(username=username, password=password).render_as_string(
+            hide_password=False)
+
+    def connection_arguments(self, username: str, password: str) -> dict[str, object]:
+        """psycopg.connect's arguments for this database as a person (a password may hold any
+        character: it is never pasted into a URL)."""
+        url = make_url(self.url)
+        arguments: dict[str, object] = {"dbname": url.database, "user": username,
+                                        "password": password}
+        if url.host:
+            arguments["host"] = url.host
+        if url.port:
+            arguments["port"] = url.port
+        arguments.update({key: value for key, value in url.query.items()
+                          if isinstance(value, str)})
+        return arguments
+
+    def bind(self, username: str, password: str) -> None:
+        """From now on, every action connects as this person."""
+        self.engine.dispose()
+        self.url = self.url_for(username, password)
+        self.engine = server_engine(self.url)
+        self._write_engine = self.engine.execution_options(**{_BEGIN_OPTION: True})
+
+    def acts_for_others(self) -> bool:
+        """Whether this connection's role may take any person's role (a superuser: the tests,
+        the district's administrator): log-in then checks the password without binding."""
+        if self.user is None:
+            return False
+        with self.engine.connect() as connection:
+            return bool(connection.exec_driver_sql(
+                "SELECT rolsuper FROM pg_roles WHERE rolname = current_user").scalar())
 
     @property
     def writing_engine(self) -> Engine:
@@ -70,8 +116,20 @@ class ServerDatabase:
     def start_check(self) -> None:
         """The server keeps its own files sound: nothing to check from here."""
 
-    def problem_of(self, error: BaseException, action: str) -> None:  # noqa: ARG002
+    def problem_of(self, error: BaseException, action: str) -> PermissionDenied | None:  # noqa: ARG002
+        """The server's own refusal (its row-level security or rules) in the person's words;
+        the program checks first, so this is the last line, not the usual answer."""
+        if getattr(getattr(error, "orig", error), "sqlstate", None) == REFUSED_BY_SERVER:
+            return PermissionDenied(QT_TRANSLATE_NOOP(
+                "db", "The server refused this change: it is beyond what your account may do. "
+                      "Nothing was saved."))
         return None
+
+    @property
+    def address(self) -> str:
+        """Where the program works, as the About window says it: the server's address and the
+        person's name, never a password."""
+        return make_url(self.url).set(password=None).render_as_string()
 
     def dispose(self) -> None:
         self.engine.dispose()

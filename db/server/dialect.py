@@ -36,3 +36,12 @@ def hex_digits(column: str, count: int) -> str:
     if on_server():
         return f"{column} ~ '^[0-9a-f]{{{count}}}$'"
     return f"length({column}) = {count} AND {column} NOT GLOB '*[^0-9a-f]*'"
+
+
+def is_server(bind: object) -> bool:
+    """True when a Session, Connection or Engine works on PostgreSQL (for the few queries that
+    must be written in each engine's own words)."""
+    get_bind = getattr(bind, "get_bind", None)
+    target = get_bind() if get_bind is not None else bind
+    dialect = getattr(target, "dialect", None)
+    return dialect is not None and dialect.name == "postgresql"

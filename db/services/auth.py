@@ -23,8 +23,9 @@ from db.clock import SHANGHAI, utc_now
 from db.engine import Database
 from db.errors import LoginRefused, ValidationError
 from db.models import DatabaseIdentity, StaffAccount, UnknownName
+from db.server.connection import ServerDatabase
 from db.services.own_key import office_name, own_key
-from db.services.staff import check_password, new_account
+from db.services.staff import check_password, new_account, password_hash_of
 from db.translatable import QT_TRANSLATE_NOOP
 
 MAX_FAILED_ATTEMPTS = 10
@@ -53,7 +54,8 @@ def create_first_admin(db: Database, *, username: str, display_name: str, passwo
                             role=Role.ADMIN, zone_ids=[], password=password)
         record(session, None, Change("staff.create_first_admin", "staff", staff.id, None,
                                      {"username": staff.username, "role": staff.role,
-                                      "password_seal": passwords.seal(staff.password_hash)}))
+                                      "password_seal": passwords.seal(
+                                          password_hash_of(session, staff))}))
         if office is not None:  # after the account's own checks; refused, nothing is kept
             own_key(session, actor=load_actor(session, staff.id), office=office_name(office))
         uow.commit()
@@ -151,6 +153,9 @@ def log_in(db: Database, *, username: str, password: str, now: datetime | None =
     """The signed-in actor, or LoginRefused saying why (without telling which names exist)."""
     now = _aware(now) if now is not None else utc_now()
     username = username.strip().lower()
+    if isinstance(db, ServerDatabase):  # the server checks the password
+        from db.server.log_in import log_in as log_in_to_server
+        return log_in_to_server(db, username, password)
     with db.writing() as uow:
         session = uow.session
         staff, ok = check_log_in(session, username, password, now)
@@ -181,11 +186,25 @@ def log_in(db: Database, *, username: str, password: str, now: datetime | None =
 
 
 @checked
+def must_change_password(db: Database, actor: Actor) -> bool:
+    """Whether the person logged in with a one-time password (`zonedesk server move` gives
+    them on a server), to be replaced before anything else. Never on a file."""
+    if isinstance(db, ServerDatabase):
+        from db.server.log_in import must_change_password as one_time_on_server
+        return one_time_on_server(db, actor)
+    return False
+
+
+@checked
 def change_own_password(db: Database, *, actor: Actor, old_password: str, new_password: str,
                         now: datetime | None = None) -> None:
     """Refused for a deactivated or locked account; a wrong current password counts as a wrong
     log-in password (the tenth in a row locks the account)."""
     now = _aware(now) if now is not None else utc_now()
+    if isinstance(db, ServerDatabase):  # the server checks and keeps passwords
+        from db.server.log_in import change_own_password as change_on_server
+        change_on_server(db, actor, old_password, new_password)
+        return
     with db.writing() as uow:
         session = uow.session
         actor = current(session, actor)  # a deactivated account: PermissionDenied

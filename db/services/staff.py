@@ -2,6 +2,7 @@
 
 import re
 
+from sqlalchemy.orm import defer
 from sqlmodel import delete, func, select
 
 from db import passwords
@@ -12,9 +13,24 @@ from db.clock import utc_now
 from db.engine import Database
 from db.errors import ChangedMeanwhile, NotFound, ValidationError
 from db.models import StaffAccount, StaffZone, Zone
+from db.server import roles
+from db.server.dialect import is_server
 from db.translatable import QT_TRANSLATE_NOOP
 
 _USERNAME = re.compile(r"^[a-z0-9_.\-]{3,32}$")
+
+
+def password_hash_of(session, staff: StaffAccount) -> str:  # noqa: ANN001
+    """What the account's password_hash holds: on a server, which checks passwords itself, a
+    mark that no staff role may even read (db/server/roles.py), never a hash."""
+    return roles.PASSWORD_KEPT_BY_SERVER if is_server(session) else staff.password_hash
+
+
+def accounts(session):  # noqa: ANN001, ANN201 (a select of StaffAccount)
+    """A select of accounts that never reads password_hash on a server."""
+    query = select(StaffAccount)
+    return query.options(defer(StaffAccount.password_hash, raiseload=True)) \
+        if is_server(session) else query
 
 
 def snapshot(session, staff: StaffAccount) -> dict[str, object]:  # noqa: ANN001
@@ -23,7 +39,7 @@ def snapshot(session, staff: StaffAccount) -> dict[str, object]:  # noqa: ANN001
     return {"username": staff.username, "display_name": staff.display_name, "role": staff.role,
             "zone_ids": sorted(zones), "active": staff.active, "failed_attempts": staff.failed_attempts,
             "locked_until": staff.locked_until, "version": staff.version,
-            "password_seal": passwords.seal(staff.password_hash)}
+            "password_seal": passwords.seal(password_hash_of(session, staff))}
 
 
 def check_password(password: str) -> None:
@@ -57,18 +73,22 @@ def new_account(session, *, username: str, display_name: str, role: str, zone_id
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "A user name has 3 to 32 lower-case letters, digits, dots, dashes or underscores."),
             field="username")
-    if session.exec(select(StaffAccount).where(StaffAccount.username == username)).first():
+    if session.exec(select(StaffAccount.id).where(StaffAccount.username == username)).first():
         raise ValidationError(QT_TRANSLATE_NOOP("db", "This user name is taken."), field="username")
     display_name = display_name.strip()
     if not display_name:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "This field is required."), field="display_name")
     _check_role_zones(session, role, zone_ids)
     check_password(password)
+    server = is_server(session)
+    kept = roles.PASSWORD_KEPT_BY_SERVER if server else passwords.hash_password(password)
     staff = StaffAccount(username=username, display_name=display_name, role=role,
-                         password_hash=passwords.hash_password(password), created_at=utc_now())
+                         password_hash=kept, created_at=utc_now())
     session.add(staff)
     session.flush()
     _set_zones(session, staff.id, role, zone_ids)
+    if server:  # the person's login role, made with the row or not at all
+        roles.create_login(session, username, password)
     return staff
 
 
@@ -86,7 +106,7 @@ def create_staff(db: Database, *, actor: Actor, username: str, display_name: str
 
 
 def _load(session, staff_id: int, expected_version: int | None) -> StaffAccount:  # noqa: ANN001
-    staff = session.get(StaffAccount, staff_id)
+    staff = session.exec(accounts(session).where(StaffAccount.id == staff_id)).first()
     if staff is None:
         raise NotFound(QT_TRANSLATE_NOOP("db", "This account no longer exists."))
     if expected_version is not None and staff.version != expected_version:
@@ -98,6 +118,18 @@ def _load(session, staff_id: int, expected_version: int | None) -> StaffAccount:
 def _active_admins(session) -> int:  # noqa: ANN001
     return session.exec(select(func.count()).select_from(StaffAccount).where(
         StaffAccount.role == Role.ADMIN, StaffAccount.active)).one()
+
+
+def _an_admin_remains(session, staff: StaffAccount, role: str, active: bool) -> None:  # noqa: ANN001
+    """Refused before anything is changed: the last active administrator stays one (on a
+    server, an administrator who stopped being one could not write the rest of the change)."""
+    if role == Role.ADMIN and active:
+        return
+    others = session.exec(select(func.count()).select_from(StaffAccount).where(
+        StaffAccount.role == Role.ADMIN, StaffAccount.active, StaffAccount.id != staff.id)).one()
+    if others == 0:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "db", "At least one active administrator must remain."), field="role")
 
 
 def _change(db: Database, actor: Actor, action: Action, audit_action: str, staff_id: int,
@@ -126,6 +158,7 @@ def update_staff(db: Database, *, actor: Actor, staff_id: int, expected_version:
         if not name:
             raise ValidationError(QT_TRANSLATE_NOOP("db", "This field is required."), field="display_name")
         _check_role_zones(session, role, zone_ids)
+        _an_admin_remains(session, staff, role, staff.active)
         staff.display_name, staff.role = name, role
         _set_zones(session, staff.id, role, zone_ids)
     _change(db, actor, Action.STAFF_EDIT, "staff.edit", staff_id, expected_version, apply)
@@ -137,7 +170,10 @@ def set_active(db: Database, *, actor: Actor, staff_id: int, active: bool) -> No
         if not active and staff.id == who.staff_id:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "db", "You cannot deactivate your own account."), field="active")
+        _an_admin_remains(_session, staff, staff.role, active)
         staff.active = active
+        if is_server(_session):
+            roles.set_login(_session, staff.username, active)
     _change(db, actor, Action.STAFF_DEACTIVATE, "staff.activate" if active else "staff.deactivate",
             staff_id, None, apply)
 
@@ -151,8 +187,11 @@ def unlock_staff(db: Database, *, actor: Actor, staff_id: int) -> None:
 
 @checked
 def reset_password(db: Database, *, actor: Actor, staff_id: int, new_password: str) -> None:
-    def apply(_session, staff, _actor) -> None:  # noqa: ANN001
+    def apply(session, staff, _actor) -> None:  # noqa: ANN001
         check_password(new_password)
-        staff.password_hash = passwords.hash_password(new_password)
+        if is_server(session):
+            roles.set_password(session, staff.username, new_password)
+        else:
+            staff.password_hash = passwords.hash_password(new_password)
         staff.failed_attempts, staff.locked_until = 0, None
     _change(db, actor, Action.STAFF_RESET_PASSWORD, "staff.reset_password", staff_id, None, apply)
