@@ -12,13 +12,20 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlmodel import Session
 
 from db.access import Actor
+from db.audit_reading import columns, on_server, tables
 from db.clock import iso_utc, utc_now
 from db.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from db.audit_reading import ServerReading
+    from db.engine import Database
+    from db.server.connection import ServerDatabase
 
 GENESIS = "0" * 64
 FIELDS = ("seq", "at", "actor_id", "actor_name", "action", "entity_type", "entity_id",
@@ -88,22 +95,38 @@ _INSERT = ("INSERT INTO auditevent (seq, at, actor_id, actor_name, action, entit
            " :action, :entity_type, :entity_id, :before_json, :after_json, :prev_hash, :hash)")
 _HEAD = ("INSERT INTO audithead (id, seq, hash) VALUES (1, :seq, :hash)"
          " ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash")
+# on a server (migration 0013): the newest event, read under the trail's advisory lock, which the
+# transaction then holds until it ends; the head is moved by the trail's own trigger
+_SERVER_TAIL = "SELECT seq, hash FROM zonedesk_audit_head()"
+
+
+def _append(connection: Connection, actor_id: int | None, actor_name: str,
+            changes: Iterable[Change]) -> int:
+    """The events of `changes` after the newest one, in the connection's transaction."""
+    server = connection.dialect.name == "postgresql"
+    head = connection.execute(text(_SERVER_TAIL if server else
+                                   "SELECT seq, hash FROM audithead WHERE id = 1")).first()
+    prev_seq, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
+    rows = chain(prev_seq, prev_hash, actor_id, actor_name, changes)
+    if rows:
+        connection.execute(text(_INSERT), rows)
+        if not server:
+            connection.execute(text(_HEAD), {"seq": rows[-1]["seq"], "hash": rows[-1]["hash"]})
+    return len(rows)
 
 
 def record(session: Session, actor: Actor | None, *changes: Change) -> None:
     """Appends one event per change, inside the caller's (write) transaction."""
-    head = session.connection().execute(text("SELECT seq, hash FROM audithead WHERE id = 1")).first()
-    prev_seq, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
-    rows = chain(prev_seq, prev_hash, actor.staff_id if actor else None,
-                 actor.username if actor else "system", changes)
-    connection = session.connection()
-    connection.execute(text(_INSERT), rows)
-    connection.execute(text(_HEAD), {"seq": rows[-1]["seq"], "hash": rows[-1]["hash"]})
+    _append(session.connection(), actor.staff_id if actor else None,
+            actor.username if actor else "system", changes)
 
 
-def record_bulk(connection: sqlite3.Connection, actor_id: int | None, actor_name: str,
-                changes: Iterable[Change]) -> int:
-    """The same for bulk loads on a plain sqlite3 connection inside its transaction."""
+def record_bulk(connection: sqlite3.Connection | Connection, actor_id: int | None,
+                actor_name: str, changes: Iterable[Change]) -> int:
+    """The same for bulk loads inside the connection's transaction: a plain sqlite3 connection
+    on a file, the SQLAlchemy connection on a server (or a file)."""
+    if not isinstance(connection, sqlite3.Connection):
+        return _append(connection, actor_id, actor_name, changes)
     head = connection.execute("SELECT seq, hash FROM audithead WHERE id = 1").fetchone()
     prev_seq, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
     rows = chain(prev_seq, prev_hash, actor_id, actor_name, changes)
@@ -164,20 +187,30 @@ Progress = Callable[[int, int], object]  # (events verified, events in the file)
 PROGRESS_EVERY = 8_192  # events between two progress reports (read as one chunk)
 
 
-def verify(db_path: str | Path, progress: Progress | None = None) -> AuditCheck:
-    """Recomputes the chain from the file itself, then reconciles the file's rows with it
-    (db/reconcile.py). Read-only: the file is never written. `progress` is told how far the
+def verify(target: "str | Path | Database | ServerDatabase", progress: Progress | None = None) -> AuditCheck:
+    """Recomputes the chain from the file itself (a path, or a Database's file), or from a
+    server's database (a ServerDatabase, read through its engine), then reconciles the rows
+    with it (db/reconcile.py). Read-only: nothing is written. `progress` is told how far the
     chain is verified every PROGRESS_EVERY events and once it all is (it may raise, e.g.
     Interrupted, to stop)."""
+    engine = getattr(target, "engine", None)
+    if engine is not None and engine.dialect.name == "postgresql":
+        from db.audit_reading import reading
+        with reading(engine) as connection:
+            return _verified(connection, progress)
     from db.database_file import examining_connection
-    connection = examining_connection(db_path)
+    connection = examining_connection(getattr(target, "path", None) or target)
     try:
-        check = verify_connection(connection, progress)
-        if not check.ok:
-            return check
-        return reconcile_connection(connection, check.events)
+        return _verified(connection, progress)
     finally:
         connection.close()
+
+
+def _verified(connection: "sqlite3.Connection | ServerReading", progress: Progress | None) -> AuditCheck:
+    check = verify_connection(connection, progress)
+    if not check.ok:
+        return check
+    return reconcile_connection(connection, check.events)
 
 
 def reconcile_connection(connection: sqlite3.Connection, events: int) -> AuditCheck:
@@ -186,8 +219,7 @@ def reconcile_connection(connection: sqlite3.Connection, events: int) -> AuditCh
     from db.reconcile import reconcile
     mismatches = reconcile(connection)
     if not mismatches:
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        differs = _index_fault(connection) if "auditsubject" in tables else None
+        differs = _index_fault(connection) if "auditsubject" in tables(connection) else None
         if differs is not None:
             return _broken(events, differs, QT_TRANSLATE_NOOP("db", "the audit trail's index of firms and zones "
                            "differs from the events (event {seq})"), QT_TRANSLATE_NOOP("db", "the audit table"), seq=differs)
@@ -305,11 +337,11 @@ def _event_fault(values: tuple, expected_seq: int, prev_hash: str, count: int) -
 
 
 def _verify(connection: sqlite3.Connection, progress: Progress | None = None) -> AuditCheck:
-    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "auditevent" not in tables:
+    names = tables(connection)
+    if "auditevent" not in names:
         return _broken(0, None, QT_TRANSLATE_NOOP("db", "the audit table (auditevent) is missing"), QT_TRANSLATE_NOOP("db", "the audit table"))
-    columns = {r[1] for r in connection.execute("PRAGMA table_info(auditevent)")}
-    missing = [c for c in EVENT_COLUMNS if c not in columns]
+    held = set(columns(connection, "auditevent"))
+    missing = [c for c in EVENT_COLUMNS if c not in held]
     if missing:
         return _broken(0, None, QT_TRANSLATE_NOOP("db", "its column {column} is missing"), QT_TRANSLATE_NOOP("db", "the audit table"),
                        column=missing[0])
@@ -339,10 +371,12 @@ def _verify(connection: sqlite3.Connection, progress: Progress | None = None) ->
     if progress is not None:  # the whole chain verified: the bar full
         progress(count, total if type(total) is int else 0)
     last = expected_seq - 1
-    head = _head_fault(connection, tables, last, prev_hash, count)
+    head = _head_fault(connection, names, last, prev_hash, count)
     if head is not None:
         return head
-    indexed = "auditsubject" in tables  # migration 0010: the index of firms and zones
+    indexed = "auditsubject" in names  # migration 0010: the index of firms and zones
+    if on_server(connection):
+        return _server_triggers_fault(connection, count) or AuditCheck(True, count)
     found = {r[0]: r[1] for r in connection.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     for name, sql in (TRIGGERS | (index_triggers() if indexed else {})).items():
@@ -353,6 +387,32 @@ def _verify(connection: sqlite3.Connection, progress: Progress | None = None) ->
             return _broken(count, None, QT_TRANSLATE_NOOP("db", "the trigger {name} that protects the audit "
                            "table was changed"), QT_TRANSLATE_NOOP("db", "the audit table"), name=name)
     return AuditCheck(True, count)
+
+
+# on a server, the triggers that keep the trail (migration 0013), by name: there, and enabled
+SERVER_TRIGGERS = (
+    "auditevent_no_update", "auditevent_no_delete", "auditevent_follows", "auditevent_moves_head",
+    "audithead_kept", "auditevent_subject",
+    *(f"{table}_no_{verb}" for table in ("auditsubject", "auditzone")
+      for verb in ("insert", "update", "delete")),
+    *(f"{table}_no_truncate" for table in ("auditevent", "audithead", "auditsubject", "auditzone")))
+
+
+def _server_triggers_fault(connection: "ServerReading", count: int) -> AuditCheck | None:
+    """A trigger of the trail dropped, or switched off (ALTER TABLE ... DISABLE TRIGGER), on a
+    server: said as SQLite's removed or changed trigger is."""
+    found = dict(connection.execute(
+        "SELECT t.tgname::text, t.tgenabled::text FROM pg_trigger t JOIN pg_class c"
+        " ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema()::regnamespace"
+        " AND NOT t.tgisinternal"))
+    for name in SERVER_TRIGGERS:
+        if name not in found:
+            return _broken(count, None, QT_TRANSLATE_NOOP("db", "the trigger {name} that protects the audit "
+                           "table was removed"), QT_TRANSLATE_NOOP("db", "the audit table"), name=name)
+        if found[name] == "D":
+            return _broken(count, None, QT_TRANSLATE_NOOP("db", "the trigger {name} that protects the audit "
+                           "table was changed"), QT_TRANSLATE_NOOP("db", "the audit table"), name=name)
+    return None
 
 
 def _index_migration():
@@ -373,6 +433,8 @@ def _index_fault(connection: sqlite3.Connection) -> int | None:
     recomputed row looked up by its key rather than two sorted copies of each side. The values
     are compared as EXCEPT compares them (`+` strips a column's affinity: 3 is not '3')."""
     migration = _index_migration()
+    if on_server(connection):
+        return _server_index_fault(connection, migration.SUBJECT_TYPES)
     subjects, zones = migration.backfill_subjects(), migration.backfill_zones()
     first = connection.execute(
         f"WITH made(seq, enterprise_id, zone_id) AS ({subjects}) SELECT min(seq) FROM ("
@@ -391,6 +453,34 @@ def _index_fault(connection: sqlite3.Connection) -> int | None:
         unmade = connection.execute(f"SELECT min(seq) FROM (SELECT zone_id, seq FROM auditzone"
                                     f" EXCEPT {zones})").fetchone()[0]
     return min((s for s in (first, unstored, unmade) if s is not None), default=None)
+
+
+def _server_index_fault(connection: "ServerReading", types: str) -> int | None:
+    """_index_fault on a server: the index recomputed from the events as the trail's trigger
+    fills it (migration 0013, with its functions that read numbers and JSON as SQLite does)."""
+    named = "zonedesk_sqlite_integer(e.entity_id)"
+    made = (f"SELECT e.seq, CASE e.entity_type WHEN 'enterprise' THEN {named} WHEN 'zone' THEN NULL"
+            " ELSE CASE WHEN e.after_json <> 'null' THEN a.enterprise_id ELSE b.enterprise_id END END,"
+            f" CASE WHEN e.entity_type = 'zone' THEN {named}"
+            " ELSE CASE WHEN e.after_json <> 'null' THEN a.zone_id ELSE b.zone_id END END,"
+            f" CASE WHEN e.entity_type = 'zone' THEN {named} ELSE a.zone_id END,"
+            f" CASE WHEN e.entity_type = 'zone' THEN {named} ELSE b.zone_id END"
+            " FROM auditevent e CROSS JOIN LATERAL zonedesk_json_ids(e.after_json) a"
+            " CROSS JOIN LATERAL zonedesk_json_ids(e.before_json) b"
+            f" WHERE e.entity_type IN {types}")
+    first, unmatched = connection.execute(
+        f"WITH made(seq, enterprise_id, zone_id, zone_after, zone_before) AS MATERIALIZED ({made}),"
+        " zones(zone_id, seq) AS (SELECT zone_after, seq FROM made WHERE zone_after IS NOT NULL"
+        " UNION SELECT zone_before, seq FROM made WHERE zone_before IS NOT NULL)"
+        " SELECT (SELECT min(seq) FROM (SELECT made.seq FROM made LEFT JOIN auditsubject s"
+        " ON s.seq = made.seq WHERE s.seq IS NULL OR s.enterprise_id IS DISTINCT FROM made.enterprise_id"
+        " OR s.zone_id IS DISTINCT FROM made.zone_id"
+        " UNION ALL SELECT s.seq FROM auditsubject s LEFT JOIN auditevent e ON e.seq = s.seq"
+        f" WHERE e.seq IS NULL OR e.entity_type NOT IN {types}) AS differing),"
+        " (SELECT min(seq) FROM ((SELECT zone_id, seq FROM zones EXCEPT SELECT zone_id, seq FROM auditzone)"
+        " UNION ALL (SELECT zone_id, seq FROM auditzone EXCEPT SELECT zone_id, seq FROM zones))"
+        " AS differing)").fetchone()
+    return min((s for s in (first, unmatched) if s is not None), default=None)
 
 
 def _head_fault(connection: sqlite3.Connection, tables: set[str], last: int, last_hash: str,

@@ -29,6 +29,7 @@ from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.audit import Change, record
 from db.audit_anchor import anchor_code
+from db.audit_reading import on_server
 from db.certificates.signing import verify_signature
 from db.clock import SHANGHAI, iso_utc, stored_moment, to_shanghai, utc_now
 from db.engine import Database
@@ -163,7 +164,8 @@ def signed_anchor_fault(connection: sqlite3.Connection, fields: dict, payload: b
     the file's, so the signature can be judged neither way (the file's keys were replaced, or
     it is another file); its number and hash may still be compared with the chain."""
     try:
-        row = connection.execute("SELECT public_key FROM signingkey WHERE key_id = ? AND own = 1",
+        own = "own" if on_server(connection) else "own = 1"  # a server's boolean
+        row = connection.execute(f"SELECT public_key FROM signingkey WHERE key_id = ? AND {own}",
                                  (fields["key"],)).fetchone()
     except sqlite3.OperationalError:  # a file from before the keys (migration 0004)
         row = None

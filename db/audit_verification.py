@@ -20,9 +20,11 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db import audit
 from db.audit_anchor import anchor_fault, anchor_of, parse_anchor
+from db.audit_reading import ServerReading, reading
 from db.audit_statement import (
     FORGED,
     UNKNOWN_KEY,
@@ -32,6 +34,9 @@ from db.audit_statement import (
 )
 from db.database_file import FileKind, examine, examining_connection
 from db.errors import ValidationError
+
+if TYPE_CHECKING:
+    from db.server.connection import ServerDatabase
 
 log = logging.getLogger(__name__)
 
@@ -58,18 +63,35 @@ def _unreadable(path: Path, kind: FileKind, cause: str = "", revision: str | Non
     }[kind]
 
 
+def _read_anchor(anchor: str | None) -> tuple[tuple | None, tuple[int, str] | None]:
+    """(the signed statement's parts, the anchored seq and hash); ValidationError when the
+    anchor is not one."""
+    if anchor is None:
+        return None, None
+    if is_signed(anchor):
+        signed = read_signed(anchor)
+        return signed, (signed[0]["seq"], signed[0]["hash"])
+    return None, parse_anchor(anchor)
+
+
+def verify_server(database: "ServerDatabase", anchor: str | None = None) -> Verification:
+    """The same verdict on a server's database, read through its engine in one snapshot
+    (db/audit_reading.py). What only a file can suffer (not SQLite, damaged pages, a newer
+    schema's file) is not asked: the server keeps its own files sound."""
+    try:
+        signed, anchored = _read_anchor(anchor)
+    except ValidationError as error:
+        return Verification(UNREADABLE, (error.message(),))
+    with reading(database.engine) as connection:
+        return _verdict(connection, anchor, signed, anchored)
+
+
 def verify_file(path: str | Path, anchor: str | None = None) -> Verification:
     path = Path(path)
-    signed = None
-    if anchor is not None:
-        try:
-            if is_signed(anchor):
-                signed = read_signed(anchor)
-                anchored = (signed[0]["seq"], signed[0]["hash"])
-            else:
-                anchored = parse_anchor(anchor)
-        except ValidationError as error:
-            return Verification(UNREADABLE, (error.message(),))
+    try:
+        signed, anchored = _read_anchor(anchor)
+    except ValidationError as error:
+        return Verification(UNREADABLE, (error.message(),))
     state = examine(path)
     if state.kind not in (FileKind.CURRENT, FileKind.OLDER, FileKind.NO_TRAIL):
         return Verification(UNREADABLE, (_unreadable(path, state.kind, state.cause, state.revision),))
@@ -85,41 +107,48 @@ def verify_file(path: str | Path, anchor: str | None = None) -> Verification:
             return Verification(UNREADABLE, (
                 f"{path} is damaged: SQLite's integrity check finds {len(problems):,} "
                 f"problem{'s' if len(problems) > 1 else ''}, the first: {first}.",))
-        unknown_key: tuple[str, ...] = ()  # the statement's key is not the file's: said first
-        if signed is not None:
-            distrust = signed_anchor_fault(connection, *signed)
-            if distrust is not None and distrust[0] == UNKNOWN_KEY:
-                unknown_key = (distrust[1],)
-            elif distrust is not None:
-                return Verification(UNREADABLE if distrust[0] == FORGED else BROKEN, (distrust[1],))
-        check = audit.verify_connection(connection)
-        if not check.ok:
-            return Verification(BROKEN, (*unknown_key, check.sentence()))
-        if anchor is not None:
-            fault = anchor_fault(connection, *anchored)
-            if fault:
-                return Verification(BROKEN, (*unknown_key,
-                                             f"The file is not the one anchored: {fault}."))
-        as_stated = (f"It holds events 1 to {anchored[0]:,} exactly as the statement states.",
-                     ) if unknown_key else ()
-        reconciled = audit.reconcile_connection(connection, check.events)
-        if not reconciled.ok:
-            said = _differences(reconciled) if reconciled.mismatches else (reconciled.sentence(),)
-            return Verification(BROKEN, (*unknown_key, *as_stated, *said))
-        if unknown_key:
-            return Verification(BROKEN, (*unknown_key, check.sentence(), *as_stated))
-        sentences = [check.sentence()]
-        if anchor is not None:
-            if signed is not None:
-                sentences.append(f"The chain head statement is signed with this database's key "
-                                 f"{signed[0]['key']}.")
-            sentences.append(f"It holds events 1 to {anchored[0]:,} exactly as anchored.")
-        return Verification(INTACT, tuple(sentences), anchor_of(connection))
+        return _verdict(connection, anchor, signed, anchored)
     except sqlite3.DatabaseError as error:
         log.warning("verify-audit could not read %s: %s", path, error)
         return Verification(UNREADABLE, (f"{path} is damaged: reading it failed ({error}).",))
     finally:
         connection.close()
+
+
+def _verdict(connection: "sqlite3.Connection | ServerReading", anchor: str | None,
+             signed: tuple | None, anchored: tuple[int, str] | None) -> Verification:
+    """The verdict on a database whose file (if any) is sound: the statement's signature, the
+    chain, the anchor, the rows against the trail."""
+    unknown_key: tuple[str, ...] = ()  # the statement's key is not the file's: said first
+    if signed is not None:
+        distrust = signed_anchor_fault(connection, *signed)
+        if distrust is not None and distrust[0] == UNKNOWN_KEY:
+            unknown_key = (distrust[1],)
+        elif distrust is not None:
+            return Verification(UNREADABLE if distrust[0] == FORGED else BROKEN, (distrust[1],))
+    check = audit.verify_connection(connection)
+    if not check.ok:
+        return Verification(BROKEN, (*unknown_key, check.sentence()))
+    if anchor is not None:
+        fault = anchor_fault(connection, *anchored)
+        if fault:
+            return Verification(BROKEN, (*unknown_key,
+                                         f"The file is not the one anchored: {fault}."))
+    as_stated = (f"It holds events 1 to {anchored[0]:,} exactly as the statement states.",
+                 ) if unknown_key else ()
+    reconciled = audit.reconcile_connection(connection, check.events)
+    if not reconciled.ok:
+        said = _differences(reconciled) if reconciled.mismatches else (reconciled.sentence(),)
+        return Verification(BROKEN, (*unknown_key, *as_stated, *said))
+    if unknown_key:
+        return Verification(BROKEN, (*unknown_key, check.sentence(), *as_stated))
+    sentences = [check.sentence()]
+    if anchor is not None:
+        if signed is not None:
+            sentences.append(f"The chain head statement is signed with this database's key "
+                             f"{signed[0]['key']}.")
+        sentences.append(f"It holds events 1 to {anchored[0]:,} exactly as anchored.")
+    return Verification(INTACT, tuple(sentences), anchor_of(connection))
 
 
 def _integrity_problems(connection: sqlite3.Connection) -> list[str]:

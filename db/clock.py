@@ -42,11 +42,16 @@ def stored_moment(value: object) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def shanghai_month_sql(column: str) -> str:
-    """SQL for the Shanghai month ('2027-01') of a moment stored in UTC."""
+def shanghai_month_sql(column: str, *, server: bool = False) -> str:
+    """SQL for the Shanghai month ('2027-01') of a moment stored in UTC (`server`: in
+    PostgreSQL's words, for a timestamptz, whatever the session's time zone)."""
+    if server:
+        return f"to_char(({column}) AT TIME ZONE 'UTC' + interval {_SQL_SHIFT}, 'YYYY-MM')"
     return f"strftime('%Y-%m', {column}, {_SQL_SHIFT})"
 
 
-def shanghai_year_sql(column: str) -> str:
-    """SQL for the Shanghai year ('2027') of a moment stored in UTC."""
+def shanghai_year_sql(column: str, *, server: bool = False) -> str:
+    """SQL for the Shanghai year ('2027') of a moment stored in UTC (`server`: as above)."""
+    if server:
+        return f"to_char(({column}) AT TIME ZONE 'UTC' + interval {_SQL_SHIFT}, 'YYYY')"
     return f"strftime('%Y', {column}, {_SQL_SHIFT})"

@@ -15,6 +15,7 @@ from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.audit_words import ACTIONS, ENTITIES, FieldChange, plain_text
 from db.engine import Database
+from db.engine_words import words
 from db.export.streaming import streamed
 from db.export.table import Column, ExportTable, Kind
 from db.queries.audit_trail import ROW_JOINS, ROW_SQL, AuditFilter, TrailRow, _plan, trail_row
@@ -86,10 +87,11 @@ def audit_table(db: Database, *, actor: Actor, flt: AuditFilter | None = None) -
         if plan is None:
             return ExportTable("audit", AUDIT_COLUMNS, 0, iter(()))
         source, where, key, values = plan
+        join = words(connection).cross_join
         total = connection.execute(text(f"SELECT count(*) FROM {source} WHERE {where}"),
                                    values).scalar_one()
     sql = (f"SELECT {ROW_SQL} FROM (SELECT {key} AS seq FROM {source} WHERE {where}) AS hit"
-           f" CROSS JOIN auditevent e ON e.seq = hit.seq{ROW_JOINS} ORDER BY e.seq DESC")
+           f" {join} auditevent e ON e.seq = hit.seq{ROW_JOINS} ORDER BY e.seq DESC")
     return ExportTable("audit", AUDIT_COLUMNS, int(total), streamed(db, [(sql, values)], _converted))
 
 

@@ -14,7 +14,9 @@ from db.arguments import checked
 from db.engine import Database
 from db.export.streaming import as_date, streamed
 from db.export.table import Column, ExportTable, Kind
-from db.queries.enterprises import EnterpriseFilter, _order, _plan, by_index
+from db.queries import firm_search_on_server as on_server
+from db.queries.enterprises import EnterpriseFilter, _order, _plan, by_index, server_plan
+from db.server.dialect import is_server
 from db.size_class import INDUSTRIES
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -78,17 +80,31 @@ def _statement(db: Database, actor: Actor, flt: EnterpriseFilter, sort: tuple[st
     order = _order(sort)
     with db.reading() as uow:
         actor = authorise(uow.session, actor, Action.ENTERPRISE_READ)
-        plan = _plan(actor, flt, search.gram_counter(uow.session.connection()))
-        if plan is None:
-            return [], 0
-        source, clause, values = plan
-        total = uow.session.connection().execute(
-            text(f"SELECT count(*) FROM {source} WHERE {clause}"), values).scalar_one()
+        connection = uow.session.connection()
+        server = is_server(connection)
+        if server:
+            found = server_plan(connection, actor, flt)
+            if found is None:
+                return [], 0
+            source, clause, values = found.source, found.clause, found.values
+            total = on_server.count(connection, found)
+        else:
+            plan = _plan(actor, flt, search.gram_counter(connection))
+            if plan is None:
+                return [], 0
+            source, clause, values = plan
+            total = connection.execute(
+                text(f"SELECT count(*) FROM {source} WHERE {clause}"), values).scalar_one()
     if order is None:
-        order = "f.rowid" if by_index(source) else "e.id"
-    return [(f"SELECT {columns} FROM {source} CROSS JOIN zone z ON z.id = e.zone_id"
-             f" CROSS JOIN sector s ON s.code = e.sector_code{joins} WHERE {clause}"
-             f" ORDER BY {order}", values)], int(total)
+        order = "f.rowid" if by_index(source) and not server else "e.id"
+    elif server:
+        order = on_server.in_characters(order)
+    statement = (f"SELECT {columns} FROM {source} CROSS JOIN zone z ON z.id = e.zone_id"
+                 f" CROSS JOIN sector s ON s.code = e.sector_code{joins} WHERE {clause}"
+                 f" ORDER BY {order}")
+    if server:  # PostgreSQL's CROSS JOIN takes no ON
+        statement = statement.replace(" CROSS JOIN ", " JOIN ")
+    return [(statement, values)], int(total)
 
 
 @checked

@@ -9,16 +9,18 @@ from sqlalchemy import text
 from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.engine import Database
+from db.engine_words import EngineWords, words
 from db.errors import ValidationError
 from db.export.streaming import shanghai_moment_sql, streamed
 from db.export.table import Column, ExportTable, Kind
 from db.queries.ledger import (
     _AWARD_COLUMNS,
     _ENTRY_COLUMNS,
-    AWARD_MONTH,
+    _TEXT_SORTS,
     SORTS,
     LedgerFilter,
     _plan,
+    award_month,
 )
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -42,22 +44,30 @@ LEDGER_COLUMNS = (
 
 
 # the ledger's columns, shaped in SQL as the ledger shows them (no work a row in Python): the
-# joins are the ledger's own (db/queries/ledger.py), the moment decided in Shanghai's time
-_SHANGHAI = shanghai_moment_sql("{t}.decided_at")
-_ENTRY_EXPORT = (
-    "'S' || x.id, x.period, z.code, e.name, e.uscc, x.category, x.quantity_x100,"
-    " nullif(x.billed_fen, 0), x.subsidy_fen,"
-    " CASE WHEN x.status = 'approved' AND x.reversed_by_id IS NOT NULL THEN 'reversed' ELSE x.status END,"
-    f" s.display_name, coalesce(d.display_name, ''), {_SHANGHAI.format(t='x')}, x.bill_reference,"
-    " CASE WHEN x.reverses_id IS NOT NULL THEN x.reason WHEN x.status = 'rejected' THEN x.decision_note"
-    " ELSE '' END" + _ENTRY_COLUMNS[_ENTRY_COLUMNS.index(" FROM subsidyentry"):])
-_AWARD_EXPORT = (
-    f"'A' || a.id, {AWARD_MONTH}, z.code, e.name, e.uscc, a.kind, NULL, nullif(a.loan_fen, 0), a.amount_fen,"
-    " CASE WHEN a.status = 'approved' AND a.reversed_by_id IS NOT NULL THEN 'reversed' ELSE a.status END,"
-    f" s.display_name, coalesce(d.display_name, ''), {_SHANGHAI.format(t='a')},"
-    " CASE WHEN a.kind = 'little_giant' THEN a.document_no ELSE '' END,"
-    " CASE WHEN a.reverses_id IS NOT NULL THEN a.reason WHEN a.status = 'rejected' THEN a.decision_note"
-    " WHEN a.kind = 'loan_guarantee' THEN a.bank ELSE '' END" + _AWARD_COLUMNS[_AWARD_COLUMNS.index(" FROM award"):])
+# joins are the ledger's own (db/queries/ledger.py), the moment decided in Shanghai's time, in
+# the words of the engine asked
+def _entry_export(w: EngineWords) -> str:
+    return ("'S' || x.id, x.period, z.code, e.name, e.uscc, x.category, x.quantity_x100,"
+            " nullif(x.billed_fen, 0), x.subsidy_fen,"
+            " CASE WHEN x.status = 'approved' AND x.reversed_by_id IS NOT NULL THEN 'reversed' ELSE x.status END,"
+            f" s.display_name, coalesce(d.display_name, ''), {_shanghai('x', w)}, x.bill_reference,"
+            " CASE WHEN x.reverses_id IS NOT NULL THEN x.reason WHEN x.status = 'rejected' THEN x.decision_note"
+            " ELSE '' END" + _ENTRY_COLUMNS[_ENTRY_COLUMNS.index(" FROM subsidyentry"):])
+
+
+def _award_export(w: EngineWords) -> str:
+    return (f"'A' || a.id, {award_month(w)}, z.code, e.name, e.uscc, a.kind, NULL, nullif(a.loan_fen, 0),"
+            " a.amount_fen,"
+            " CASE WHEN a.status = 'approved' AND a.reversed_by_id IS NOT NULL THEN 'reversed' ELSE a.status END,"
+            f" s.display_name, coalesce(d.display_name, ''), {_shanghai('a', w)},"
+            " CASE WHEN a.kind = 'little_giant' THEN a.document_no ELSE '' END,"
+            " CASE WHEN a.reverses_id IS NOT NULL THEN a.reason WHEN a.status = 'rejected' THEN a.decision_note"
+            " WHEN a.kind = 'loan_guarantee' THEN a.bank ELSE '' END"
+            + _AWARD_COLUMNS[_AWARD_COLUMNS.index(" FROM award"):])
+
+
+def _shanghai(alias: str, w: EngineWords) -> str:
+    return shanghai_moment_sql(f"{alias}.decided_at", server=w.server)
 
 
 def _without_sort_key(row: Sequence[object]) -> tuple:
@@ -73,13 +83,14 @@ def ledger_table(db: Database, *, actor: Actor, flt: LedgerFilter,
                               field="sort")
     with db.reading() as uow:
         actor = authorise(uow.session, actor, Action.MONEY_READ)
-        entry_where, award_where, values, _by_id = _plan(actor, flt)
+        w = words(uow.session)
+        entry_where, award_where, values, _by_id = _plan(actor, flt, w)
         connection = uow.session.connection()
         total = sum(connection.execute(text(f"SELECT count(*) FROM {table} WHERE {where}"), values).scalar_one()
                     for table, where in (("subsidyentry x", entry_where), ("award a", award_where))
                     if where is not None)
     parts = [(kind, columns, alias, where) for kind, columns, alias, where in (
-        ("subsidy_entry", _ENTRY_EXPORT, "x", entry_where), ("award", _AWARD_EXPORT, "a", award_where))
+        ("subsidy_entry", _entry_export(w), "x", entry_where), ("award", _award_export(w), "a", award_where))
         if where is not None]
     if sort is None:  # as the ledger pages: entries newest first, then awards newest first
         statements = [(f"SELECT {columns} WHERE {where} ORDER BY {alias}.id DESC", values)
@@ -88,9 +99,13 @@ def ledger_table(db: Database, *, actor: Actor, flt: LedgerFilter,
     else:
         name, descending = sort
         direction = " DESC" if descending else ""
-        keys = dict(zip(("x", "a"), SORTS[name], strict=True))
+        keys = {alias: key.format(award_month=award_month(w))
+                for alias, key in zip(("x", "a"), SORTS[name], strict=True)}
+        if name in _TEXT_SORTS:  # text ordered alike on both engines, as the ledger orders it
+            keys = {alias: w.ordered(key) for alias, key in keys.items()}
         union = " UNION ALL ".join(
             f"SELECT {keys[alias]} AS k, '{kind}' AS kind, {alias}.id AS id, {columns} WHERE {where}"
             for kind, columns, alias, where in parts)
-        statements = [(f"{union} ORDER BY 1{direction}, 2 DESC, 3{direction}", values)] if parts else []
+        statements = [(f"{union} ORDER BY 1{direction}{w.nulls(descending)}, 2 DESC, 3{direction}",
+                       values)] if parts else []
     return ExportTable("ledger", LEDGER_COLUMNS, total, streamed(db, statements, _without_sort_key))

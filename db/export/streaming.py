@@ -25,8 +25,8 @@ def streamed(db: Database, statements: Sequence[tuple[str, dict[str, object]]],
             if sqlite:  # SQLite's own cursor takes :name values as they are, without a Row each
                 result = connection.connection.dbapi_connection.cursor()
                 result.execute(sql, values)
-            else:
-                result = connection.execute(text(sql), values)
+            else:  # a server's cursor, stepped on the server (psycopg would read it all at once)
+                result = connection.execution_options(stream_results=True).execute(text(sql), values)
             try:
                 while chunk := result.fetchmany(CHUNK):
                     if convert is None:
@@ -38,9 +38,13 @@ def streamed(db: Database, statements: Sequence[tuple[str, dict[str, object]]],
                 result.close()
 
 
-def shanghai_moment_sql(column: str) -> str:
+def shanghai_moment_sql(column: str, *, server: bool = False) -> str:
     """SQL for a stored moment (UTC) as Shanghai's wall-clock time, ISO text to the second
-    ('2026-11-22 10:00:00'; Shanghai keeps no summer time)."""
+    ('2026-11-22 10:00:00'; Shanghai keeps no summer time); `server`: in PostgreSQL's words,
+    for a timestamptz, whatever the session's time zone."""
+    if server:
+        return (f"to_char(({column}) AT TIME ZONE 'UTC' + interval {_SQL_SHIFT},"
+                " 'YYYY-MM-DD HH24:MI:SS')")
     return f"datetime({column}, {_SQL_SHIFT})"
 
 

@@ -26,6 +26,7 @@ from db.importing.running import Cancelled, Pass, Progress, finish, header_texts
 from db.importing.source import SheetInfo, SourceSheet
 from db.importing.verdicts import ImportReport, Reason, RowVerdict, Verdict
 from db.money import subsidy_rules as rules
+from db.server.dialect import is_server
 from db.services import limits
 from db.services.subsidies import MAX_BILL_REFERENCE, Bill, live_entry, save_bill_in, snapshot
 from db.translatable import QT_TRANSLATE_NOOP, status_term
@@ -57,12 +58,30 @@ class _Firms:
 
     def __init__(self, session, zone_id: int) -> None:  # noqa: ANN001
         connection = session.connection()
-        self.by_code = dict(connection.execute(text("SELECT uscc, id FROM enterprise")).all())
+        self.by_code = _NumbersOnServer(connection) if is_server(connection) else \
+            dict(connection.execute(text("SELECT uscc, id FROM enterprise")).all())
         self.by_name: dict[str, set[int]] = defaultdict(set)
         for enterprise_id, name in connection.execute(text(
                 "SELECT e.id, e.name FROM enterprise e WHERE e.id IN"
                 " (SELECT enterprise_id FROM tenancy WHERE zone_id = :zone)"), {"zone": zone_id}):
             self.by_name[cells.normalised(name)].add(enterprise_id)
+
+
+class _NumbersOnServer(dict):
+    """The firms' numbers by credit code on a server, where a clerk reads no other zone's firm:
+    asked of the server code by code (migration 0015's zonedesk_firm_number, which tells the
+    number of a code one names, as the bill sheet's refusal then does, and nothing else)."""
+
+    def __init__(self, connection) -> None:  # noqa: ANN001 (SQLAlchemy)
+        super().__init__()
+        self._connection = connection
+
+    def get(self, code: str, default: int | None = None) -> int | None:
+        if code not in self:
+            self[code] = self._connection.execute(text("SELECT zonedesk_firm_number(:code)"),
+                                                  {"code": code}).scalar()
+        found = super().get(code)
+        return default if found is None else found
 
 
 def import_bills(db: Database, *, actor: Actor, sources: list[SourceSheet], zone_id: int, period: str,

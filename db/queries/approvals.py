@@ -9,6 +9,7 @@ from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.clock import today_shanghai
 from db.engine import Database
+from db.engine_words import words
 from db.money import subsidy_rules as rules
 from db.services import limits
 
@@ -56,14 +57,18 @@ def approval_queue(db: Database, *, actor: Actor, zone_id: int | None = None,
                 return []
             zones = [zone_id]
         where = f" AND x.zone_id IN ({', '.join(str(int(z)) for z in zones)})" if zones is not None else ""
+        w = words(session)  # the columns ordered by: text by code point on both engines
+        no_month = w.ordered("''")
         rows = session.connection().execute(text(
-            "SELECT 'subsidy_entry', x.id, x.zone_id, z.name, x.enterprise_id, e.name, x.category,"
-            " x.period, x.billed_fen, x.subsidy_fen, x.reverses_id, x.reason, x.entered_by, s.display_name"
+            f"SELECT 'subsidy_entry', x.id, x.zone_id, z.name, x.enterprise_id, {w.ordered('e.name')},"
+            f" {w.ordered('x.category')}, {w.ordered('x.period')}, x.billed_fen, x.subsidy_fen,"
+            " x.reverses_id, x.reason, x.entered_by, s.display_name"
             " FROM subsidyentry x JOIN zone z ON z.id = x.zone_id JOIN enterprise e ON e.id = x.enterprise_id"
             f" JOIN staffaccount s ON s.id = x.entered_by WHERE x.status = 'submitted'{where}"
             " UNION ALL "
-            "SELECT 'award', x.id, x.zone_id, z.name, x.enterprise_id, e.name, x.kind,"
-            " '', x.loan_fen, x.amount_fen, x.reverses_id, x.reason, x.entered_by, s.display_name"
+            f"SELECT 'award', x.id, x.zone_id, z.name, x.enterprise_id, {w.ordered('e.name')},"
+            f" {w.ordered('x.kind')}, {no_month}, x.loan_fen, x.amount_fen, x.reverses_id,"
+            " x.reason, x.entered_by, s.display_name"
             " FROM award x JOIN zone z ON z.id = x.zone_id JOIN enterprise e ON e.id = x.enterprise_id"
             f" JOIN staffaccount s ON s.id = x.entered_by WHERE x.status = 'submitted'{where}"
             " ORDER BY 3, 8, 6, 7")).all()

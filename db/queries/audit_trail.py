@@ -26,7 +26,10 @@ from db.arguments import checked
 from db.audit_words import FieldChange, changes
 from db.clock import SHANGHAI, stored_moment, to_shanghai
 from db.engine import Database
+from db.engine_words import SQLITE, EngineWords, words
 from db.errors import Interrupted
+from db.queries.overview import interruptible
+from db.server.dialect import is_server
 from db.services.validation import not_negative
 
 PAGE_SIZE = 200
@@ -107,7 +110,7 @@ def _seq_range(connection: Connection, flt: AuditFilter) -> tuple[int, int] | No
         return _ranges[key]
     clauses, values = _days("at", flt)
     low, high = connection.execute(text(
-        f"SELECT min(seq), max(seq) FROM auditevent INDEXED BY ix_auditevent_at"
+        f"SELECT min(seq), max(seq) FROM auditevent{words(connection).indexed_by('ix_auditevent_at')}"
         f" WHERE {' AND '.join(clauses)}"), values).one()
     found = None if low is None else (low, high)
     if len(_ranges) > 64:
@@ -123,8 +126,9 @@ def _plan(connection: Connection, flt: AuditFilter) -> tuple[str, str, str, dict
         return None
     values: dict[str, object] = {}
     clauses: list[str] = []
+    w = words(connection)
     if flt.enterprise_id is not None:
-        source, key = "auditsubject s CROSS JOIN auditevent e ON e.seq = s.seq", "s.seq"
+        source, key = f"auditsubject s {w.cross_join} auditevent e ON e.seq = s.seq", "s.seq"
         clauses.append("s.enterprise_id = :firm")
         values["firm"] = flt.enterprise_id
         if flt.zone_id is not None:  # the zone before or after: by the key of auditzone
@@ -132,26 +136,26 @@ def _plan(connection: Connection, flt: AuditFilter) -> tuple[str, str, str, dict
             values["zone"] = flt.zone_id
         leading = False
     elif flt.zone_id is not None:  # one row for each zone an event names, before or after
-        source, key = "auditzone s CROSS JOIN auditevent e ON e.seq = s.seq", "s.seq"
+        source, key = f"auditzone s {w.cross_join} auditevent e ON e.seq = s.seq", "s.seq"
         clauses.append("s.zone_id = :zone")
         values["zone"] = flt.zone_id
         leading = False
     else:
         source, key, leading = "auditevent e", "e.seq", True
     if flt.actor_id is not None:
-        clauses.append(("e.actor_id" if leading else "+e.actor_id") + " = :actor")
+        clauses.append(("e.actor_id" if leading else w.hint("e.actor_id")) + " = :actor")
         values["actor"] = flt.actor_id
         leading = False
     if flt.action is not None:
-        clauses.append(("e.action" if leading else "+e.action") + " = :action")
+        clauses.append(("e.action" if leading else w.hint("e.action")) + " = :action")
         values["action"] = flt.action
     if seqs is not None:
         clauses.append(f"{key} BETWEEN :low AND :high")
         values["low"], values["high"] = seqs
-        day_clauses, day_values = _days("+e.at", flt)
+        day_clauses, day_values = _days(w.hint("e.at"), flt)
         clauses += day_clauses
         values |= day_values
-    return source, " AND ".join(clauses) or "1", key, values
+    return source, " AND ".join(clauses) or w.true, key, values
 
 
 # the columns of a row, from the page's events (e) and what they name
@@ -164,6 +168,10 @@ ROW_JOINS = (" LEFT JOIN auditsubject s ON s.seq = e.seq"
              " LEFT JOIN staffaccount a ON a.id = e.actor_id"
              " LEFT JOIN staffaccount t ON e.entity_type = 'staff'"
              "  AND t.id = CAST(e.entity_id AS INTEGER)")
+# a server casts every entity id it meets (text that is no number fails there): only digits
+SERVER_ROW_JOINS = ROW_JOINS.replace(
+    "CAST(e.entity_id AS INTEGER)",
+    "CASE WHEN e.entity_id ~ '^[0-9]{1,18}$' THEN CAST(e.entity_id AS BIGINT) END")
 
 
 def trail_row(row: tuple) -> TrailRow:
@@ -173,12 +181,17 @@ def trail_row(row: tuple) -> TrailRow:
                     entity_id, firm_id, firm, zone, account, changes(before, after))
 
 
-def page_sql(source: str, where: str, key: str) -> str:
+def rows_sql(hits: str, w: EngineWords = SQLITE) -> str:
+    """The rows of the events `hits` selects (their seq), newest first, with what they name."""
+    return (f"SELECT {ROW_SQL} FROM ({hits}) AS hit {w.cross_join} auditevent e ON e.seq = hit.seq"
+            f"{SERVER_ROW_JOINS if w.server else ROW_JOINS} ORDER BY e.seq DESC")
+
+
+def page_sql(source: str, where: str, key: str, w: EngineWords = SQLITE) -> str:
     """The rows of one page (LIMIT :limit), the matching events read by index first, then what
     they name joined to those few."""
-    return (f"SELECT {ROW_SQL} FROM (SELECT {key} AS seq FROM {source} WHERE {where}"
-            f" ORDER BY {key} DESC LIMIT :limit) AS hit CROSS JOIN auditevent e ON e.seq = hit.seq"
-            f"{ROW_JOINS} ORDER BY e.seq DESC")
+    return rows_sql(f"SELECT {key} AS seq FROM {source} WHERE {where} ORDER BY {key} DESC"
+                    " LIMIT :limit", w)
 
 
 @checked
@@ -196,7 +209,7 @@ def audit_page(db: Database, *, actor: Actor, flt: AuditFilter, before: int | No
         if before is not None:
             where += f" AND {key} < :before"
             values["before"] = before
-        rows = connection.execute(text(page_sql(source, where, key)),
+        rows = connection.execute(text(page_sql(source, where, key, words(connection))),
                                   values | {"limit": limit}).all()
         return [trail_row(tuple(r)) for r in rows]
 
@@ -213,6 +226,10 @@ def count_audit(db: Database, *, actor: Actor, flt: AuditFilter,
         if plan is None:
             return 0
         source, where, _key, values = plan
+        if is_server(connection):
+            with interruptible(connection, cancelled):
+                return connection.execute(text(f"SELECT count(*) FROM {source} WHERE {where}"),
+                                          values).scalar_one()
         sqlite = connection.connection.dbapi_connection
         if cancelled is not None:
             sqlite.set_progress_handler(lambda: int(cancelled()), 1_000)
@@ -239,6 +256,8 @@ def trail_people(db: Database, *, actor: Actor) -> list[Person]:
     """Everyone who has an account, for the person filter (by name)."""
     with db.reading() as uow:
         authorise(uow.session, actor, Action.AUDIT_READ)
+        w = words(uow.session)
         rows = uow.session.connection().execute(text(
-            "SELECT id, username, display_name FROM staffaccount ORDER BY display_name, username"))
+            "SELECT id, username, display_name FROM staffaccount"
+            f" ORDER BY {w.ordered('display_name')}, {w.ordered('username')}"))
         return [Person(*r) for r in rows]

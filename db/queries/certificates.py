@@ -13,6 +13,7 @@ from db.arguments import checked
 from db.certificates.content import PrintedCertificate
 from db.clock import stored_moment, to_shanghai, today_shanghai
 from db.engine import Database
+from db.engine_words import SQLITE, EngineWords, words
 from db.errors import NotFound
 from db.models import Certificate
 from db.money import subsidy_rules as rules
@@ -46,7 +47,7 @@ class CertificateRow:
     version: int
 
 
-def _where(actor: Actor, flt: CertificateFilter) -> tuple[str, dict[str, object]]:
+def _where(actor: Actor, flt: CertificateFilter, w: EngineWords = SQLITE) -> tuple[str, dict[str, object]]:
     where = "WHERE 1 = 1" + zones_clause(actor, flt.zone_id, "c.zone_id")
     values: dict[str, object] = {}
     if flt.kind:
@@ -59,10 +60,10 @@ def _where(actor: Actor, flt: CertificateFilter) -> tuple[str, dict[str, object]
     if fragment:
         by_pinyin = ""
         if search.spelled_fragment(fragment):
-            by_pinyin = " OR instr(e.spelled, :spelled) > 0"
+            by_pinyin = f" OR {w.contains('e.spelled', ':spelled')}"
             values["spelled"] = search.spelled_fragment(fragment)
-        where += (" AND (instr(c.serial, :upper) > 0 OR instr(e.name, :fragment) > 0"
-                  f" OR instr(e.uscc, :upper) > 0{by_pinyin})")
+        where += (f" AND ({w.contains('c.serial', ':upper')} OR {w.contains('e.name', ':fragment')}"
+                  f" OR {w.contains('e.uscc', ':upper')}{by_pinyin})")
         values.update(fragment=fragment, upper=fragment.upper())
     return where, values
 
@@ -80,7 +81,7 @@ def certificate_page(db: Database, *, actor: Actor, flt: CertificateFilter, offs
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.CERTIFICATE_READ)
-        where, values = _where(actor, flt)
+        where, values = _where(actor, flt, words(session))
         rows = session.connection().execute(text(
             "SELECT c.id, c.serial, c.kind, e.name, e.uscc, z.code, c.amount_fen, c.issued_at,"
             " s.display_name, c.status, c.revoked_reason, c.print_count, c.version"
@@ -96,7 +97,7 @@ def count_certificates(db: Database, *, actor: Actor, flt: CertificateFilter,
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.CERTIFICATE_READ)
-        where, values = _where(actor, flt)
+        where, values = _where(actor, flt, words(session))
         connection = session.connection()
         with interruptible(connection, cancelled):
             return connection.execute(text("SELECT count(*)" + _FROM + where), values).scalar_one()
@@ -172,6 +173,7 @@ def candidates(db: Database, *, actor: Actor, zone_id: int, kind: str, period_fr
         actor = authorise(session, actor, Action.CERTIFICATE_READ)
         require(actor, Action.CERTIFICATE_READ, zone_id)
         connection = session.connection()
+        by_name = words(session).ordered("e.name")
         if kind == "subsidy":
             period_from = rules.parse_period(period_from, "period_from")
             period_to = rules.parse_period(period_to, "period_to")
@@ -179,22 +181,22 @@ def candidates(db: Database, *, actor: Actor, zone_id: int, kind: str, period_fr
                 "SELECT e.id, e.name, e.uscc, sum(x.subsidy_fen), count(*) FROM subsidyentry x"
                 " JOIN enterprise e ON e.id = x.enterprise_id WHERE x.zone_id = :zone"
                 " AND x.status = 'approved' AND x.reverses_id IS NULL AND x.reversed_by_id IS NULL"
-                " AND x.period BETWEEN :first AND :last GROUP BY e.id ORDER BY e.name"),
+                f" AND x.period BETWEEN :first AND :last GROUP BY e.id ORDER BY {by_name}"),
                 {"zone": zone_id, "first": period_from, "last": period_to}).all()
-            return [Candidate(kind, r[0], r[1], r[2], zone_id, r[3], None, str(r[4])) for r in rows]
+            return [Candidate(kind, r[0], r[1], r[2], zone_id, int(r[3]), None, str(r[4])) for r in rows]
         if kind in ("little_giant", "loan_guarantee"):
             rows = connection.execute(text(
                 "SELECT e.id, e.name, e.uscc, a.amount_fen, a.id, a.level, a.bank FROM award a"
                 " JOIN enterprise e ON e.id = a.enterprise_id WHERE a.zone_id = :zone"
                 " AND a.kind = :kind AND a.status = 'approved' AND a.reverses_id IS NULL"
-                " AND a.reversed_by_id IS NULL ORDER BY e.name, a.id"),
+                f" AND a.reversed_by_id IS NULL ORDER BY {by_name}, a.id"),
                 {"zone": zone_id, "kind": kind}).all()
             return [Candidate(kind, r[0], r[1], r[2], zone_id, r[3], r[4],
                               r[5] if kind == "little_giant" else r[6]) for r in rows]
         today = today_shanghai().isoformat()
         rows = connection.execute(text(
-            "SELECT e.id, e.name, e.uscc, t.unit FROM tenancy t JOIN enterprise e"
+            "SELECT e.id, e.name, e.uscc, min(t.unit) FROM tenancy t JOIN enterprise e"
             " ON e.id = t.enterprise_id WHERE t.zone_id = :zone AND t.start_on <= :today"
-            " AND (t.end_on IS NULL OR t.end_on >= :today) GROUP BY e.id ORDER BY e.name"),
+            f" AND (t.end_on IS NULL OR t.end_on >= :today) GROUP BY e.id ORDER BY {by_name}"),
             {"zone": zone_id, "today": today}).all()
         return [Candidate(kind, r[0], r[1], r[2], zone_id, None, None, r[3]) for r in rows]

@@ -7,7 +7,7 @@ office's own."""
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from db.arguments import checked
 from db.audit import Change, record_bulk
@@ -49,9 +49,17 @@ def file_marked_as_demo(path: Path) -> bool:
         return False
 
 
-def mark_as_demo(connection: sqlite3.Connection) -> None:
-    """Marks the database of `connection` (in the caller's transaction) as a demo, for good,
-    with the mark's audit event."""
+def mark_as_demo(connection: sqlite3.Connection | Connection) -> None:
+    """Marks the database of `connection` (in the caller's transaction: a plain sqlite3 one on a
+    file, the SQLAlchemy one on a server) as a demo, for good, with the mark's audit event."""
+    if not isinstance(connection, sqlite3.Connection):
+        result = connection.execute(text(
+            "INSERT INTO officesetting (name, value, changed_by, changed_at)"
+            " VALUES (:name, :value, NULL, :at) ON CONFLICT DO NOTHING"),
+            {"name": DEMO_SETTING, "value": MARKED["value"], "at": iso_utc(utc_now())})
+        if result.rowcount:
+            record_bulk(connection, None, "demo", [mark_change()])
+        return
     cursor = connection.execute(
         "INSERT OR IGNORE INTO officesetting (name, value, changed_by, changed_at)"
         " VALUES (?, ?, NULL, ?)", (DEMO_SETTING, MARKED["value"], iso_utc(utc_now())))

@@ -19,6 +19,8 @@ from db.arguments import checked
 from db.engine import Database
 from db.errors import Interrupted, NotFound, ValidationError
 from db.models import Enterprise, EnterpriseFields, Tenancy, Zone
+from db.queries import firm_search_on_server as on_server
+from db.server.dialect import is_server
 from db.services.validation import not_negative
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -96,20 +98,9 @@ _COLUMNS = ("e.id, e.uscc, e.name, z.code, z.name, s.name, e.size_class, e.giant
             " e.contact_name, e.contact_phone, e.uscc_check")
 
 
-def _plan(actor: Actor, flt: EnterpriseFilter,
-          grams: Callable[[str], int] | None = None) -> tuple[str, str, dict[str, object]] | None:
-    """(FROM clause, WHERE clause, values) for the filter, or None when it can match nothing.
-
-    Two ways to find text, by which is cheaper: within a few zones (a clerk's, or a chosen zone:
-    a few thousand firms even at city scale) the zone's rows are read and each is searched with
-    instr() (its pinyin in `spelled`); across the whole city the search index is read, in firm order, so the first page
-    comes after a few hundred matches however common the fragment is. With `grams`
-    (search.gram_counter: the file has enterprise_grams) that table is read instead across the
-    city: the same firms, found without reading positions (a word longer than search.GRAM is
-    checked against the index row). Within zones, when the grams find at most search.FEW firms
-    in the whole city, only those are read and checked with instr() as before: every firm that
-    instr() finds has the words as phrases of the index, so the result is the same.
-    """
+def _scope(actor: Actor, flt: EnterpriseFilter) -> tuple[list[int] | None, list[str], dict[str, object]] | None:
+    """(the zones searched, None for the whole city; the conditions on the firms e besides the
+    text; their values), or None when the actor may see no firm the filter asks for."""
     clauses: list[str] = []
     values: dict[str, object] = {}
     zone_ids: list[int] | None = None
@@ -126,6 +117,35 @@ def _plan(actor: Actor, flt: EnterpriseFilter,
         if value:
             clauses.append(f"e.{name} = :{name}")
             values[name] = value
+    return zone_ids, clauses, values
+
+
+def server_plan(connection, actor: Actor, flt: EnterpriseFilter) -> on_server.ServerPlan | None:  # noqa: ANN001
+    """The plan on a PostgreSQL server (db/queries/firm_search_on_server.py), or None as _plan."""
+    scope = _scope(actor, flt)
+    if scope is None:
+        return None
+    return on_server.plan(connection, actor, *scope, searched_words(flt.text))
+
+
+def _plan(actor: Actor, flt: EnterpriseFilter,
+          grams: Callable[[str], int] | None = None) -> tuple[str, str, dict[str, object]] | None:
+    """(FROM clause, WHERE clause, values) for the filter, or None when it can match nothing.
+
+    Two ways to find text, by which is cheaper: within a few zones (a clerk's, or a chosen zone:
+    a few thousand firms even at city scale) the zone's rows are read and each is searched with
+    instr() (its pinyin in `spelled`); across the whole city the search index is read, in firm order, so the first page
+    comes after a few hundred matches however common the fragment is. With `grams`
+    (search.gram_counter: the file has enterprise_grams) that table is read instead across the
+    city: the same firms, found without reading positions (a word longer than search.GRAM is
+    checked against the index row). Within zones, when the grams find at most search.FEW firms
+    in the whole city, only those are read and checked with instr() as before: every firm that
+    instr() finds has the words as phrases of the index, so the result is the same.
+    """
+    scope = _scope(actor, flt)
+    if scope is None:
+        return None
+    zone_ids, clauses, values = scope
     source = "enterprise e"
     parts = searched_words(flt.text)
     if parts and zone_ids is not None:
@@ -194,22 +214,34 @@ def enterprise_page(db: Database, *, actor: Actor, flt: EnterpriseFilter, offset
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_READ)
-        plan = _plan(actor, flt, search.gram_counter(session.connection()))
+        connection = session.connection()
+        server = is_server(connection)
+        first = "e.id"
+        if server:
+            found = server_plan(connection, actor, flt)
+            plan = None if found is None else (found.source, found.clause, found.values)
+            first = "e.id" if found is None else found.first
+        else:
+            plan = _plan(actor, flt, search.gram_counter(connection))
         if plan is None:
             return []
         source, clause, values = plan
         if order is None:
-            inner = "f.rowid" if by_index(source) else "e.id"
+            inner = "f.rowid" if by_index(source) and not server else first
             order = "e.id"
         else:
+            if server:
+                order = on_server.in_characters(order)
             inner = order
             source += "".join(join for alias, join in _JOINS.items() if alias in order)
-        rows = session.connection().execute(text(
+        statement = (
             f"SELECT {_COLUMNS} FROM (SELECT e.id AS id FROM {source} WHERE {clause}"
             f"  ORDER BY {inner} LIMIT :limit OFFSET :offset) AS hit"
             " CROSS JOIN enterprise e ON e.id = hit.id CROSS JOIN zone z ON z.id = e.zone_id"
-            f" CROSS JOIN sector s ON s.code = e.sector_code ORDER BY {order}"),
-            values | {"limit": limit, "offset": offset}).all()
+            f" CROSS JOIN sector s ON s.code = e.sector_code ORDER BY {order}")
+        if server:  # PostgreSQL's CROSS JOIN takes no ON: SQLite's keeps the join order
+            statement = statement.replace(" CROSS JOIN ", " JOIN ")
+        rows = connection.execute(text(statement), values | {"limit": limit, "offset": offset}).all()
         return [EnterpriseRow(*row) for row in rows]
 
 
@@ -225,6 +257,8 @@ def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter,
         session = uow.session
         actor = authorise(session, actor, Action.ENTERPRISE_READ)
         connection = session.connection()
+        if is_server(connection):
+            return _count_on_server(connection, actor, flt, cancelled)
         plan = _plan(actor, flt, search.gram_counter(connection))
         if plan is None:
             return 0
@@ -243,6 +277,20 @@ def count_enterprises(db: Database, *, actor: Actor, flt: EnterpriseFilter,
             raise
         finally:
             sqlite.set_progress_handler(None, 0)
+
+
+def _count_on_server(connection, actor: Actor, flt: EnterpriseFilter,  # noqa: ANN001
+                     cancelled: Callable[[], bool] | None) -> int:
+    """A count on a server: a count no longer wanted before or after its statement (tens of
+    milliseconds at most) ends with Interrupted, as SQLite's progress handler ends it."""
+    def unwanted() -> None:
+        if cancelled is not None and cancelled():
+            raise Interrupted("the count was no longer wanted")
+    unwanted()
+    plan = server_plan(connection, actor, flt)
+    counted = 0 if plan is None else on_server.count(connection, plan)
+    unwanted()
+    return counted
 
 
 def readable_enterprise(session, actor: Actor, enterprise_id: int) -> Enterprise:  # noqa: ANN001

@@ -13,9 +13,10 @@ from sqlalchemy import text
 from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.engine import Database
+from db.engine_words import words
 from db.errors import NotFound
 from db.models import Enterprise
-from db.queries.ledger import AWARD_MONTH
+from db.queries.ledger import award_month
 from db.translatable import QT_TRANSLATE_NOOP
 
 _CATEGORY_ORDER = ("CASE x.category WHEN 'land' THEN 0 WHEN 'electricity' THEN 1"
@@ -86,7 +87,7 @@ def firm_statement(db: Database, *, actor: Actor, enterprise_id: int) -> FirmSta
             " FROM subsidyentry x JOIN zone z ON z.id = x.zone_id WHERE x.enterprise_id = :firm"
             f"{_zones_clause(actor, 'x')} ORDER BY x.period, {_CATEGORY_ORDER}, x.id"), {"firm": enterprise_id})]
         lines += [StatementLine("award", *row) for row in connection.execute(text(
-            f"SELECT a.id, z.code, a.kind, {AWARD_MONTH}, a.loan_fen, a.amount_fen, a.status,"
+            f"SELECT a.id, z.code, a.kind, {award_month(words(session))}, a.loan_fen, a.amount_fen, a.status,"
             " a.reverses_id, a.reversed_by_id, CASE WHEN a.reverses_id IS NOT NULL THEN a.reason"
             "  WHEN a.status = 'rejected' THEN a.decision_note"
             "  WHEN a.kind = 'little_giant' THEN a.document_no ELSE a.bank END"

@@ -18,6 +18,7 @@ from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.clock import shanghai_month_sql, stored_moment, to_shanghai
 from db.engine import Database
+from db.engine_words import SQLITE, EngineWords, words
 from db.errors import ValidationError
 from db.models.money import CATEGORIES
 from db.money import subsidy_rules as rules
@@ -28,6 +29,11 @@ from db.translatable import QT_TRANSLATE_NOOP
 AWARD_KINDS = ("little_giant", "loan_guarantee")
 # the month an award is booked in: the Shanghai month of its decision (of its entry while undecided)
 AWARD_MONTH = shanghai_month_sql("coalesce(a.decided_at, a.entered_at)")
+
+
+def award_month(w: EngineWords) -> str:
+    """AWARD_MONTH in the words of the engine asked."""
+    return w.shanghai_month("coalesce(a.decided_at, a.entered_at)")
 
 
 @dataclass(frozen=True)
@@ -109,12 +115,12 @@ def _driver(zones: list[int] | None, flt: LedgerFilter) -> str | None:
     return None
 
 
-def _plan(actor: Actor, flt: LedgerFilter) -> _Plan:
+def _plan(actor: Actor, flt: LedgerFilter, w: EngineWords = SQLITE) -> _Plan:
     """(WHERE of subsidy entries x, WHERE of awards a, values, whether the entries are read by
     id rather than through an index); None for a kind that cannot match.
 
     A condition whose index must not lead is written `+column` (SQLite then reads it as an
-    expression, not an index key)."""
+    expression, not an index key; a server is left to plan by itself, see engine_words)."""
     values: dict[str, object] = {}
     zones: list[int] | None = None if actor.all_zones else sorted(actor.zone_ids)
     if flt.zone_id is not None:
@@ -135,26 +141,26 @@ def _plan(actor: Actor, flt: LedgerFilter) -> _Plan:
         values["entered_by"] = flt.entered_by
     if flt.firm_text.strip():
         spelled = search.spelled_fragment(flt.firm_text)
-        by_pinyin = " OR instr(e.spelled, :firm_spelled)" if spelled else ""
+        by_pinyin = f" OR {w.contains('e.spelled', ':firm_spelled')}" if spelled else ""
         terms.append((("firm",), "{h}{t}.enterprise_id IN (SELECT e.id FROM enterprise e"
-                                 " WHERE instr(lower(e.name), :firm) OR instr(e.uscc, :firm_code)"
-                                 + by_pinyin + ")"))
+                                 f" WHERE {w.contains('lower(e.name)', ':firm')}"
+                                 f" OR {w.contains('e.uscc', ':firm_code')}" + by_pinyin + ")"))
         values["firm"] = flt.firm_text.strip().lower()
         values["firm_code"] = flt.firm_text.strip().upper()
         if spelled:
             values["firm_spelled"] = spelled
     driver = _driver(zones, flt)
-    entries = [t.format(t="x", h="" if driver in drivers else "+") for drivers, t in terms]
+    entries = [t.format(t="x", h="" if driver in drivers else w.hint("")) for drivers, t in terms]
     awards = [t.format(t="a", h="") for _drivers, t in terms]
     for name, operator, value in (("month_from", ">=", month_from), ("month_to", "<=", month_to)):
         if value:
             values[name] = value
-            entries.append(f"{'' if driver in ('zone', 'period') else '+'}x.period {operator} :{name}")
-            awards.append(f"{AWARD_MONTH} {operator} :{name}")
-    entry_where: str | None = " AND ".join(entries) or "1"
-    award_where: str | None = " AND ".join(awards) or "1"
+            entries.append(f"{'' if driver in ('zone', 'period') else w.hint('')}x.period {operator} :{name}")
+            awards.append(f"{award_month(w)} {operator} :{name}")
+    entry_where: str | None = " AND ".join(entries) or w.true
+    award_where: str | None = " AND ".join(awards) or w.true
     if flt.category in CATEGORIES:
-        entry_where += " AND +x.category = :category"
+        entry_where += f" AND {w.hint('x.category')} = :category"
         award_where = None
         values["category"] = flt.category
     elif flt.category in AWARD_KINDS:
@@ -172,7 +178,7 @@ _ENTRY_COLUMNS = (
     " FROM subsidyentry x JOIN zone z ON z.id = x.zone_id JOIN enterprise e ON e.id = x.enterprise_id"
     " JOIN staffaccount s ON s.id = x.entered_by LEFT JOIN staffaccount d ON d.id = x.decided_by")
 _AWARD_COLUMNS = (
-    f"a.id, a.zone_id, z.code, z.name, a.enterprise_id, e.name, e.uscc, a.kind, {AWARD_MONTH}, 0,"
+    "a.id, a.zone_id, z.code, z.name, a.enterprise_id, e.name, e.uscc, a.kind, {award_month}, 0,"
     " a.loan_fen, a.amount_fen, a.status, a.reverses_id, a.reversed_by_id,"
     " CASE WHEN a.kind = 'little_giant' THEN a.document_no ELSE '' END,"
     " CASE WHEN a.reverses_id IS NOT NULL THEN a.reason WHEN a.status = 'rejected'"
@@ -205,14 +211,15 @@ def ledger_page(db: Database, *, actor: Actor, flt: LedgerFilter, after: LedgerK
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.MONEY_READ)
-        entry_where, award_where, values, by_id = _plan(actor, flt)
+        w = words(session)
+        entry_where, award_where, values, by_id = _plan(actor, flt, w)
         connection = session.connection()
         if sort is not None:
-            return _sorted_page(connection, entry_where, award_where, values, sort, offset, limit)
+            return _sorted_page(connection, entry_where, award_where, values, sort, offset, limit, w)
         rows: list[LedgerRow] = []
         # read by id, or through the index chosen and then sorted (`+x.id`: not by id); the
         # limit is written out, as SQLite plans worse for a limit it cannot see
-        order = "x.id" if by_id else "+x.id"
+        order = "x.id" if by_id else w.hint("x.id")
         below = "" if last_id is None else f" AND {order} < {int(last_id)}"
         if kind == "subsidy_entry" and entry_where is not None:
             ids = connection.execute(text(
@@ -229,23 +236,32 @@ def ledger_page(db: Database, *, actor: Actor, flt: LedgerFilter, after: LedgerK
                 f" LIMIT {int(limit) - len(rows)}"), values).scalars().all()
             if ids:
                 rows += [_row("award", r) for r in connection.execute(text(
-                    f"SELECT {_AWARD_COLUMNS} WHERE a.id IN ({', '.join(map(str, ids))}) ORDER BY a.id DESC"))]
+                    f"SELECT {_award_columns(w)} WHERE a.id IN ({', '.join(map(str, ids))}) ORDER BY a.id DESC"))]
         return rows
 
 
-# what the ledger may be sorted by: the name given → (SQL of an entry, SQL of an award)
-SORTS = {"month": ("x.period", AWARD_MONTH), "zone": ("z.code", "z.code"), "firm": ("e.name", "e.name"),
+def _award_columns(w: EngineWords) -> str:
+    return _AWARD_COLUMNS.format(award_month=award_month(w))
+
+
+# what the ledger may be sorted by: the name given → (SQL of an entry, SQL of an award); an
+# award's month in the engine's words where it is asked
+SORTS = {"month": ("x.period", "{award_month}"), "zone": ("z.code", "z.code"), "firm": ("e.name", "e.name"),
          "category": ("x.category", "a.kind"), "quantity": ("x.quantity_x100", "0"),
          "billed": ("x.billed_fen", "a.loan_fen"), "amount": ("x.subsidy_fen", "a.amount_fen"),
          "status": ("x.status", "a.status"), "entered_by": ("s.display_name", "s.display_name"),
          "decided_by": ("coalesce(d.display_name, '')", "coalesce(d.display_name, '')"),
          "decided_at": ("x.decided_at", "a.decided_at"), "reference": ("x.bill_reference", "a.document_no")}
+_TEXT_SORTS = {"month", "zone", "firm", "category", "status", "entered_by", "decided_by", "reference"}
 
 
 def _sorted_page(connection: Connection, entry_where: str | None, award_where: str | None,
-                 values: dict[str, object], sort: tuple[str, bool], offset: int, limit: int) -> list[LedgerRow]:
+                 values: dict[str, object], sort: tuple[str, bool], offset: int, limit: int,
+                 w: EngineWords = SQLITE) -> list[LedgerRow]:
     name, descending = sort
-    keys = SORTS[name]
+    keys = tuple(key.format(award_month=award_month(w)) for key in SORTS[name])
+    if name in _TEXT_SORTS:  # text ordered alike on both engines (a UNION orders by names only)
+        keys = tuple(w.ordered(key) for key in keys)
     parts = []
     for kind, t, table, key, where in (("subsidy_entry", "x", "subsidyentry", keys[0], entry_where),
                                        ("award", "a", "award", keys[1], award_where)):
@@ -259,10 +275,11 @@ def _sorted_page(connection: Connection, entry_where: str | None, award_where: s
         return []
     direction = " DESC" if descending else ""
     found = connection.execute(text(
-        " UNION ALL ".join(parts) + f" ORDER BY k{direction}, kind DESC, id{direction}"
+        " UNION ALL ".join(parts) + f" ORDER BY k{direction}{w.nulls(descending)},"
+        f" kind DESC, id{direction}"
         f" LIMIT {int(limit)} OFFSET {int(offset)}"), values).all()
     rows: dict[tuple[str, int], LedgerRow] = {}
-    for kind, columns, alias in (("subsidy_entry", _ENTRY_COLUMNS, "x"), ("award", _AWARD_COLUMNS, "a")):
+    for kind, columns, alias in (("subsidy_entry", _ENTRY_COLUMNS, "x"), ("award", _award_columns(w), "a")):
         ids = [i for k, i, _key in found if k == kind]
         if ids:
             for r in connection.execute(text(f"SELECT {columns} WHERE {alias}.id IN ({', '.join(map(str, ids))})")):
@@ -279,7 +296,7 @@ def ledger_totals(db: Database, *, actor: Actor, flt: LedgerFilter,
     with db.reading() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.MONEY_READ)
-        entry_where, award_where, values, _by_id = _plan(actor, flt)
+        entry_where, award_where, values, _by_id = _plan(actor, flt, words(session))
         connection = session.connection()
         with interruptible(connection, cancelled):
             return _totals(connection, entry_where, award_where, values)
@@ -321,5 +338,5 @@ def ledger_people(db: Database, *, actor: Actor) -> list[Person]:
                      f" WHERE zone_id IN ({zones})))")
         rows = session.connection().execute(text(
             "SELECT s.id, s.display_name FROM staffaccount s WHERE s.role IN ('clerk', 'admin')"
-            f"{where} ORDER BY s.display_name, s.id")).all()
+            f"{where} ORDER BY {words(session).ordered('s.display_name')}, s.id")).all()
         return [Person(*row) for row in rows]

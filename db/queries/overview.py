@@ -15,6 +15,7 @@ Cost: at most 55 × 12 × 4 rows of approved totals, whatever the number of entr
 still be interrupted (`cancelled` is polled while SQLite works).
 """
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,8 +27,9 @@ from sqlalchemy.exc import OperationalError
 
 from db.access import Action, Actor, authorise
 from db.arguments import checked
-from db.clock import shanghai_year_sql, today_shanghai
+from db.clock import today_shanghai
 from db.engine import Database
+from db.engine_words import words
 from db.errors import Interrupted
 from db.models.money import CATEGORIES
 from db.money.subsidy_rules import months_before, next_period, period_of
@@ -96,7 +98,12 @@ def zones_clause(actor: Actor, zone_id: int | None, column: str = "zone_id") -> 
 
 @contextmanager
 def interruptible(connection: Connection, cancelled: Callable[[], bool] | None) -> Iterator[None]:
-    """SQLite stops the statement running (Interrupted) once `cancelled()` turns True."""
+    """SQLite stops the statement running (Interrupted) once `cancelled()` turns True; a server
+    is asked to cancel it (as psql's Ctrl+C does)."""
+    if connection.dialect.name == "postgresql":
+        with _cancelled_on_server(connection, cancelled):
+            yield
+        return
     sqlite = connection.connection.dbapi_connection
     if cancelled is not None:
         sqlite.set_progress_handler(lambda: int(cancelled()), 10_000)
@@ -108,6 +115,37 @@ def interruptible(connection: Connection, cancelled: Callable[[], bool] | None) 
         raise
     finally:
         sqlite.set_progress_handler(None, 0)
+
+
+CANCEL_POLL_SECONDS = 0.02
+
+
+@contextmanager
+def _cancelled_on_server(connection: Connection, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """While the block runs, a watcher polls `cancelled()` and, once it turns True, has the
+    server cancel the statement running (it fails with QueryCanceled: Interrupted here)."""
+    if cancelled is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_POLL_SECONDS):
+            if cancelled():
+                connection.connection.dbapi_connection.cancel_safe()
+                return
+
+    watcher = threading.Thread(target=watch, name="cancel-on-server", daemon=True)
+    watcher.start()
+    try:
+        yield
+    except OperationalError as error:
+        if cancelled():
+            raise Interrupted("the sums were no longer wanted") from error
+        raise
+    finally:
+        done.set()
+        watcher.join()
 
 
 _SUMS = ", ".join(f"coalesce(sum(CASE WHEN category = '{c}' THEN amount_fen END), 0)"
@@ -131,7 +169,7 @@ def approved_sums(connection: Connection, actor: Actor, year: int, zone_id: int 
             " GROUP BY zone_id, period"), {"first": f"{year:04d}-01", "last": f"{year:04d}-12"}).all()
         giants = connection.execute(text(
             "SELECT zone_id, sum(amount_fen) FROM award WHERE status = 'approved'"
-            f" AND kind = 'little_giant' AND {shanghai_year_sql('coalesce(decided_at, entered_at)')} = :year"
+            f" AND kind = 'little_giant' AND {words(connection).shanghai_year('coalesce(decided_at, entered_at)')} = :year"
             f"{zones_clause(actor, zone_id)} GROUP BY zone_id"), {"year": f"{year:04d}"}).all()
     for zone, period, count, *amounts in rows:
         summed += int(count)

@@ -17,6 +17,7 @@ from db.access import Action, Actor, authorise
 from db.arguments import checked
 from db.clock import stored_moment
 from db.engine import Database
+from db.engine_words import words
 from db.queries.overview import approved_sums
 from db.services import validation as v
 from db.services.policy import SETTINGS
@@ -112,6 +113,7 @@ def policy(db: Database, *, actor: Actor, year: int) -> Policy:
         session = uow.session
         actor = authorise(session, actor, Action.MONEY_READ)
         connection = session.connection()
+        w = words(session)
         rates = [RateRow(r[0], r[1], _day(r[2]), r[3], r[4], r[5]) for r in connection.execute(text(
             "SELECT id, category, valid_from, rate_bp, yearly_cap_fen, version FROM policyrate"
             " ORDER BY CASE category WHEN 'land' THEN 0 WHEN 'electricity' THEN 1"
@@ -122,11 +124,11 @@ def policy(db: Database, *, actor: Actor, year: int) -> Policy:
                    for r in connection.execute(text(
                        "SELECT b.id, b.zone_id, z.code, z.name, b.year, b.category, b.amount_fen,"
                        " b.version FROM budget b JOIN zone z ON z.id = b.zone_id"
-                       f" WHERE b.year = :year{mine} ORDER BY z.code, CASE b.category"
+                       f" WHERE b.year = :year{mine} ORDER BY {w.ordered('z.code')}, CASE b.category"
                        " WHEN 'land' THEN 0 WHEN 'electricity' THEN 1 WHEN 'water' THEN 2"
                        " WHEN 'internet' THEN 3 ELSE 4 END"), {"year": year})]
         total = int(connection.execute(text(
-            f"SELECT coalesce(sum(amount_fen), 0) FROM budget b WHERE 1{mine}")).scalar())
+            f"SELECT coalesce(sum(amount_fen), 0) FROM budget b WHERE {w.true}{mine}")).scalar())
         settings = {r[0]: SettingRow(*r) for r in connection.execute(text(
             "SELECT key, value, version FROM programmesetting"))}
         award_rates = [AwardRateRow(r[0], r[1], _day(r[2]), r[3], r[4]) for r in connection.execute(text(

@@ -18,8 +18,9 @@ from sqlalchemy import Connection, text
 
 from db.access import Action, Actor, authorise
 from db.arguments import checked
-from db.clock import shanghai_month_sql, today_shanghai
+from db.clock import today_shanghai
 from db.engine import Database
+from db.engine_words import words
 from db.errors import ValidationError
 from db.models.money import CATEGORIES
 from db.models.reference import service_centre_name
@@ -31,7 +32,6 @@ from db.translatable import QT_TRANSLATE_NOOP
 PERIOD_KINDS = ("month", "quarter", "year")
 BUDGET_CATEGORIES = (*CATEGORIES, "little_giant")
 CITY_ISSUER = "上海市中小企业产业园区服务中心"
-_AWARD_MONTH = shanghai_month_sql("coalesce(decided_at, entered_at)")
 
 
 @dataclass(frozen=True)
@@ -202,9 +202,11 @@ class StatementReport:
 
 def _headings(connection: Connection, in_zones: str) -> dict[int, ZoneHeading]:
     """The zones matched by `in_zones` (a clause on z.id), by code."""
+    w = words(connection)
     rows = connection.execute(text(
         "SELECT z.id, z.code, z.name, d.name, z.service_centre FROM zone z"
-        f" JOIN district d ON d.code = z.district_code WHERE 1{in_zones} ORDER BY z.code")).all()
+        f" JOIN district d ON d.code = z.district_code WHERE {w.true}{in_zones}"
+        f" ORDER BY {w.ordered('z.code')}")).all()
     return {r[0]: ZoneHeading(r[0], r[1], r[2], r[3], service_centre_name(r[2], r[4])) for r in rows}
 
 
@@ -235,7 +237,8 @@ def _gather(connection: Connection, in_zones: str, period: ReportPeriod,
             ) -> tuple[dict[int, ZoneFigures], dict[str, list[int]]]:
     """Every zone's figures (zones with none left out) and the monthly amounts of them all;
     `in_zones` is a clause on zone_id ('' for all zones)."""
-    months = period.months
+    months, w = period.months, words(connection)
+    award_month = w.shanghai_month("coalesce(decided_at, entered_at)")
     span = {"first": period.first_month, "last": period.last_month, "january": f"{period.year:04d}-01",
             "first_day": period.first_day.isoformat(), "last_day": period.last_day.isoformat(),
             "last_first_day": f"{period.last_month}-01", "year": period.year,
@@ -251,7 +254,7 @@ def _gather(connection: Connection, in_zones: str, period: ReportPeriod,
             z[zone].entries[category] += count
             monthly[category][months.index(month)] += amount
     for zone, category, count in connection.execute(text(
-            "SELECT zone_id, category, count(*) FROM subsidyentry INDEXED BY ux_subsidyentry_one_reversal"
+            f"SELECT zone_id, category, count(*) FROM subsidyentry{w.indexed_by('ux_subsidyentry_one_reversal')}"
             " WHERE reverses_id IS NOT NULL AND status IN ('draft', 'submitted', 'approved')"
             f" AND status = 'approved' AND period BETWEEN :first AND :last{in_zones}"
             " GROUP BY zone_id, category"), span):
@@ -261,16 +264,17 @@ def _gather(connection: Connection, in_zones: str, period: ReportPeriod,
             f"SELECT zone_id, category, amount_fen FROM budget WHERE year = :year{in_zones}"), span):
         z[zone].budget[category] = amount
     # through the zone index for a few zones; in one pass over the table for all of them
-    group = "zone_id" if in_zones else "+zone_id"
+    group = "zone_id" if in_zones else w.hint("zone_id")
+    begun = "CASE WHEN start_on >= :first_day THEN 1 ELSE 0 END" if w.server else "start_on >= :first_day"
     for zone, tenants, new in connection.execute(text(
-            "SELECT zone_id, count(*), coalesce(sum(start_on >= :first_day), 0) FROM tenancy"
+            f"SELECT zone_id, count(*), coalesce(sum({begun}), 0) FROM tenancy"
             " WHERE start_on <= :as_of AND (end_on IS NULL OR end_on >= :last_first_day)"
             f"{in_zones} GROUP BY {group}"), span):
         z[zone].scalars |= {"tenants": tenants, "new_tenancies": new}
     for zone, kind, in_period, count, amount, loans in connection.execute(text(
-            f"SELECT zone_id, kind, {_AWARD_MONTH} >= :first, sum(CASE WHEN reverses_id IS NULL"
+            f"SELECT zone_id, kind, {award_month} >= :first, sum(CASE WHEN reverses_id IS NULL"
             " THEN 1 ELSE -1 END), sum(amount_fen), sum(loan_fen) FROM award WHERE status = 'approved'"
-            f" AND {_AWARD_MONTH} BETWEEN :january AND :last{in_zones} GROUP BY 1, 2, 3"), span):
+            f" AND {award_month} BETWEEN :january AND :last{in_zones} GROUP BY 1, 2, 3"), span):
         if kind == "little_giant":
             z[zone].used["little_giant"] += amount
             if in_period:
@@ -284,7 +288,7 @@ def _gather(connection: Connection, in_zones: str, period: ReportPeriod,
         z[zone].scalars |= {"waiting_entries": count, "waiting_entry_fen": amount}
     for zone, count in connection.execute(text(
             "SELECT zone_id, count(*) FROM award WHERE status = 'submitted'"
-            f" AND {_AWARD_MONTH} BETWEEN :first AND :last{in_zones} GROUP BY zone_id"), span):
+            f" AND {award_month} BETWEEN :first AND :last{in_zones} GROUP BY zone_id"), span):
         z[zone].scalars["waiting_awards"] = count
     return {zone: tally.figures() for zone, tally in z.items()}, monthly
 

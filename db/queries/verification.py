@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from db.access import Action, Actor, authorise
@@ -40,6 +41,7 @@ from db.certificates.signing import verify_signature
 from db.clock import to_shanghai
 from db.engine import Database
 from db.models import Certificate, SigningKey
+from db.server.dialect import is_server
 
 SERIAL = re.compile(r"^Z\d{2}-\d{4}-\d{6}$")
 OUTCOMES = ("valid", "revoked", "forged", "tampered", "unknown_key", "not_found", "unreadable")
@@ -136,6 +138,10 @@ def _verdict(session: Session, actor: Actor, payload: bytes, signature: bytes,
         return Verdict("tampered", serial, office=key.office)
     if certificate is None or certificate.serial != serial:
         certificate = _issued(session, serial)
+    if certificate is None and is_server(session):
+        beyond = _issued_beyond_zones(session, serial, payload, fields, key)
+        if beyond is not None:
+            return beyond
     if key.own and (certificate is None or certificate.payload != payload):
         log.warning("Forged certificate code refused: serial %s signed with this database's key "
                     "%s, not as issued here", serial, key.key_id)
@@ -147,6 +153,24 @@ def _verdict(session: Session, actor: Actor, payload: bytes, signature: bytes,
     if certificate.payload != payload:
         return Verdict("tampered", serial, {}, key.office, True)
     return _as_issued(certificate, fields, key.office, actor)
+
+
+def _issued_beyond_zones(session: Session, serial: str, payload: bytes, fields: dict,
+                         key: SigningKey) -> Verdict | None:
+    """On a server a person reads only their zones' certificates: whether this database issued
+    the serial elsewhere, with exactly this payload, is asked of migration 0014's function
+    (which answers with a status, never the row). None: issued nowhere (judged as before)."""
+    status = session.connection().execute(text("SELECT zonedesk_issued_as(:serial, :payload)"),
+                                          {"serial": serial, "payload": payload}).scalar()
+    if status is None:
+        return None
+    if status == "differs":
+        if key.own:
+            log.warning("Forged certificate code refused: serial %s signed with this database's "
+                        "key %s, not as issued here", serial, key.key_id)
+            return Verdict("forged", serial, office=key.office)
+        return Verdict("tampered", serial, {}, key.office, True)
+    return Verdict(status, serial, fields, key.office, True, other_zone=True)
 
 
 def _by_serial(session: Session, actor: Actor, serial: str) -> Verdict:

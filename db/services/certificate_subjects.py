@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from db.arguments import checked
 from db.certificates.content import KINDS, CertificateLine, zero_subsidy_reason
 from db.clock import today_shanghai
+from db.engine_words import words
 from db.errors import NotFound, ValidationError
 from db.models import Award, Enterprise, Tenancy
 from db.models.money import CATEGORIES
@@ -100,9 +101,10 @@ def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise,
     first, last = confirmation_months(request.period_from, request.period_to)
     # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
     # entries, a zone's months tens of thousands, and SQLite would otherwise pick the zone's
+    indexed_by = words(session).indexed_by("ix_subsidyentry_firm")
     entries = [Entry(*row) for row in session.connection().execute(text(
-        "SELECT id, period, category, billed_fen, subsidy_fen, rate_bp FROM subsidyentry"
-        " INDEXED BY ix_subsidyentry_firm WHERE enterprise_id = :firm AND zone_id = :zone AND status = 'approved'"
+        f"SELECT id, period, category, billed_fen, subsidy_fen, rate_bp FROM subsidyentry{indexed_by}"
+        " WHERE enterprise_id = :firm AND zone_id = :zone AND status = 'approved'"
         " AND reverses_id IS NULL AND reversed_by_id IS NULL AND period BETWEEN :first AND :last"),
         {"firm": firm.id, "zone": request.zone_id, "first": first, "last": last})]
     if not entries:

@@ -3,8 +3,8 @@
 Issue: in one write transaction per call, for each request: check the role and zone, read what is
 certified (db/services/certificate_subjects.py), refuse what the certificate font cannot print,
 take the zone's next serial for the year (max + 1: the transaction began IMMEDIATE, so a second
-program waits and then sees this one's serials; certificates are never deleted, so serials stay
-gapless), sign the canonical payload with this database's own key (db/services/own_key.py: made
+program waits and then sees this one's serials; on a server, under an advisory lock per zone and
+year; certificates are never deleted, so serials stay gapless), sign the canonical payload with this database's own key (db/services/own_key.py: made
 for this database, registered on it; no other key signs here), keep the certificate exactly as
 printed, record one audit event. All requests or none.
 
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from db.access import Action, Actor, authorise, require
@@ -37,6 +37,7 @@ from db.engine import Database, UnitOfWork
 from db.errors import ChangedMeanwhile, NotFound, ValidationError
 from db.models import Certificate, CertificateCover, Enterprise, Zone
 from db.models.reference import service_centre_name
+from db.server.dialect import is_server
 from db.services.certificate_subjects import CertificateRequest, Rates, Subject, subject
 from db.services.own_key import own_key
 from db.translatable import QT_TRANSLATE_NOOP
@@ -67,7 +68,21 @@ def _refuse_unprintable(found: Subject, issuer: str) -> None:
                       "nothing was issued."), field="name", text=value, chars=" ".join(missing))
 
 
+# on a server: the advisory lock (this, a hash of zone and year) a writer takes before it reads
+# the zone's last serial of the year, held until its transaction ends
+SERIAL_LOCK = 0x5A44534E  # "ZDSN"
+
+
 def _next_seq(session: Session, zone_id: int, year: int) -> int:
+    """The zone's next serial number of the year. A file's writers queue before they begin
+    (BEGIN IMMEDIATE); on a server the program's writers do too (the writers' lock), and a zone
+    and year's serials are taken under a lock of their own besides, so that whoever writes, no
+    two transactions read the same last number (read committed: the number read after the lock
+    is the last one committed)."""
+    if is_server(session):
+        session.connection().execute(
+            text("SELECT pg_advisory_xact_lock(:lock, hashtext(:zone || ' ' || :year))"),
+            {"lock": SERIAL_LOCK, "zone": str(zone_id), "year": str(year)})
     last = session.exec(select(func.max(Certificate.seq)).where(
         Certificate.zone_id == zone_id, Certificate.year == year)).one()
     return (last or 0) + 1
@@ -181,8 +196,9 @@ def _insert(session: Session, made: list[_Made]) -> list[int]:
     covers = [(certificate_id, entry) for certificate_id, one in zip(ids, made, strict=True)
               for entry in one.entry_ids]
     if covers:
+        marks = "%s, %s" if connection.dialect.name == "postgresql" else "?, ?"  # the driver's
         connection.exec_driver_sql(
-            "INSERT INTO certificatecover (certificate_id, entry_id) VALUES (?, ?)", covers)
+            f"INSERT INTO certificatecover (certificate_id, entry_id) VALUES ({marks})", covers)
     return ids
 
 

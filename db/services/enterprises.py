@@ -186,14 +186,21 @@ def _new_tenancy(session, enterprise_id: int, zone_id: int, first: FirstTenancy)
     return tenancy
 
 
+# a unique index's refusal in each engine's words: SQLite names the columns, PostgreSQL the index
+# (on a server a clerk does not see another zone's firm, so its code is refused only here)
+_TAKEN_CODE = ("enterprise.uscc", '"enterprise_uscc_key"')
+_SECOND_OPEN_TENANCY = ("tenancy.enterprise_id", '"ux_tenancy_one_open"')
+
+
 def _flush(session) -> None:  # noqa: ANN001
     try:
         session.flush()
     except IntegrityError as error:
-        if "enterprise.uscc" in str(error.orig):
+        said = str(error.orig)
+        if any(words in said for words in _TAKEN_CODE):
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "db", "This credit code is already registered in another zone."), field="uscc") from None
-        if "tenancy.enterprise_id" in str(error.orig):
+        if any(words in said for words in _SECOND_OPEN_TENANCY):
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "db", "The firm already has an open tenancy: close it or move the firm."),
                 field="zone_id") from None

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from db.clock import shanghai_year_sql
 from db.errors import ValidationError
 from db.money.subsidy_rules import period_end, period_start
+from db.server.dialect import is_server
 from db.translatable import QT_TRANSLATE_NOOP, category_term
 
 # rows that count against caps and budgets: originals not rejected, reversals once approved
@@ -49,11 +50,15 @@ def require_rate(session: Session, category: str, period: str) -> Rate:
 def cap_used(session: Session, enterprise_id: int, category: str, year: int,
              leaving_out: int | None = None) -> int:
     """Subsidy already taken by the firm for the category in the year (an entry being
-    replaced, `leaving_out`, not counted)."""
+    replaced, `leaving_out`, not counted). On a server, through migration 0014's function,
+    which sees the firm's entries in a zone it left, beyond the person's own zones."""
+    if is_server(session):
+        return int(_one(session, "SELECT zonedesk_cap_used(:firm, :category, :year, :leaving_out)",
+                        firm=enterprise_id, category=category, year=year, leaving_out=leaving_out))
     return int(_one(session,
                     f"SELECT coalesce(sum(subsidy_fen), 0) FROM subsidyentry WHERE {_COUNTS}"
                     " AND enterprise_id = :firm AND category = :category"
-                    " AND period BETWEEN :first AND :last AND id IS NOT :leaving_out",
+                    " AND period BETWEEN :first AND :last AND id IS DISTINCT FROM :leaving_out",
                     firm=enterprise_id, category=category, first=f"{year:04d}-01",
                     last=f"{year:04d}-12", leaving_out=leaving_out))
 
@@ -71,7 +76,8 @@ def budget_used(session: Session, zone_id: int, year: int, category: str) -> int
         return int(_one(session,
                         f"SELECT coalesce(sum(amount_fen), 0) FROM award WHERE {_APPROVED}"
                         " AND kind = 'little_giant' AND zone_id = :zone"
-                        f" AND {shanghai_year_sql('coalesce(decided_at, entered_at)')} = :year",
+                        " AND " + shanghai_year_sql("coalesce(decided_at, entered_at)",
+                                                    server=is_server(session)) + " = :year",
                         zone=zone_id, year=f"{year:04d}"))
     # kept by triggers as entries are approved (migration 0003): 12 rows, not the year's entries
     return int(_one(session,
@@ -86,20 +92,26 @@ def setting(session: Session, key: str) -> int:
 
 
 def guaranteed_for_firm(session: Session, enterprise_id: int, leaving_out: int | None = None) -> int:
+    if is_server(session):  # all the firm's guarantees, in any zone (migration 0014)
+        return int(_one(session, "SELECT zonedesk_guaranteed_for_firm(:firm, :leaving_out)",
+                        firm=enterprise_id, leaving_out=leaving_out))
     return int(_one(session,
                     "SELECT coalesce(sum(amount_fen), 0) FROM award WHERE kind = 'loan_guarantee'"
                     f" AND {_COUNTS} AND enterprise_id = :firm"
-                    " AND id IS NOT :leaving_out", firm=enterprise_id, leaving_out=leaving_out))
+                    " AND id IS DISTINCT FROM :leaving_out", firm=enterprise_id, leaving_out=leaving_out))
 
 
 def loans_guaranteed(session: Session, leaving_out: int | None = None,
                      zone_ids: frozenset[int] | None = None) -> int:
     """All guaranteed loans of the programme (what its quota limits), or of some zones."""
+    if zone_ids is None and is_server(session):  # the programme's, all zones (migration 0014)
+        return int(_one(session, "SELECT zonedesk_loans_guaranteed(:leaving_out)",
+                        leaving_out=leaving_out))
     zones = "" if zone_ids is None else \
         f" AND zone_id IN ({', '.join(str(int(z)) for z in sorted(zone_ids)) or 'NULL'})"
     return int(_one(session,
                     "SELECT coalesce(sum(loan_fen), 0) FROM award WHERE kind = 'loan_guarantee'"
-                    f" AND {_COUNTS} AND id IS NOT :leaving_out{zones}", leaving_out=leaving_out))
+                    f" AND {_COUNTS} AND id IS DISTINCT FROM :leaving_out{zones}", leaving_out=leaving_out))
 
 
 def is_closed(session: Session, period: str) -> bool:

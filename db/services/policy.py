@@ -55,7 +55,7 @@ def set_policy_rate(db: Database, *, actor: Actor, category: str, valid_from: da
 
 def _budget_total(session: Session, leaving_out: int | None) -> int:
     return int(session.connection().execute(text(
-        "SELECT coalesce(sum(amount_fen), 0) FROM budget WHERE id IS NOT :id"),
+        "SELECT coalesce(sum(amount_fen), 0) FROM budget WHERE id IS DISTINCT FROM :id"),
         {"id": leaving_out}).scalar())
 
 

@@ -48,6 +48,7 @@ def change(db, actor, old, at=T0):
     return None
 
 
+@pytest.mark.sqlite_only("failed log-ins are counted in the file; a server checks passwords itself")
 def test_the_right_current_password_changes_it_and_clears_earlier_failures(db, people):
     for i in range(3):
         assert change(db, people.clerk, WRONG, T0 + timedelta(seconds=i)).field == "old_password"
@@ -58,6 +59,7 @@ def test_the_right_current_password_changes_it_and_clears_earlier_failures(db, p
     assert auth.log_in(db, username="clerk1", password=NEW, now=T0 + timedelta(minutes=2))
 
 
+@pytest.mark.sqlite_only("failed log-ins are counted in the file; a server checks passwords itself")
 def test_a_wrong_current_password_counts_like_a_wrong_log_in(db, people):
     since = last_seq(db)
     for i in range(9):
@@ -82,6 +84,7 @@ def test_a_wrong_current_password_counts_like_a_wrong_log_in(db, people):
     assert auth.log_in(db, username="clerk1", password=PASSWORD, now=T0 + timedelta(minutes=31))
 
 
+@pytest.mark.sqlite_only("failed log-ins are counted in the file; a server checks passwords itself")
 def test_log_in_failures_and_change_failures_are_one_count(db, people):
     for i in range(5):
         with pytest.raises(LoginRefused):
@@ -91,6 +94,7 @@ def test_log_in_failures_and_change_failures_are_one_count(db, people):
     assert account(db).locked_until is not None
 
 
+@pytest.mark.sqlite_only("failed log-ins are counted in the file; a server checks passwords itself")
 def test_a_locked_account_cannot_change_its_password_even_with_the_right_one(db, people):
     for i in range(auth.MAX_FAILED_ATTEMPTS):
         with pytest.raises(LoginRefused):
@@ -121,6 +125,7 @@ def test_a_deactivated_account_cannot_change_its_password(db, people):
     assert events(db, since) == []
 
 
+@pytest.mark.sqlite_only("failed log-ins are counted in the file; a server checks passwords itself")
 def test_thirty_guesses_no_longer_go_unnoticed(db, people):
     """The probe of the issue: 30 wrong current passwords, then the right one."""
     refusals = [change(db, people.clerk, f"guess number {i}", T0 + timedelta(seconds=i))

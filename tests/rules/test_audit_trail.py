@@ -16,6 +16,7 @@ from db.services import enterprises, zones
 from db.services.enterprises import FirstTenancy
 from tests.conftest import firm_fields
 from tests.fixed_clock import travel
+from tests.rules.raw_sql import raw_connection
 
 
 def _all(db, actor, flt: AuditFilter, limit: int = 3) -> list:
@@ -56,7 +57,7 @@ def test_newest_first_paged_by_key_and_counted(db, people, trail):
     rows = _all(db, people.auditor, AuditFilter())
     seqs = [r.seq for r in rows]
     assert seqs == sorted(seqs, reverse=True) and len(set(seqs)) == len(seqs)
-    connection = sqlite3.connect(db.path)
+    connection = raw_connection(db)
     assert seqs == [r[0] for r in connection.execute("SELECT seq FROM auditevent ORDER BY seq DESC")]
     connection.close()
     assert count_audit(db, actor=people.auditor, flt=AuditFilter()) == len(rows)

@@ -39,6 +39,7 @@ def test_every_field_of_the_demo_has_words(demo_path):  # noqa: F811
     assert unnamed_fields(demo_path) == {}
 
 
+@pytest.mark.signs_certificates
 def test_every_field_of_certificates_has_words(db, people, book):
     issued = issue_subsidy(db, people, book)
     revoke(db, actor=people.reviewer, certificate_id=issued.certificate_id, reason="开错企业")

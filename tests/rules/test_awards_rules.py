@@ -2,7 +2,6 @@
 per firm and level, guarantees within the loan, the per-firm total and the programme quota,
 the little-giant budget, reversals, and one audit event per change."""
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from db.clock import today_shanghai
 from db.errors import ChangedMeanwhile, PermissionDenied, ValidationError
 from db.services import approvals, awards, limits, policy
+from tests.rules.raw_sql import REFUSED, UNIQUE, raw_connection
 from tests.rules.test_money_rules import Desk
 
 YUAN = 100
@@ -85,9 +85,9 @@ def test_once_per_firm_and_level(desk, db, people):
     # the unique index refuses it whatever the path
     row = desk.row("award", first)
     columns = [c for c in row if c != "id"]
-    connection = db.raw_connection()
+    connection = raw_connection(db)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        with pytest.raises(REFUSED, match=UNIQUE):
             connection.execute(f"INSERT INTO award ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                                [("submitted" if c == "status" else row[c]) for c in columns])
     finally:
@@ -164,9 +164,9 @@ def test_a_guarantee_is_at_most_the_loan(desk, db, people):
     part = guarantee(desk, firm, MILLION, 3 * MILLION)
     assert (desk.row("award", part)["loan_fen"], desk.row("award", part)["amount_fen"]) == (3 * MILLION, MILLION)
     assert [e[0] for e in desk.events_since(seq)] == ["award.record", "award.record"]
-    connection = db.raw_connection()
+    connection = raw_connection(db)
     try:  # the table refuses it too
-        with pytest.raises(sqlite3.IntegrityError, match="guarantee_within_loan"):
+        with pytest.raises(REFUSED, match="guarantee_within_loan"):
             connection.execute("UPDATE award SET amount_fen = loan_fen + 1 WHERE id = ?", (whole,))
     finally:
         connection.close()

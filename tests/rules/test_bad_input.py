@@ -2,11 +2,11 @@
 the staff, never a raw exception, never stored wrong. test_bad_input_property.py throws
 arbitrary input at every function; this file pins the cases the probes found."""
 
-import sqlite3
 from datetime import date
 
 import pytest
 
+from db.engine import Database
 from db.errors import ValidationError
 from db.queries.bill_sheet import bill_sheet
 from db.queries.certificates import CertificateFilter, candidates, certificate_page
@@ -24,6 +24,7 @@ from db.services.subsidies import Bill
 from tests.conftest import firm_fields
 from tests.ledger_data import make_book
 from tests.public_functions import public_functions, scoped_functions
+from tests.rules.raw_sql import raw_connection
 
 
 @pytest.fixture
@@ -32,9 +33,10 @@ def book(db, people):
 
 
 def stored(db, sql: str, *values: object) -> list[tuple]:
-    connection = sqlite3.connect(db.path)
+    """What the database holds, read outside the program (sqlite3 on a file, psql on a server)."""
+    connection = raw_connection(db)
     try:
-        return connection.execute(sql, values).fetchall()
+        return [tuple(row) for row in connection.execute(sql, values).fetchall()]
     finally:
         connection.close()
 
@@ -62,8 +64,11 @@ def test_a_bill_in_fractions_of_a_fen_is_refused_never_stored_as_real(db, people
         db, actor=people.clerk, zone_id=1, period="2026-06",
         bills=[Bill(book.firm_a, "water", 1234, 2**63)]))
     assert stored(db, "SELECT count(*) FROM subsidyentry") == entries
-    assert stored(db, "SELECT count(*) FROM subsidyentry WHERE typeof(billed_fen) != 'integer'"
-                      " OR typeof(quantity_x100) != 'integer'") == [(0,)]
+    typed = ("SELECT count(*) FROM subsidyentry WHERE typeof(billed_fen) != 'integer'"
+             " OR typeof(quantity_x100) != 'integer'") if isinstance(db, Database) else (
+        "SELECT count(*) FROM subsidyentry WHERE pg_typeof(billed_fen) <> 'bigint'::regtype"
+        " OR pg_typeof(quantity_x100) <> 'bigint'::regtype")  # the server's own words
+    assert stored(db, typed) == [(0,)]
 
 
 def test_none_for_a_month_or_a_reason_is_refused_at_the_field(db, people, book):

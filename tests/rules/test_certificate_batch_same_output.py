@@ -158,7 +158,9 @@ def test_a_transaction_inserts_its_certificates_as_the_orm_did(db, people, book)
     requests.insert(3, subsidy_request(book, book.firm_d, zone=2))
     seen = _statements(db)
     issued = issue_many(db, actor=people.admin, requests=requests)
-    assert sum(s.startswith("INSERT INTO certificate ") for s in seen) == len(requests)
+    # SQLite inserts them one by one (to give their ids in order); a server all in one statement
+    one_by_one = db.engine.dialect.name == "sqlite"
+    assert sum(s.startswith("INSERT INTO certificate ") for s in seen) == (len(requests) if one_by_one else 1)
     assert sum(s.startswith("INSERT INTO certificatecover ") for s in seen) == 1  # all of them
     ids = [i.certificate_id for i in issued]
     assert ids == sorted(ids) and len(set(ids)) == len(requests)

@@ -13,6 +13,7 @@ from db.access import Actor
 from db.clock import utc_now
 from db.engine import Database
 from db.models import Certificate, SigningKey
+from db.server.connection import ServerDatabase, is_server_url
 from db.services.certificates import CertificateRequest, issue_many
 from db.services.own_key import office_key
 from tests.certificate_data import serial
@@ -22,10 +23,10 @@ from tests.ledger_data import make_book
 EACH = 40  # certificates each program issues, one transaction each
 
 
-def _issue(path: str, data: str, actor: Actor, firms: list[int], start, results, now) -> None:
+def _issue(target: str, data: str, actor: Actor, firms: list[int], start, results, now) -> None:
     travel_in_child(now)
     passwords.use_cheap_hashing()
-    database = Database(path)
+    database = ServerDatabase(target) if is_server_url(target) else Database(target)
     try:
         start.wait(60)
         key = office_key(database, Path(data))  # the first call of each program makes or reads it
@@ -40,13 +41,14 @@ def _issue(path: str, data: str, actor: Actor, firms: list[int], start, results,
         database.dispose()
 
 
-def test_two_programs_never_share_or_skip_a_serial(db, people, db_path: Path, tmp_path: Path):
+def test_two_programs_never_share_or_skip_a_serial(db, people, tmp_path: Path):
     book = make_book(db, people)
     firms = [book.firm_a, book.firm_b, book.firm_c]
     context = multiprocessing.get_context("spawn")
     start, results = context.Event(), context.Queue()
     data = tmp_path / "shared-data"
-    programs = [context.Process(target=_issue, args=(str(db_path), str(data), who, firms, start, results,
+    target = db.url if isinstance(db, ServerDatabase) else str(db.path)  # a file, or a server's
+    programs = [context.Process(target=_issue, args=(target, str(data), who, firms, start, results,
                                                               utc_now()))
                 for who in (people.clerk, people.admin)]
     for program in programs:
@@ -66,4 +68,4 @@ def test_two_programs_never_share_or_skip_a_serial(db, people, db_path: Path, tm
     assert sorted(seq for seq, _ in rows) == list(range(1, 2 * EACH + 1))
     assert {who for _, who in rows} == {people.clerk.staff_id, people.admin.staff_id}
     assert len(keys) == 1  # one key made for the database, registered once
-    assert audit.verify(db_path).ok
+    assert audit.verify(db).ok

@@ -5,7 +5,6 @@ programs writing to the same file at once lose nothing and never fail with "data
 import multiprocessing
 import traceback
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -17,6 +16,7 @@ from db.errors import ChangedMeanwhile
 from db.models import ZoneFields
 from db.queries.enterprises import EnterpriseFilter, count_enterprises, enterprise_detail
 from db.queries.reference import zones
+from db.server.connection import ServerDatabase, is_server_url
 from db.services import enterprises, staff, tenancies
 from db.services import zones as zone_service
 from db.services.enterprises import FirstTenancy
@@ -82,11 +82,11 @@ def test_stale_zone_and_staff_saves_are_refused(db, people):
                            display_name="某人乙", role="clerk", zone_ids=[1])
 
 
-def _worker(path: str, actor: Actor, firm_id: int, index: int, start, results, now, clock) -> None:
+def _worker(target: str, actor: Actor, firm_id: int, index: int, start, results, now, clock) -> None:
     """One program: increments the firm's employees with reload-and-retry, registers firms."""
     travel_in_child(now)
     passwords.use_cheap_hashing()
-    database = Database(path)
+    database = ServerDatabase(target) if is_server_url(target) else Database(target)
     retries = 0
     try:
         start.wait(60)
@@ -116,7 +116,7 @@ def _worker(path: str, actor: Actor, firm_id: int, index: int, start, results, n
         database.dispose()
 
 
-def test_two_programs_at_once_lose_nothing(db, people, db_path: Path):
+def test_two_programs_at_once_lose_nothing(db, people):
     start_employees = 50
     firm = enterprises.register_enterprise(db, actor=people.clerk,
                                            fields=firm_fields(employees=start_employees), zone_id=1)
@@ -127,7 +127,8 @@ def test_two_programs_at_once_lose_nothing(db, people, db_path: Path):
     # both programs wait at the barrier until both are ready, then go at once
     start, results = context.Barrier(2), context.Queue()
     now, clock = utc_now(), shared_clock(context)
-    programs = [context.Process(target=_worker, args=(str(db_path), actor, firm, n, start, results, now, clock))
+    target = db.url if isinstance(db, ServerDatabase) else str(db.path)  # a file, or a server's
+    programs = [context.Process(target=_worker, args=(target, actor, firm, n, start, results, now, clock))
                 for n, actor in enumerate((people.clerk, people.admin))]
     for program in programs:
         program.start()
@@ -147,5 +148,5 @@ def test_two_programs_at_once_lose_nothing(db, people, db_path: Path):
     assert count_enterprises(db, actor=people.admin, flt=EnterpriseFilter()) == \
         before + 2 * REGISTRATIONS
     db.dispose()
-    check = audit.verify(db_path)
+    check = audit.verify(db)
     assert check.ok, check

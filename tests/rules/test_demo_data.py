@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from db import demo
 from db.audit_verification import BROKEN, INTACT, verify_file
@@ -57,12 +58,9 @@ def clerk01(db: Database):  # noqa: ANN201
 
 
 def first_firm(db: Database, zone_id: int = 1) -> int:
-    connection = db.raw_connection()
-    try:
-        return connection.execute("SELECT min(id) FROM enterprise WHERE zone_id = ?",
-                                  (zone_id,)).fetchone()[0]
-    finally:
-        connection.close()
+    with db.engine.connect() as connection:
+        return connection.execute(text("SELECT min(id) FROM enterprise WHERE zone_id = :zone"),
+                                  {"zone": zone_id}).scalar_one()
 
 
 # --- the mark in the file ----------------------------------------------------------------
@@ -172,6 +170,7 @@ def test_certificates_from_a_demo_say_so_on_every_page(demo_db, tmp_path):
     assert all(MARK in page for page in pages(copy_pdf, tmp_path))
 
 
+@pytest.mark.signs_certificates
 def test_certificates_from_an_office_database_do_not(db, people, firm, tmp_path):
     outcome = issuing.issue_and_print(db, actor=people.clerk, requests=[
         CertificateRequest("tenancy", firm, 1)])

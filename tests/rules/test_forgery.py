@@ -30,6 +30,7 @@ from db.services.own_key import office_key, replace_signing_key
 from db.startup import open_database
 from tests.conftest import Staff, firm_fields, valid_uscc
 from tests.ledger_data import register_firms
+from tests.rules.raw_sql import raw_connection
 
 N = 40  # certificates each attacker's database issues
 
@@ -71,14 +72,16 @@ def copy_of(source: Path, target: Path) -> Path:
     return target
 
 
-def identity(path: Path) -> str:
-    connection = sqlite3.connect(path)
+def identity(where: Path | Database) -> str:
+    """The database identity of a file, or of a test's database (a file or a server's)."""
+    connection = sqlite3.connect(where) if isinstance(where, Path) else raw_connection(where)
     try:
         return connection.execute("SELECT database_id FROM databaseidentity").fetchone()[0]
     finally:
         connection.close()
 
 
+@pytest.mark.signs_certificates
 def test_a_second_database_on_the_same_pc_never_issues_a_valid_certificate_here(
         db, people, firms, tmp_path):
     """The issue's case: 39 of 39 such codes verified as valid. Its own key now: unknown here."""
@@ -88,12 +91,13 @@ def test_a_second_database_on_the_same_pc_never_issues_a_valid_certificate_here(
     second.dispose()
     found = outcomes(db, people.auditor, [i.printed.qr_text for i in issued])
     assert found == {"unknown_key": N}, found  # 0 valid of N
-    assert identity(tmp_path / "new.sqlite") != identity(db.path)
+    assert identity(tmp_path / "new.sqlite") != identity(db)
     assert json.loads(certificate_code.decode(issued[0].printed.qr_text)[0])["key"] != \
         json.loads(certificate_code.decode(ours.printed.qr_text)[0])["key"]
     assert verify_code(db, actor=people.auditor, text=ours.printed.qr_text).outcome == "valid"
 
 
+@pytest.mark.sqlite_only("a copy of the database file, opened as another database")
 def test_a_copy_of_the_database_signs_with_our_key_and_is_refused_as_forged(
         db, people, firms, tmp_path):
     ours = tenancy_certificates(db, people.clerk, firms, 2)
@@ -112,6 +116,7 @@ def test_a_copy_of_the_database_signs_with_our_key_and_is_refused_as_forged(
         assert verify_code(db, actor=people.clerk, text=genuine.printed.qr_text).outcome == "valid"
 
 
+@pytest.mark.signs_certificates
 def test_a_database_that_claims_our_identity_signs_only_forgeries(db, people, firms, tmp_path):
     """sqlite3 on the attacker's file: its identity set to the office's, so it finds the
     office's key file and signs with it; the office refuses every such code."""
@@ -121,7 +126,7 @@ def test_a_database_that_claims_our_identity_signs_only_forgeries(db, people, fi
     second.dispose()
     connection = sqlite3.connect(path)
     connection.execute("DROP TRIGGER databaseidentity_fixed")
-    connection.execute("UPDATE databaseidentity SET database_id = ?", (identity(db.path),))
+    connection.execute("UPDATE databaseidentity SET database_id = ?", (identity(db),))
     connection.commit()
     connection.close()
     second = Database(path)
@@ -132,6 +137,7 @@ def test_a_database_that_claims_our_identity_signs_only_forgeries(db, people, fi
     assert found == {"forged": N}, found
 
 
+@pytest.mark.signs_certificates
 def test_a_script_signing_with_our_key_makes_only_forgeries(db, people, firms):
     """Our private key used outside the services: serials never issued, other zones and
     years, and a serial issued here with any field changed."""
@@ -172,10 +178,11 @@ def certificate_count(db: Database) -> int:
         return uow.session.exec(select(func.count()).select_from(Certificate)).one()
 
 
+@pytest.mark.signs_certificates
 def test_the_key_file_is_named_for_its_database_and_readable_by_its_user_alone(
         db, people, firms, own_folder):
     tenancy_certificates(db, people.clerk, firms, 1)
-    database_id = identity(db.path)
+    database_id = identity(db)
     path = own_folder / "keys" / f"signing-key-{database_id}.pem"
     assert [p.name for p in (own_folder / "keys").iterdir()] == [path.name]
     assert oct(path.stat().st_mode & 0o777) == oct(0o600)
@@ -237,16 +244,17 @@ def signed_with(key, issued, serial: str) -> str:  # noqa: ANN001
     return certificate_code.encode(data, key.sign(data))
 
 
-def key_events(path: Path) -> list[tuple]:
-    connection = sqlite3.connect(path)
+def key_events(db: Database) -> list[tuple]:
+    connection = raw_connection(db)
     try:
-        return connection.execute(
+        return [tuple(row) for row in connection.execute(
             "SELECT action, actor_id, entity_id, after_json FROM auditevent"
-            " WHERE action LIKE 'key.%' ORDER BY seq").fetchall()
+            " WHERE action LIKE 'key.%' ORDER BY seq").fetchall()]
     finally:
         connection.close()
 
 
+@pytest.mark.signs_certificates
 def test_replacing_the_key_is_an_administrators_act_and_what_the_old_key_signed_stays_valid(
         db, people, firms, own_folder):
     old_certificate = tenancy_certificates(db, people.clerk, firms, 1)[0]
@@ -256,7 +264,7 @@ def test_replacing_the_key_is_an_administrators_act_and_what_the_old_key_signed_
             replace_signing_key(db, actor=who, reason="密钥可能被复制")
     with pytest.raises(ValidationError, match="Say why"):
         replace_signing_key(db, actor=people.admin, reason="  ")
-    assert office_key(db).key_id == old_key.key_id and len(key_events(db.path)) == 1
+    assert office_key(db).key_id == old_key.key_id and len(key_events(db)) == 1
 
     new_id = replace_signing_key(db, actor=people.admin, reason="办公电脑送修，密钥可能被复制")
     assert new_id != old_key.key_id
@@ -276,7 +284,7 @@ def test_replacing_the_key_is_an_administrators_act_and_what_the_old_key_signed_
     assert verify_code(db, actor=people.clerk, text=signed_with(
         old_key, old_certificate, "Z01-2026-000099")).outcome == "forged"
     # audited: the old key retired with the reason, the new one registered, by the administrator
-    events = key_events(db.path)
+    events = key_events(db)
     assert [(action, actor, entity) for action, actor, entity, _ in events] == [
         ("key.register", people.clerk.staff_id, old_key.key_id),
         ("key.retire", people.admin.staff_id, old_key.key_id),
@@ -286,9 +294,10 @@ def test_replacing_the_key_is_an_administrators_act_and_what_the_old_key_signed_
             public_keys(db, actor=people.auditor)]
     assert rows == [(new_id, True, True, ""),
                     (old_key.key_id, True, False, "办公电脑送修，密钥可能被复制")]
-    assert audit.verify(db.path).ok
+    assert audit.verify(db).ok
 
 
+@pytest.mark.signs_certificates
 def test_a_lost_key_stops_signing_until_an_administrator_replaces_it(db, people, firms,
                                                                      own_folder):
     issued = tenancy_certificates(db, people.clerk, firms, 1)[0]
@@ -305,6 +314,7 @@ def test_a_lost_key_stops_signing_until_an_administrator_replaces_it(db, people,
         assert verify_code(db, actor=people.reviewer, text=certificate.serial).outcome == "valid"
 
 
+@pytest.mark.signs_certificates
 def test_a_replacement_cut_short_is_finished_by_the_next_signature(db, people, firms,
                                                                    own_folder, monkeypatch):
     tenancy_certificates(db, people.clerk, firms, 1)
@@ -318,10 +328,11 @@ def test_a_replacement_cut_short_is_finished_by_the_next_signature(db, people, f
             replace_signing_key(db, actor=people.admin, reason="定期更换")
     signing._cache.clear()
     issued = tenancy_certificates(db, people.clerk, firms, 1)[0]
-    assert key_in(issued) == office_key(db).key_id != key_events(db.path)[0][2]
+    assert key_in(issued) == office_key(db).key_id != key_events(db)[0][2]
     assert verify_code(db, actor=people.clerk, text=issued.printed.qr_text).outcome == "valid"
 
 
+@pytest.mark.sqlite_only("a file of the version before the server (schema 0004), opened again")
 def test_an_older_database_retires_the_key_its_computer_shared(db, people, firms, own_folder):
     """A file of the version before (0004): the one key in the data folder signed for every
     database on the computer. Upgraded, the file gets its identity and a key of its own; what

@@ -15,10 +15,10 @@ from db.errors import ChangedMeanwhile, ValidationError
 from db.models import Award, SubsidyEntry
 from db.services import approvals, awards, subsidies
 from db.services.subsidies import Bill
+from tests.rules import raw_sql
 from tests.rules.test_money_rules import Desk
 
-REFUSED = (sqlalchemy.exc.IntegrityError, sqlalchemy.exc.OperationalError,
-           sqlite3.IntegrityError, sqlite3.OperationalError)
+REFUSED = (*raw_sql.REFUSED, sqlalchemy.exc.OperationalError, sqlite3.OperationalError)
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def _sql(operation: str) -> str:
 
 
 def _raw_connection(desk: Desk, entry_id: int, operation: str) -> None:
-    connection = desk.db.raw_connection()
+    connection = raw_sql.raw_connection(desk.db)
     try:
         connection.execute(_sql(operation), {"id": entry_id})  # autocommit
     finally:
@@ -131,7 +131,7 @@ def test_no_column_of_a_decided_entry_changes(desk, change, status):
 
 
 def _raw(desk: Desk, sql: str, *values: object) -> None:
-    connection = desk.db.raw_connection()
+    connection = raw_sql.raw_connection(desk.db)
     try:
         connection.execute(sql, values)
     finally:

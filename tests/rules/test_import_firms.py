@@ -54,7 +54,8 @@ def test_the_import_writes_every_row_audited_as_typed_with_the_file_in_the_trail
     with db.reading() as uow:
         firms = uow.session.connection().execute(text(
             "SELECT e.name, e.employees, e.annual_revenue_fen, e.size_class, t.unit, t.floor_area_dm2,"
-            " t.start_on, e.zone_id FROM enterprise e JOIN tenancy t ON t.enterprise_id = e.id"
+            " CAST(t.start_on AS TEXT), e.zone_id FROM enterprise e JOIN tenancy t"
+            " ON t.enterprise_id = e.id"
             " ORDER BY e.id")).all()
         trail = uow.session.connection().execute(text(
             "SELECT action, entity_type, entity_id, after_json, actor_name FROM auditevent"

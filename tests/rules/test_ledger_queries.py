@@ -11,6 +11,7 @@ from db.queries.policy import budgets_used, policy, with_used
 from db.services import approvals, subsidies
 from db.services.subsidies import Bill
 from tests.ledger_data import BUDGET_FEN, YEAR, add_last_year, make_book
+from tests.rules.raw_sql import raw_connection
 
 
 @pytest.fixture
@@ -177,7 +178,7 @@ def test_the_policy_read_shows_budgets_used_and_left(db, people, book):
 
 
 def test_sums_include_rows_loaded_approved_in_bulk(db, people, book):
-    connection = db.raw_connection()
+    connection = raw_connection(db)
     connection.execute("BEGIN")
     connection.executemany(
         "INSERT INTO subsidyentry (enterprise_id, zone_id, category, period, quantity_x100, billed_fen,"

@@ -11,9 +11,12 @@ import pytest
 from sqlalchemy.exc import DBAPIError
 
 from db import passwords
+from db.engine import Database
+from db.server import scram
 from db.services import staff
 from db.services.enterprises import FirstTenancy, register_enterprise
 from tests.conftest import firm_fields, valid_uscc
+from tests.rules.raw_sql import raw_connection
 
 SECRET = "hunter2 battery staple"
 FIRM = "上海密云量子科技有限公司"
@@ -22,9 +25,15 @@ USCC = valid_uscc(777_778)
 
 
 def refuse_writes(db, table: str, when: str) -> None:  # noqa: ANN001
-    connection = db.raw_connection()
-    connection.execute(f"CREATE TRIGGER forced_failure BEFORE {when} ON {table} "
-                       "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+    connection = raw_connection(db)
+    if isinstance(db, Database):
+        connection.execute(f"CREATE TRIGGER forced_failure BEFORE {when} ON {table} "
+                           "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
+    else:  # the same failure in the server's words
+        connection.execute("CREATE FUNCTION forced_failure() RETURNS trigger LANGUAGE plpgsql"
+                           " AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$")
+        connection.execute(f"CREATE TRIGGER forced_failure BEFORE {when} ON {table}"
+                           " FOR EACH ROW EXECUTE FUNCTION forced_failure()")
     connection.close()
 
 
@@ -38,10 +47,11 @@ def everything_said(error: BaseException) -> str:
 
 
 def test_a_failed_password_reset_does_not_carry_the_hash(db, people, monkeypatch):
-    hashes: list[str] = []
-    real_hash = passwords.hash_password
-    monkeypatch.setattr(passwords, "hash_password",
-                        lambda password: hashes.append(real_hash(password)) or hashes[-1])
+    hashes: list[str] = []  # what the password becomes: an argon2 hash, or a server's verifier
+    for module, name in ((passwords, "hash_password"), (scram, "verifier")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda password, *more, real=real, **named: (
+            hashes.append(real(password, *more, **named)) or hashes[-1]))
     refuse_writes(db, "staffaccount", "UPDATE")
     with pytest.raises(DBAPIError) as raised:
         staff.reset_password(db, actor=people.admin, staff_id=people.clerk.staff_id,

@@ -24,6 +24,7 @@ from db.services import approvals, limits, policy, subsidies
 from db.services.enterprises import FirstTenancy, register_enterprise
 from db.services.subsidies import Bill
 from tests.conftest import Staff, firm_fields
+from tests.rules.raw_sql import raw_connection
 
 YEAR = 2026
 # basis points, yearly cap per firm in fen
@@ -100,7 +101,7 @@ class Desk:
 
     # reading the file as it is
     def query(self, sql: str, *values: object) -> list[sqlite3.Row]:
-        connection = self.db.raw_connection()
+        connection = raw_connection(self.db)
         connection.row_factory = sqlite3.Row
         try:
             return connection.execute(sql, values).fetchall()
@@ -129,7 +130,7 @@ class Desk:
             return limits.cap_used(uow.session, firm, category, year)
 
     def audit_ok(self) -> None:
-        check = audit.verify(self.db.path)
+        check = audit.verify(self.db)
         assert check.ok, check
 
 

@@ -244,14 +244,14 @@ def test_a_deactivated_account_is_refused_at_its_next_action(db, people):
     firm_id = enterprises.register_enterprise(db, actor=people.clerk, fields=firm_fields(),
                                               zone_id=1)
     staff.set_active(db, actor=people.admin, staff_id=people.clerk.staff_id, active=False)
-    events = audit_count(db.path)
+    events = audit_count(db)
     with pytest.raises(PermissionDenied, match="deactivated"):
         enterprises.register_enterprise(db, actor=people.clerk, fields=firm_fields(), zone_id=1)
     with pytest.raises(PermissionDenied, match="deactivated"):
         firm_queries.enterprise_detail(db, actor=people.clerk, enterprise_id=firm_id)
     with pytest.raises(PermissionDenied, match="deactivated"):
         firm_queries.enterprise_page(db, actor=people.clerk, flt=firm_queries.EnterpriseFilter())
-    assert audit_count(db.path) == events
+    assert audit_count(db) == events
     with pytest.raises(LoginRefused, match="deactivated"):
         auth.log_in(db, username="clerk1", password=PASSWORD)
     staff.set_active(db, actor=people.admin, staff_id=people.clerk.staff_id, active=True)
@@ -273,13 +273,13 @@ def test_a_changed_role_or_zone_takes_effect_at_the_next_action(db, people):
 def test_an_actor_object_claiming_more_is_not_believed(db, people):
     """db/ reloads the person from the file: a forged Actor gains nothing."""
     forged = replace(people.clerk, role=Role.ADMIN, zone_ids=frozenset({1, 2}))
-    events = audit_count(db.path)
+    events = audit_count(db)
     with pytest.raises(PermissionDenied):
         enterprises.register_enterprise(db, actor=forged, fields=firm_fields(), zone_id=2)
     with pytest.raises(PermissionDenied):
         staff.create_staff(db, actor=forged, username="sneaky", display_name="x", role="admin",
                            zone_ids=[], password=PASSWORD)
-    assert audit_count(db.path) == events
+    assert audit_count(db) == events
 
 
 def test_the_last_active_administrator_stays(db, people):

@@ -9,6 +9,8 @@ from db.models import AuditEvent, Certificate
 from db.services.certificates import CertificateRequest, issue_many, revoke, revoke_many
 from tests.ledger_data import register_firms
 
+pytestmark = pytest.mark.signs_certificates
+
 REASON = "批量签发有误，整批作废"
 
 

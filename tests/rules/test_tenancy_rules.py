@@ -36,7 +36,12 @@ def rows(db, firm_id):
         result = uow.session.connection().execute(text(
             "SELECT zone_id, start_on, end_on FROM tenancy WHERE enterprise_id = :id ORDER BY id"),
             {"id": firm_id}).all()
-    return [(z, date.fromisoformat(s), date.fromisoformat(e) if e else None) for z, s, e in result]
+    return [(z, _day(s), _day(e) if e else None) for z, s, e in result]
+
+
+def _day(value) -> date:
+    """A date as SQL hands it back: ISO text from an SQLite file, a date from a server."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def state(db, firm_id):
