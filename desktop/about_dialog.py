@@ -46,13 +46,13 @@ LIBRARIES = ("licences", "libraries.json")
 class AboutFacts:
     version: str
     revision: str
-    database_file: Path
+    database_file: Path | str  # a file's path, or a server's address (no password in it)
     data_folder: Path
     log_folder: Path
     platform: str  # "Qt 6.11.3 · PySide6 6.11.3 · Python 3.11.7 · Linux-6.1-x86_64"
 
 
-def about_facts(database_file: Path) -> AboutFacts:
+def about_facts(database_file: Path | str) -> AboutFacts:
     runs_on = (f"Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}"
                f" · {platform.platform(terse=True)}")
     return AboutFacts(program_version(), build_revision(), database_file, data_dir(), log_dir(),
@@ -125,7 +125,8 @@ class AboutDialog(QDialog):
         facts = self.facts
         return [("version", self.tr("Version"), facts.version),
                 ("revision", self.tr("Build"), facts.revision),
-                ("database_file", self.tr("Database file"), str(facts.database_file)),
+                ("database_file", self.tr("Database server") if isinstance(facts.database_file, str)
+                 else self.tr("Database file"), str(facts.database_file)),
                 ("data_folder", self.tr("Data folder"), str(facts.data_folder)),
                 ("log_folder", self.tr("Log folder"), str(facts.log_folder)),
                 ("platform", self.tr("Runs on"), facts.platform)]
@@ -209,7 +210,8 @@ class AboutDialog(QDialog):
 
 
 def show_about(window: QMainWindow) -> AboutDialog:
-    dialog = AboutDialog(about_facts(window.context.db.path), window)
+    db = window.context.db
+    dialog = AboutDialog(about_facts(getattr(db, "path", None) or db.address), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

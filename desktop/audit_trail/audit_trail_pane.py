@@ -156,14 +156,14 @@ class AuditPane(ListPane):
 
     # --- verifying the chain ------------------------------------------------------------
     def verify_chain(self) -> None:
-        path = self.context.db.path
+        db = self.context.db  # a file, or a server (read as the auditor or administrator)
 
         def work(task) -> audit.AuditCheck:  # noqa: ANN001 (desktop.background.Task)
             def progress(done: int, total: int) -> None:
                 task.report(done, total)
                 if task.cancelled:
                     raise Interrupted("the verification was cancelled")
-            check = audit.verify(path, progress=progress)
+            check = audit.verify(db, progress=progress)
             if task.cancelled:  # while the rows were reconciled with it
                 raise Interrupted("the verification was cancelled")
             return check

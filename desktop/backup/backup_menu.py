@@ -130,8 +130,11 @@ def ask_restore(dialog: RestoreDialog) -> int:
 
 
 def add_backup_actions(window: QMainWindow, menu: QMenu, context: AppContext) -> None:
-    """Adds the entries to the File menu for those who may manage backups."""
-    if not context.actor.may(Action.BACKUP_MANAGE):
+    """Adds the entries to the File menu for those who may manage backups, on a file (a
+    server's backups are pg_dump's: docs/server.md)."""
+    from db.server.connection import on_server
+
+    if not context.actor.may(Action.BACKUP_MANAGE) or on_server(context.db):
         return
     menu.addSeparator()
     BackupActions(window, context).add_to(menu)

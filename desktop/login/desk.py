@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog
 from db.access import Actor
 from db.engine import Database
 from db.queries.demo_data import is_demo
+from db.server.connection import on_server
 from db.services import auth
 from desktop.background import BackgroundRunner
 from desktop.backup.automatic import AutomaticBackups
@@ -47,6 +48,7 @@ class Desk(QObject):
         self._make_window = make_window
         self.runner: BackgroundRunner | None = None
         self.login_dialog: QDialog | None = None
+        self.password_dialog: QDialog | None = None  # a one-time password's replacement
         self.window: MainWindow | None = None
 
     @property
@@ -65,17 +67,43 @@ class Desk(QObject):
             dialog, self.runner = shown
         else:
             self.runner = BackgroundRunner()
-            dialog = (FirstAdminDialog(self._db, self.runner) if auth.needs_first_admin(self._db)
+            dialog = (LoginDialog(self._db, self.runner) if on_server(self._db)  # as nobody yet
+                      else FirstAdminDialog(self._db, self.runner)
+                      if auth.needs_first_admin(self._db)
                       else LoginDialog(self._db, self.runner, demo=is_demo(self._db)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._open_window(dialog.actor))
+        dialog.accepted.connect(lambda: self._logged_in(dialog))
         dialog.rejected.connect(self._end)
         self.login_dialog = dialog
         if shown is None:
             dialog.show()
             log.info(FIRST_ADMIN_SHOWN if isinstance(dialog, FirstAdminDialog) else LOG_IN_SHOWN)
 
+    def _logged_in(self, dialog: QDialog) -> None:
+        """A one-time password is replaced before the window opens; cancelled, the log-in
+        comes back."""
+        actor = dialog.actor
+        if actor is None or not getattr(dialog, "must_change_password", False) or self.runner is None:
+            self._open_window(actor)
+            return
+        from desktop.login.password_dialog import ChangePasswordDialog
+
+        self.login_dialog = None
+        change = ChangePasswordDialog(self._db, self.runner, actor, one_time=True)
+        change.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        change.accepted.connect(lambda: self._open_window(actor))
+        change.rejected.connect(self._log_in_again)
+        self.password_dialog = change
+        change.show()
+
+    def _log_in_again(self) -> None:
+        self.password_dialog = None
+        if self.runner is not None:
+            self.runner.stop()
+        self._ask_log_in()
+
     def _open_window(self, actor: Actor | None) -> None:
+        self.password_dialog = None
         self.login_dialog = None
         if actor is None or self.runner is None:
             self._end()

@@ -40,6 +40,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._db, self._runner = db, runner
         self.actor: Actor | None = None
+        self.must_change_password = False  # a one-time password (a server's): changed first
         self.setWindowTitle(self.tr("Zone Desk — log in"))
         self.demo_hint: QLabel | None = None
         self.setMinimumWidth(380)
@@ -92,17 +93,18 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(False)
         source = self._db
 
-        def log_in(_task: object) -> Actor:
+        def log_in(_task: object) -> tuple[Actor, bool]:
             db = opened(source)  # first: importing beside the loading thread could see half a module
-            from db.services import log_in_to_read
+            from db.services import auth, log_in_to_read
 
-            return log_in_to_read.log_in(db, username=username, password=password)
+            actor = log_in_to_read.log_in(db, username=username, password=password)
+            return actor, auth.must_change_password(db, actor)
 
         self._runner.run(log_in, on_success=self._logged_in, on_failure=self._refused, parent=self)
 
-    def _logged_in(self, actor: Actor) -> None:
+    def _logged_in(self, outcome: tuple[Actor, bool]) -> None:
         self.buttons.setEnabled(True)
-        self.actor = actor
+        self.actor, self.must_change_password = outcome
         self.accept()
 
     def _refused(self, error: BaseException) -> None:

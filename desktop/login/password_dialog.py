@@ -29,13 +29,22 @@ FIELDS = {"password": "new_password"}
 
 class ChangePasswordDialog(QDialog):
     def __init__(self, db: Database, runner: BackgroundRunner, actor: Actor,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, one_time: bool = False) -> None:
+        """`one_time`: the person logged in with a one-time password, which they replace
+        before anything else (the window opens after, or the log-in comes back)."""
         super().__init__(parent)
         self._db, self._runner, self._actor = db, runner, actor
         self.setWindowTitle(self.tr("Change password"))
         self.setMinimumWidth(420)
         who = QLabel(self.tr("Account: {name} ({username})").format(
             name=actor.display_name, username=actor.username))
+        self.reason: QLabel | None = None
+        if one_time:
+            self.reason = QLabel(self.tr(
+                "You logged in with a one-time password. Choose your own password now; "
+                "type the one-time password as the current one."))
+            self.reason.setObjectName("one_time")
+            self.reason.setWordWrap(True)
         self.old_password = self._password_field("old_password")
         self.new_password = self._password_field("new_password")
         self.repeat = self._password_field("repeat")
@@ -50,6 +59,8 @@ class ChangePasswordDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if self.reason is not None:
+            layout.addWidget(self.reason)
         layout.addWidget(who)
         layout.addLayout(form)
         layout.addWidget(self.buttons)

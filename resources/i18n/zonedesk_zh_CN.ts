@@ -44,6 +44,10 @@
         <translation>构建号</translation>
     </message>
     <message>
+        <source>Database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -1326,6 +1330,10 @@ Correct the bill (or type it again as it is) and submit it again.</source>
     <message>
         <source>Account: {name} ({username})</source>
         <translation>账号：{name}（{username}）</translation>
+    </message>
+    <message>
+        <source>You logged in with a one-time password. Choose your own password now; type the one-time password as the current one.</source>
+        <translation>您是用一次性密码登录的。请现在设置您自己的密码；“当前密码”处填写一次性密码。</translation>
     </message>
     <message>
         <source>Current password</source>
@@ -3384,6 +3392,21 @@ Save this code anyway? You confirm that it matches the business licence.</source
     </message>
 </context>
 <context>
+    <name>ServerLaunch</name>
+    <message>
+        <source>{url} is not a server address. Write it as postgresql://server/zonedesk.</source>
+        <translation>{url} 不是服务器地址。请写成 postgresql://服务器/zonedesk 的形式。</translation>
+    </message>
+    <message>
+        <source>The server address names a person or holds a password. Leave them out (postgresql://server/zonedesk): each person logs in with their own name and password.</source>
+        <translation>服务器地址中含有用户名或密码。请去掉它们（写成 postgresql://服务器/zonedesk）：每个人用自己的用户名和密码登录。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+</context>
+<context>
     <name>SettingDialog</name>
     <message>
         <source>Programme limit</source>
@@ -4145,6 +4168,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>This account has been deactivated. Ask an administrator.</source>
         <translation>该账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached ({reason}). Check the network, or ask the district&apos;s IT whether the server is running.</source>
+        <translation>无法连接服务器（{reason}）。请检查网络，或询问区里的信息部门服务器是否在运行。</translation>
     </message>
     <message>
         <source>The current password is wrong.</source>
@@ -6221,6 +6248,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
     <message>
         <source>This value is not in the list; the import will check it.</source>
         <translation>该值不在列表中，导入时将进行核对。</translation>
+    </message>
+    <message>
+        <source>The server refused this change: it is beyond what your account may do. Nothing was saved.</source>
+        <translation>服务器拒绝了此项修改：超出了您的账户权限。未保存任何内容。</translation>
     </message>
 </context>
 <context>
