@@ -111,6 +111,7 @@ queries.reports.zone_report               zone   allow  allow     allow  allow
 queries.staff.staff_list                  -      deny   deny      allow  allow
 queries.verification.verify_code          zone   allow  allow     allow  allow
 services.auth.needs_first_admin           -      allow  allow     allow  allow
+services.auth.must_change_password        -      allow  allow     allow  allow
 services.certificate_subjects.confirmation_months  -  allow  allow  allow  allow
 services.keys.export_public_key           -      allow  allow     allow  allow
 services.own_key.office_key               -      allow  allow     allow  allow
@@ -170,7 +171,8 @@ backup.folder.set_backup_folder           -      deny   deny      allow  deny
 # writes: the file must change (with an audit event) when allowed, and stay as it was when not
 WRITES = {name for name in EXPECTED_TABLE.split() if name.startswith("services.")} | {
     "audit_statement.sign_statement", "backup.folder.set_backup_folder"} - {
-    "services.auth.needs_first_admin", "services.certificate_subjects.confirmation_months",
+    "services.auth.needs_first_admin", "services.auth.must_change_password",
+    "services.certificate_subjects.confirmation_months",
     "services.keys.export_public_key", "services.own_key.office_key",
     "services.log_in_to_read.log_in_to_read"}
 SCOPED = ("clerk", "reviewer")
@@ -311,6 +313,8 @@ def reads(w: World) -> dict:
             lambda r, z: r.outcome in ("valid", "revoked")),
         "services.auth.needs_first_admin": (lambda a, z: auth.needs_first_admin(db),
                                             lambda r, z: r is False),
+        "services.auth.must_change_password": (lambda a, z: auth.must_change_password(db, a),
+                                               lambda r, z: r is False),
         "services.certificate_subjects.confirmation_months": (
             lambda a, z: certificate_subjects.confirmation_months("2026-01", "2026-10"),
             lambda r, z: r == ("2026-01", "2026-10")),
