@@ -33,7 +33,9 @@ _LOAD_CHUNK = 500  # ids read together (within SQLite's bound parameters)
 
 def _load(session: Session, actor: Actor, model: type[Item], ids: list[int]) -> list[Item]:
     """The items, read together (one query per chunk, not one a row: on a server each is a
-    round trip through row-level security), then checked one by one in the order given."""
+    round trip through row-level security), then checked one by one in the order given; an id
+    given twice is one item (decided once, with one event)."""
+    ids = list(dict.fromkeys(ids))
     found: dict[int, Item] = {}
     for first in range(0, len(ids), _LOAD_CHUNK):
         chunk = ids[first:first + _LOAD_CHUNK]
