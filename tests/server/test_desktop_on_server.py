@@ -144,3 +144,17 @@ def test_an_address_with_a_name_or_password_is_refused(url):
 def test_an_address_without_either_is_taken():
     assert address_problem("postgresql://server.example/zonedesk") is None
     assert address_problem("postgresql:///zonedesk") is None
+
+
+def test_a_server_address_on_the_command_line_or_in_the_environment_opens_the_server(monkeypatch):
+    from desktop import cli, server_launch
+
+    opened: list[tuple[str, str]] = []
+    monkeypatch.setattr(server_launch, "launch_on_server",
+                        lambda url, language: opened.append((url, language)) or 0)
+    monkeypatch.delenv("ZONEDESK_DB", raising=False)
+    assert cli.main(["--db", "postgresql://server.example/zonedesk"]) == 0
+    monkeypatch.setenv("ZONEDESK_DB", "postgresql://db.office/zonedesk")
+    assert cli.main(["--lang", "en"]) == 0
+    assert opened == [("postgresql://server.example/zonedesk", "zh_CN"),
+                      ("postgresql://db.office/zonedesk", "en")]
