@@ -254,6 +254,41 @@ def test_a_clerk_cannot_write_rows_of_another_zone(office):
         assert _count(clerk, "enterprise", "zone_id = %s", (z01,)) == 1
 
 
+def test_a_firm_changes_zone_only_as_the_program_moves_it(office):
+    """A firm's zone is changed by zonedesk_hand_over alone: by a clerk of the firm's zone,
+    into a zone where its tenancy is open; an UPDATE of the zone is refused."""
+    z01, z02 = office.zone["Z01"], office.zone["Z02"]
+    move = "SELECT zonedesk_hand_over(%s, %s, %s, now())"
+    with office.superuser() as root, office.connect("clerk01") as clerk, \
+            office.connect("clerk02") as clerk2:
+        firm1 = root.execute("SELECT id FROM enterprise WHERE zone_id = %s", (z01,)).fetchone()[0]
+        firm2 = root.execute("SELECT id FROM enterprise WHERE zone_id = %s", (z02,)).fetchone()[0]
+        assert "row-level security" in _refused(
+            clerk, "UPDATE enterprise SET zone_id = %s WHERE id = %s", (z02, firm1))
+        with clerk.transaction(force_rollback=True):  # no tenancy open in Z02 yet
+            assert "where its tenancy is open" in _refused(clerk, move, ("clerk01", firm1, z02))
+        with clerk2.transaction(force_rollback=True):  # another zone's firm
+            assert "firm's zone moves it" in _refused(clerk2, move, ("clerk02", firm1, z02))
+        with clerk2.transaction(force_rollback=True):  # in another's name
+            assert "firm's zone moves it" in _refused(clerk2, move, ("clerk01", firm1, z02))
+        with office.connect("reviewer01") as reviewer, reviewer.transaction(force_rollback=True):
+            assert "firm's zone moves it" in _refused(reviewer, move, ("reviewer01", firm1, z02))
+        with clerk.transaction(force_rollback=True):  # as the program moves it: taken
+            clerk.execute("UPDATE tenancy SET end_on = '2026-05-31' WHERE enterprise_id = %s"
+                          " AND end_on IS NULL", (firm1,))
+            clerk.execute("INSERT INTO tenancy (enterprise_id, zone_id, unit, floor_area_dm2,"
+                          " start_on, version) VALUES (%s, %s, '2', 100, '2026-06-01', 1)",
+                          (firm1, z02))
+            version = root.execute("SELECT version FROM enterprise WHERE id = %s", (firm1,)).fetchone()[0]
+            assert clerk.execute(move, ("clerk01", firm1, z02)).fetchone() == (version + 1,)
+            assert _count(clerk, "enterprise", "id = %s", (firm1,)) == 0  # it is Z02's now
+            # their zone's tenancy of it stays theirs to read; the new zone's is not
+            assert _count(clerk, "tenancy", "enterprise_id = %s AND zone_id = %s", (firm1, z01)) == 1
+            assert _count(clerk, "tenancy", "enterprise_id = %s AND zone_id = %s", (firm1, z02)) == 0
+        assert root.execute("SELECT zone_id FROM enterprise WHERE id = %s", (firm1,)).fetchone() == (z01,)
+        assert _count(clerk, "enterprise", "id = %s", (firm2,)) == 0
+
+
 def test_no_staff_role_may_truncate_a_table(office):
     with office.superuser() as root, office.connect("clerk01") as clerk, \
             office.connect("admin01") as admin:

@@ -20,7 +20,7 @@ binds it too; nobody else has a policy, so nobody else sees a row):
 | officesetting | all staff | admin | admin | - |
 | databaseidentity | all staff | - | - | - |
 | signingkey (public keys only) | all staff | admin | admin | - |
-| enterprise (by its zone_id) | zone, or a zone it was a tenant of | clerk, admin: zone | clerk, reviewer, admin: zone (**) | - |
+| enterprise (by its zone_id) | zone | clerk, admin: zone | clerk, reviewer, admin: zone (**) | - |
 | tenancy | zone, or its firm's | clerk, admin: zone, or their firm's (**) | clerk, admin: zone | - |
 | subsidyentry | zone | clerk, admin: zone, as entered_by | clerk, reviewer, admin: zone | clerk, admin: zone |
 | award | zone | clerk, admin: zone, as entered_by | clerk, reviewer, admin: zone | - |
@@ -38,8 +38,11 @@ binds it too; nobody else has a policy, so nobody else sees a row):
 all. Auditors change nothing. No staff role may TRUNCATE, own anything or bypass row-level
 security; a table made later gets no privilege until its migration grants one (a private key's
 table, say, gets none).
-(**) A firm moves to another zone by its old zone's clerk or an administrator: the new tenancy
-is opened while the firm is still in their zone, then the firm's row takes the new zone.
+(**) A firm moves to another zone by its zone's clerk or an administrator: the new tenancy is
+opened while the firm is still in their zone, then zonedesk_hand_over(who, firm, zone, at)
+changes the firm's zone (an UPDATE by the person could not: its new row would be out of their
+sight). It does only that, for a clerk or administrator of the firm's zone, into a zone where
+the firm's tenancy is open.
 (*) Every staff account's row is read by all staff, not each person's own only: the approvals
 queue, the ledger, certificates and closed months name who entered, decided, issued or closed
 (a JOIN on staffaccount); hidden rows would hide those rows too. What a row tells is the name,
@@ -112,14 +115,11 @@ WRITERS = "'clerk', 'admin'"
 WITH_REVIEWERS = "'clerk', 'reviewer', 'admin'"  # reviewers: decide, confirm a USCC, revoke
 REFERENCE = {"SELECT": STAFF_ONLY, "INSERT": ADMIN, "UPDATE": ADMIN}
 ZONED = {"SELECT": _zone(), "INSERT": _by(WRITERS), "UPDATE": _by(WRITERS)}
-# a firm is handed to another zone by its old zone's clerk (db/services/tenancies.py: the new
-# tenancy is opened while the firm is still theirs, then the firm's zone changes)
-# (a firm's tenancies are read with the firm, and a firm by the zones it was a tenant of: its
-# record, not the money of its later zone; the firm's zone is read through a function, so that
-# the two policies do not ask each other)
+# a firm's tenancies go with the firm: read by its zone's staff, those in zones before too (the
+# firm's zone read through a function, so that the policy does not ask enterprise's); and a firm
+# is handed to another zone by its zone's clerk, the new tenancy opened while the firm is still
+# theirs, then zonedesk_hand_over() changes the firm's zone (db/services/tenancies.py)
 OF_OWN_FIRM = _zone("zonedesk_firm_zone(tenancy.enterprise_id)")
-FIRM_SEEN = (f"({_zone()} OR EXISTS (SELECT 1 FROM tenancy t WHERE t.enterprise_id = enterprise.id"
-             f" AND t.zone_id = ANY ({ZONES})))")
 HANDED_OVER = f"({_by(WRITERS)} OR ({_is(WRITERS)} AND {OF_OWN_FIRM}))"
 OF_CERTIFICATE = "EXISTS (SELECT 1 FROM certificate c WHERE c.id = certificatecover.certificate_id)"
 OF_SUBJECT = (f"({_zone()} OR EXISTS (SELECT 1 FROM enterprise e"
@@ -128,16 +128,14 @@ OWN_EVENTS = (f"({ALL_ZONES} OR actor_id = {ME}"
               " OR EXISTS (SELECT 1 FROM auditzone z WHERE z.seq = auditevent.seq)"
               " OR EXISTS (SELECT 1 FROM auditsubject s WHERE s.seq = auditevent.seq))")
 
-# table: {command: who, as a policy expression}; USING and WITH CHECK alike, or for an UPDATE
-# (USING, WITH CHECK): the rows one may change, and what they may become
-SCOPES: dict[str, dict[str, str | tuple[str, str]]] = {
+# table: {command: who, as a policy expression}; USING and WITH CHECK alike
+SCOPES: dict[str, dict[str, str]] = {
     **{table: REFERENCE for table in ("district", "sector", "zone", "cluster", "policyrate",
                                       "awardrate", "budget", "programmesetting", "officesetting",
                                       "signingkey")},
     "closedperiod": {"SELECT": STAFF_ONLY, "INSERT": ADMIN, "DELETE": ADMIN},
     "databaseidentity": {"SELECT": STAFF_ONLY},
-    "enterprise": {**ZONED, "SELECT": FIRM_SEEN, "UPDATE": (_by(WITH_REVIEWERS),
-                                       f"({_by(WITH_REVIEWERS)} OR {_is(WRITERS)})")},
+    "enterprise": {**ZONED, "UPDATE": _by(WITH_REVIEWERS)},
     "tenancy": {**ZONED, "SELECT": f"({_zone()} OR {OF_OWN_FIRM})", "INSERT": HANDED_OVER},
     "subsidyentry": {**ZONED, "INSERT": f"({_by(WRITERS)} AND entered_by = {ME})",
                      "UPDATE": _by(WITH_REVIEWERS), "DELETE": _by(WRITERS)},
@@ -383,12 +381,37 @@ def _across_zones(schema: str) -> list[str]:
         f" ELSE 'differs' END FROM {schema}.certificate c WHERE c.serial = of_serial $$"]
 
 
+HAND_OVER = "zonedesk_hand_over(text, bigint, bigint, timestamp with time zone)"
+NOT_THEIRS = "only a clerk or an administrator of the firm's zone moves it"
+
+
+def _hand_over(schema: str) -> str:
+    """A firm's zone changed, by a clerk or administrator of its zone (`who`, whom the session
+    speaks for), into a zone where the firm's tenancy is open; its version and updated_at move
+    on as an edit's do. Returns the new version."""
+    return (
+        "CREATE FUNCTION zonedesk_hand_over(who text, of_firm bigint, to_zone bigint,"
+        " at timestamp with time zone) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER"
+        f" SET search_path = pg_catalog, {schema}, pg_temp AS $$ DECLARE firm_zone bigint;"
+        " moved bigint; BEGIN"
+        f" SELECT e.zone_id INTO firm_zone FROM {schema}.enterprise e WHERE e.id = of_firm FOR UPDATE;"
+        " IF firm_zone IS NULL OR zonedesk_role(who) NOT IN ('clerk', 'admin')"
+        " OR NOT firm_zone = ANY (zonedesk_zones(who)) THEN"
+        f" {_refuse(NOT_THEIRS)} END IF;"
+        f" IF NOT EXISTS (SELECT 1 FROM {schema}.tenancy t WHERE t.enterprise_id = of_firm"
+        " AND t.zone_id = to_zone AND t.end_on IS NULL) OR to_zone = firm_zone THEN"
+        f" {_refuse('a firm moves into another zone where its tenancy is open', code='check_violation')}"
+        f" END IF; UPDATE {schema}.enterprise SET zone_id = to_zone, status = 'active',"
+        " version = version + 1, updated_at = at WHERE id = of_firm RETURNING version INTO moved;"
+        " RETURN moved; END $$")
+
+
 ACROSS_ZONES = ("zonedesk_cap_used(bigint, text, integer, bigint)",
                 "zonedesk_guaranteed_for_firm(bigint, bigint)", "zonedesk_loans_guaranteed(bigint)",
                 "zonedesk_issued_as(text, bytea)", "zonedesk_firm_zone(bigint)")
 KEEPER_FUNCTIONS = ("zonedesk_create_login(text, text)", "zonedesk_set_password(text, text)",
                     "zonedesk_set_login(text, boolean)")
-FUNCTIONS = (*ACROSS_ZONES, "zonedesk_who_decides()", "zonedesk_entries_within_budget()",
+FUNCTIONS = (*ACROSS_ZONES, HAND_OVER, "zonedesk_who_decides()", "zonedesk_entries_within_budget()",
              "zonedesk_awards_within_budget()", *KEEPER_FUNCTIONS,
              "zonedesk_keeper_allows(text, text, boolean, boolean)", "zonedesk_staff_id(text)",
              "zonedesk_role(text)", "zonedesk_zones(text)", "zonedesk_unbound()",
@@ -411,8 +434,7 @@ def _scope(table: str, columns: list[str]) -> list[str]:
         if command == "INSERT":
             clause = f"WITH CHECK ({who})"
         elif command == "UPDATE":
-            using, check = who if isinstance(who, tuple) else (who, who)
-            clause = f"USING ({using}) WITH CHECK ({check})"
+            clause = f"USING ({who}) WITH CHECK ({who})"
         else:
             clause = f"USING ({who})"
         statements.append(f"CREATE POLICY {name} ON {table} FOR {command} TO {STAFF} {clause}")
@@ -437,7 +459,7 @@ def upgrade() -> None:
                            "make them with `zonedesk server init`")
     schema = bind.execute(text("SELECT quote_ident(current_schema())")).scalar_one()
     statements = [*_identity(schema), *_four_eyes(schema), *_budgets(schema), *_keeper(schema),
-                  *_across_zones(schema)]
+                  *_across_zones(schema), _hand_over(schema)]
     for table in _tables():
         if table in UNSCOPED:
             statements.append(f"GRANT SELECT ON {table} TO {STAFF}")
@@ -464,7 +486,9 @@ def upgrade() -> None:
         *(f"GRANT EXECUTE ON FUNCTION {function} TO {STAFF}, {OWNER}"
           for function in KEEPER_FUNCTIONS),
         *(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC" for function in ACROSS_ZONES),
-        *(f"GRANT EXECUTE ON FUNCTION {function} TO {STAFF}" for function in ACROSS_ZONES)]
+        *(f"GRANT EXECUTE ON FUNCTION {function} TO {STAFF}" for function in ACROSS_ZONES),
+        f"REVOKE ALL ON FUNCTION {HAND_OVER} FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION {HAND_OVER} TO {STAFF}"]
     for statement in statements:
         op.execute(text(statement))
 
