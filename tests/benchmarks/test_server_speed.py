@@ -123,22 +123,25 @@ def test_zone_year_summary_and_bill_sheet(both):
         lambda: bill_sheet(both.file, actor=clerk_here, zone_id=zone_id, period=month), target=RATIO)
 
 
-def _bills_to_approve(db: Database, zone_id: int, period: str) -> list[int]:
-    """Up to APPROVED tenants of the zone in the month without a water bill yet."""
+def _bills_to_approve(db: Database, zone_id: int, period: str) -> list[tuple[int, str]]:
+    """APPROVED (firm, category) pairs of the zone's tenants in the month without a bill yet."""
     with db.reading() as uow:
-        return list(uow.session.connection().execute(text(
-            "SELECT DISTINCT t.enterprise_id FROM tenancy t WHERE t.zone_id = :zone"
-            " AND t.start_on <= :first AND (t.end_on IS NULL OR t.end_on >= :first)"
-            " AND NOT EXISTS (SELECT 1 FROM subsidyentry s WHERE s.enterprise_id = t.enterprise_id"
-            " AND s.category = 'water' AND s.period = :period)"
-            " ORDER BY t.enterprise_id LIMIT :n"),
-            {"zone": zone_id, "first": f"{period}-01", "period": period, "n": APPROVED}).scalars())
+        return [tuple(row) for row in uow.session.connection().execute(text(
+            "SELECT f.enterprise_id, c.category FROM (SELECT DISTINCT t.enterprise_id FROM tenancy t"
+            " WHERE t.zone_id = :zone AND t.start_on <= :first"
+            " AND (t.end_on IS NULL OR t.end_on >= :first)) f"
+            " CROSS JOIN (SELECT 'water' AS category UNION ALL SELECT 'internet') c"
+            " WHERE NOT EXISTS (SELECT 1 FROM subsidyentry s WHERE s.enterprise_id = f.enterprise_id"
+            " AND s.category = c.category AND s.period = :period)"
+            " ORDER BY c.category, f.enterprise_id LIMIT :n"),
+            {"zone": zone_id, "first": f"{period}-01", "period": period, "n": APPROVED})]
 
 
-def _submitted(db: Database, clerk, zone_id: int, period: str, firms: list[int]) -> list[int]:  # noqa: ANN001
+def _submitted(db: Database, clerk, zone_id: int, period: str, bills: list[tuple[int, str]]) -> list[int]:  # noqa: ANN001
     ids = []
-    for first in range(0, len(firms), 200):
-        chunk = [Bill(firm, "water", 10_000 + firm % 1_000, 100, f"W-{firm}") for firm in firms[first:first + 200]]
+    for first in range(0, len(bills), 200):
+        chunk = [Bill(firm, category, 10_000 + firm % 1_000, 100, f"B-{firm}")
+                 for firm, category in bills[first:first + 200]]
         saved = subsidies.save_bills(db, actor=clerk, zone_id=zone_id, period=period, bills=chunk)
         subsidies.submit_entries(db, actor=clerk, entry_ids=saved)
         ids += saved
