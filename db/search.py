@@ -103,6 +103,32 @@ def spelled_fragment(part: str) -> str | None:
     return chars
 
 
+# what a word is looked for in within zones: (column, compared in lower case, its value's key)
+ZONE_FIELDS = (("e.name", True, "q"), ("e.name_en", True, "q"), ("e.uscc", False, "u"),
+               ("e.contact_name", True, "q"), ("e.contact_phone", False, "q"))
+
+
+def zone_clauses(parts: list[str], values: dict[str, object], *, server: bool = False) -> list[str]:
+    """Each typed word, within zones: in a firm's name, English name, USCC, contact or phone,
+    or its pinyin; one clause a word, its values put in `values`. On SQLite with instr(); on a
+    server with strpos() over text in code-point order, as SQLite compares it."""
+    def found(column: str, key: str, lowered: bool = False) -> str:
+        if lowered:
+            column = f'lower({column} COLLATE "C")' if server else f"lower({column})"
+        return f"strpos({column}, :{key}) > 0" if server else f"instr({column}, :{key})"
+
+    clauses = []
+    for i, part in enumerate(parts):
+        values[f"q{i}"], values[f"u{i}"] = part.lower(), part.upper()
+        tests = [found(column, f"{key}{i}", lowered) for column, lowered, key in ZONE_FIELDS]
+        spelled = spelled_fragment(part)
+        if spelled:
+            values[f"p{i}"] = spelled
+            tests.append(found("e.spelled", f"p{i}"))
+        clauses.append(f"({' OR '.join(tests)})")
+    return clauses
+
+
 @lru_cache(maxsize=20_000)
 def _spelled(value: str) -> tuple[str, str]:
     return pinyin(value)

@@ -149,16 +149,7 @@ def _plan(actor: Actor, flt: EnterpriseFilter,
     source = "enterprise e"
     parts = searched_words(flt.text)
     if parts and zone_ids is not None:
-        for i, part in enumerate(parts):
-            values[f"q{i}"], values[f"u{i}"] = part.lower(), part.upper()
-            spelled = search.spelled_fragment(part)
-            by_pinyin = ""
-            if spelled:
-                values[f"p{i}"] = spelled
-                by_pinyin = f" OR instr(e.spelled, :p{i})"
-            clauses.append(f"(instr(lower(e.name), :q{i}) OR instr(lower(e.name_en), :q{i})"
-                           f" OR instr(e.uscc, :u{i}) OR instr(lower(e.contact_name), :q{i})"
-                           f" OR instr(e.contact_phone, :q{i}){by_pinyin})")
+        clauses += search.zone_clauses(parts, values)
         if grams is not None and search.case_folds_alike(parts):
             match, _ = search.gram_query(parts)
             if grams(match) <= search.FEW:

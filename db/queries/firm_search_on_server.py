@@ -22,8 +22,6 @@ from sqlalchemy import text
 from db import search
 from db.access import Actor
 
-ZONE_FIELDS = ('lower(e.name COLLATE "C")', 'lower(e.name_en COLLATE "C")', "e.uscc",
-               'lower(e.contact_name COLLATE "C")', "e.contact_phone")
 FIRM = " JOIN enterprise e ON e.id = w.enterprise_id"
 
 
@@ -43,22 +41,6 @@ def settle(connection) -> None:  # noqa: ANN001 (SQLAlchemy)
     workers (starting them costs more than the read), for this transaction only."""
     connection.execute(text("SELECT set_config('jit', 'off', true),"
                             " set_config('max_parallel_workers_per_gather', '0', true)"))
-
-
-def zone_clauses(parts: list[str], values: dict[str, object]) -> list[str]:
-    """What db.queries.enterprises._plan compares within zones, in the server's words."""
-    clauses = []
-    for i, part in enumerate(parts):
-        values[f"q{i}"], values[f"u{i}"] = part.lower(), part.upper()
-        spelled = search.spelled_fragment(part)
-        by_pinyin = ""
-        if spelled:
-            values[f"p{i}"] = spelled
-            by_pinyin = f" OR strpos(e.spelled, :p{i}) > 0"
-        fields = " OR ".join(f"strpos({field}, :{'u' if field == 'e.uscc' else 'q'}{i}) > 0"
-                             for field in ZONE_FIELDS)
-        clauses.append(f"({fields}{by_pinyin})")
-    return clauses
 
 
 def _pieces(word: search.ServerWord, i: int, values: dict[str, object]) -> list[str]:
@@ -115,7 +97,7 @@ def plan(connection, actor: Actor, zone_ids: list[int] | None, clauses: list[str
     settle(connection)
     if parts and zone_ids is None:
         return city_plan(connection, parts, clauses, values)
-    clauses += zone_clauses(parts, values)
+    clauses += search.zone_clauses(parts, values, server=True)
     # the planner cannot tell how rare a strpos() is: guessing a third of the rows, it would walk
     # the whole city in firm order for a page of a rare word (70-110 ms at 150,000 firms); sorted
     # by a sum instead of the key, the zones' rows are read (by their index) and the matches
