@@ -35,6 +35,7 @@ from db.clock import SHANGHAI, iso_utc, stored_moment, to_shanghai, utc_now
 from db.engine import Database
 from db.errors import ValidationError
 from db.money.subsidy_rules import next_period, parse_period
+from db.services import key_on_server
 from db.services.own_key import database_id, own_key
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -116,7 +117,11 @@ def sign_statement(db: Database, *, actor: Actor, month: str | None = None) -> S
                    "hash": head[1], "event_at": head[2], "month": month, "by": actor.username,
                    "printed": iso_utc(now)}
         data = _canonical(payload)
-        code = f"{PREFIX}.{_b32(data)}.{_b32(key.sign(DOMAIN + data))}"
+        if isinstance(key, key_on_server.ServerKey):  # the server signs DOMAIN + data
+            signature = key_on_server.sign_statement(session, data)
+        else:
+            signature = key.sign(DOMAIN + data)
+        code = f"{PREFIX}.{_b32(data)}.{_b32(signature)}"
         office = connection.execute(text("SELECT office FROM signingkey WHERE key_id = :k"),
                                     {"k": key.key_id}).scalar() or key.office
         record(session, actor, Change("audit.statement", "audit_anchor", head[0], None,

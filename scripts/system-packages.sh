@@ -24,6 +24,9 @@ QT_X11=$(runtime_group window)
 # tests/throwaway_server.py) live in /usr/lib/postgresql/<version>/bin, off the PATH.
 TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount desktop-file-validate:desktop-file-utils objdump:binutils git:git dpkg:dpkg dpkg-deb:dpkg dpkg-query:dpkg initdb:postgresql pg_ctl:postgresql"
 CHECK_PROGRAMS="debootstrap:debootstrap faketime:faketime git:git"
+# The tests' server signs certificates in PL/Python (db/server/signing.py), whose Python needs
+# cryptography: Debian's packages for the server's version (bookworm's postgresql is 15)
+SERVER_SIGNING="postgresql-plpython3-15 python3-cryptography"
 
 # PyInstaller (make package, and the packaging test in make test) bundles the Python library,
 # which Debian's python3 keeps in a package of its own (libpython3.X)
@@ -40,9 +43,9 @@ case "$group" in
   *) listing=0 ;;
 esac
 case "$group" in
-  test) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $PYTHON_LIBRARY" ;;
-  run) wanted="$QT_OFFSCREEN $QT_X11 $(packages_of "$TEST_PROGRAMS") $PYTHON_LIBRARY" ;;
-  check) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $(packages_of "$CHECK_PROGRAMS") $PYTHON_LIBRARY" ;;
+  test) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $SERVER_SIGNING $PYTHON_LIBRARY" ;;
+  run) wanted="$QT_OFFSCREEN $QT_X11 $(packages_of "$TEST_PROGRAMS") $SERVER_SIGNING $PYTHON_LIBRARY" ;;
+  check) wanted="$QT_OFFSCREEN $(packages_of "$TEST_PROGRAMS") $(packages_of "$CHECK_PROGRAMS") $SERVER_SIGNING $PYTHON_LIBRARY" ;;
   *) echo "usage: $0 test|run|check, or $0 list test|run|check" >&2; exit 2 ;;
 esac
 if [ "$listing" = 1 ]; then

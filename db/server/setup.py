@@ -21,7 +21,7 @@ from db.errors import ValidationError
 from db.migrate import head_revision
 from db.models import StaffAccount
 from db.reference import read_csv
-from db.server import roles, schema
+from db.server import roles, schema, signing
 from db.server.connection import engine_url, is_server_url
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -99,7 +99,7 @@ def make_database(connection: Connection, database: str) -> list[str]:
 
 def prepare_database(admin_url: str, database: str, *, reference: bool = True) -> list[str]:
     """In the database: pg_trgm, who may connect (the staff only), the schema at the newest
-    revision (migrated as the owner), the reference data (loaded as the owner) unless told
+    revision (migrated as the owner), the signing functions (db/server/signing.py), the reference data (loaded as the owner) unless told
     not to (a move brings the file's own)."""
     said = []
     engine = admin_engine(admin_url, database)
@@ -121,6 +121,8 @@ def prepare_database(admin_url: str, database: str, *, reference: bool = True) -
             else:
                 schema.upgrade(connection)
                 said.append(f"schema brought to revision {head} (from {was or 'none'})")
+        with engine.begin() as connection:
+            said += signing.install(connection)
         if reference:
             with engine.begin() as connection:
                 connection.execute(text(f"SET LOCAL ROLE {OWNER}"))

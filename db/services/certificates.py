@@ -14,6 +14,7 @@ audit event each); approving the reversal of an entry or award revokes the certi
 (`revoke_covering`, called by db/services/approvals.py in its transaction).
 """
 
+import dataclasses
 import hashlib
 import re
 import secrets
@@ -39,6 +40,7 @@ from db.models import Certificate, CertificateCover, Enterprise, Zone
 from db.models.reference import service_centre_name
 from db.server.dialect import is_server
 from db.services.certificate_subjects import CertificateRequest, Rates, Subject, subject
+from db.services.key_on_server import ServerKey, sign_certificates
 from db.services.own_key import own_key
 from db.translatable import QT_TRANSLATE_NOOP
 
@@ -151,7 +153,8 @@ class _Made:
         return values
 
 
-def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key: OfficeKey,
+def _issue_one(session: Session, actor: Actor, request: CertificateRequest,
+               key: OfficeKey | ServerKey,
                now: datetime, batch: str, issuing: _Issuing) -> _Made:
     require(actor, Action.CERTIFICATE_ISSUE, request.zone_id)
     zone = issuing.zone(session, request.zone_id)
@@ -167,13 +170,16 @@ def _issue_one(session: Session, actor: Actor, request: CertificateRequest, key:
         "v": certificate_code.FORMAT_VERSION, "key": key.key_id, "serial": serial,
         "kind": request.kind, "uscc": found.firm.uscc, "firm": found.firm.name, "issuer": issuer,
         "issued": issued_on.isoformat(), "amount": found.amount_fen, "facts": found.facts})
-    signature = key.sign(payload)
-    code = certificate_code.encode(payload, signature)
-    if len(code) > certificate_code.MAX_CHARACTERS:
+    # on a server the server signs once the row is in (_signed_by_server): no signature and no
+    # code yet, the code's length known all the same (an Ed25519 signature has 64 bytes)
+    signature = b"" if isinstance(key, ServerKey) else key.sign(payload)
+    code = certificate_code.encode(payload, signature) if signature else ""
+    length = len(certificate_code.encode(payload, signature or bytes(64)))
+    if length > certificate_code.MAX_CHARACTERS:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "What this certificate says is too long for a QR code a phone reads from paper "
                   "({length} characters, at most {max}): shorten the firm's name, the unit or the "
-                  "bank as recorded; nothing was issued."), field="name", length=len(code),
+                  "bank as recorded; nothing was issued."), field="name", length=length,
             max=certificate_code.MAX_CHARACTERS)
     printed = PrintedCertificate(
         serial=serial, kind=request.kind, firm_name=found.firm.name, uscc=found.firm.uscc,
@@ -200,6 +206,18 @@ def _insert(session: Session, made: list[_Made]) -> list[int]:
         connection.exec_driver_sql(
             f"INSERT INTO certificatecover (certificate_id, entry_id) VALUES ({marks})", covers)
     return ids
+
+
+def _signed_by_server(session: Session, ids: list[int], made: list[_Made]) -> list[_Made]:
+    """The certificates as the server signed them (it writes the signature and, in the printed
+    content, the code): what the program returns and prints."""
+    signed = []
+    for one, signature in zip(made, sign_certificates(session, ids), strict=True):
+        printed = dataclasses.replace(
+            one.printed, qr_text=certificate_code.encode(one.row["payload"], signature))
+        signed.append(_Made({**one.row, "signature": signature, "content": printed.to_json()},
+                            printed, one.entry_ids))
+    return signed
 
 
 def _commit(uow: UnitOfWork, meanwhile: Callable[[], None] | None) -> None:
@@ -229,7 +247,7 @@ def _commit(uow: UnitOfWork, meanwhile: Callable[[], None] | None) -> None:
 
 @checked
 def issue_many(db: Database, *, actor: Actor, requests: list[CertificateRequest],
-               key: OfficeKey | None = None, batch: str | None = None,
+               key: OfficeKey | ServerKey | None = None, batch: str | None = None,
                meanwhile: Callable[[], None] | None = None) -> list[Issued]:
     """Issues a certificate for each request, all or none, in the order given. `key`: this
     database's key when the caller has it already; any other key is refused. `batch`: the
@@ -253,6 +271,8 @@ def issue_many(db: Database, *, actor: Actor, requests: list[CertificateRequest]
                 for request in requests]
         if made:
             ids = _insert(session, made)
+            if isinstance(key, ServerKey):
+                made = _signed_by_server(session, ids, made)
             record(session, actor, *(Change("certificate.issue", "certificate", certificate_id,
                                             None, one.audited(certificate_id))
                                      for certificate_id, one in zip(ids, made, strict=True)))

@@ -31,6 +31,8 @@ from db.clock import utc_now
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import DatabaseIdentity, SigningKey
+from db.server.dialect import is_server
+from db.services.key_on_server import ServerKey, server_key
 from db.translatable import QT_TRANSLATE_NOOP
 
 MAX_REASON = 200
@@ -111,10 +113,17 @@ def office_name(office: str) -> str:
     return office
 
 
-def own_key(session: Session, *, actor: Actor | None = None, key: OfficeKey | None = None,
-            folder: Path | None = None, office: str | None = None) -> OfficeKey:
+def own_key(session: Session, *, actor: Actor | None = None,
+            key: OfficeKey | ServerKey | None = None, folder: Path | None = None,
+            office: str | None = None) -> OfficeKey | ServerKey:
     """The key to sign with, in the caller's write transaction (see the module's text);
-    `office`: the holder's name when the key is made now (else the computer's name)."""
+    `office`: the holder's name when the key is made now (else the computer's name). On a
+    server, the office's key kept by the server (db/services/key_on_server.py)."""
+    if is_server(session):
+        found = server_key(session, actor=actor, office=office)
+        if key is not None and key.key_id != found.key_id:
+            raise _refuse_other(key.key_id)
+        return found
     this = database_id(session)
     registered = current_key(session)
     if key is not None:
@@ -133,7 +142,7 @@ def own_key(session: Session, *, actor: Actor | None = None, key: OfficeKey | No
 
 
 @checked
-def office_key(db: Database, folder: Path | None = None) -> OfficeKey:
+def office_key(db: Database, folder: Path | None = None) -> OfficeKey | ServerKey:
     """This database's signing key (made and registered the first time); `folder`: the data
     folder, when not the user's own (db/locations.py)."""
     with db.writing() as uow:
@@ -177,6 +186,10 @@ def replace_signing_key(db: Database, *, actor: Actor, reason: str) -> str:
     with db.writing() as uow:
         session = uow.session
         actor = authorise(session, actor, Action.KEY_REPLACE)
+        if is_server(session):
+            new_id = server_key(session, actor=actor, reason=reason).key_id
+            uow.commit()
+            return new_id
         this = database_id(session)
         new = signing.stage_replacement(this)
         try:

@@ -6253,6 +6253,10 @@ Save this code anyway? You confirm that it matches the business licence.</source
         <source>The server refused this change: it is beyond what your account may do. Nothing was saved.</source>
         <translation>服务器拒绝了此项修改：超出了您的账户权限。未保存任何内容。</translation>
     </message>
+    <message>
+        <source>This server cannot sign certificates: its signing functions were not installed. The district&apos;s IT should run “zonedesk server init” again as the server&apos;s superuser (see docs/server.md); nothing was signed.</source>
+        <translation>此服务器无法签发证明：签名功能尚未安装。请区里的信息技术人员以服务器超级用户身份再次运行“zonedesk server init”（见 docs/server.md）；未签发任何证明。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
