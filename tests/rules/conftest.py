@@ -1,8 +1,7 @@
 """The rules suite runs on both engines: each test that takes `db` runs once on an SQLite file
 (`[sqlite]`) and once on the throw-away PostgreSQL server (`[postgres]`). A test about the file
 itself (it takes `db_path` or `template_db`, or is marked `sqlite_only` with its reason) runs on
-SQLite only. A test marked `signs_certificates` waits on the server until signing there is
-built: it is listed as skipped on `[postgres]`, with that reason, never silently left out."""
+SQLite only."""
 
 import itertools
 
@@ -14,13 +13,10 @@ from tests.throwaway_server import ThrowAwayServer
 ENGINES = ("sqlite", "postgres")
 FILE_FIXTURES = {"db_path", "template_db"}
 _numbers = itertools.count(1)
-NO_SIGNING_YET = ("signing certificates on a server is not built yet (docs/architecture.md: the "
-                  "office's key kept by the server, used by the issuing function)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only(reason): a rule of the SQLite file itself")
-    config.addinivalue_line("markers", "signs_certificates: issues or verifies a signed certificate")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -31,10 +27,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if file_bound:
         metafunc.parametrize("engine", ["sqlite"], indirect=True)
         return
-    server = "postgres"
-    if metafunc.definition.get_closest_marker("signs_certificates"):
-        server = pytest.param("postgres", marks=pytest.mark.skip(reason=NO_SIGNING_YET))
-    metafunc.parametrize("engine", ["sqlite", server], indirect=True)
+    metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
 @pytest.fixture

@@ -105,3 +105,22 @@ def raw_connection(db) -> "sqlite3.Connection | ServerRaw":  # noqa: ANN001 (Dat
     if isinstance(db, Database):
         return db.raw_connection()
     return ServerRaw(db.url)
+
+
+def office_signer(db):  # noqa: ANN001, ANN201 (Database | ServerDatabase) -> OfficeKey
+    """The office's private key in a holder's hands, to sign what the services would not: on a
+    file, its key file (the PC's user reads it); on a server, read from the server's
+    officesecret as its superuser (no staff role can: tests/server/test_server_signing.py)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from db.certificates.signing import OfficeKey
+    from db.services.own_key import office_key
+
+    key = office_key(db)
+    if isinstance(db, Database):
+        return key
+    with ServerRaw(db.url) as connection:
+        private = connection.execute("SELECT private_key FROM officesecret WHERE key_id = ?",
+                                     (key.key_id,)).fetchone()[0]
+    return OfficeKey(Ed25519PrivateKey.from_private_bytes(bytes(private)), key.public_raw,
+                     key.key_id, key.office, key.database_id)

@@ -53,7 +53,6 @@ def _tenancy_certificate(desk: Desk, firm: int):  # noqa: ANN202
 
 
 @pytest.mark.now(NEW_YEARS_EVE)
-@pytest.mark.signs_certificates
 def test_the_year_turns_at_midnight_in_shanghai_not_in_utc(desk, db, people, fixed_clock):
     firm, other = desk.firm(), desk.firm()
     closed = desk.approved(firm, "land", "2026-03", 1_000_000)
@@ -128,7 +127,6 @@ def test_what_may_not_lie_in_the_future_is_judged_by_shanghais_date(desk, db, pe
 
 
 @pytest.mark.now(LEAP_DAY)
-@pytest.mark.signs_certificates
 def test_the_leap_day(desk, db, people):
     assert today_shanghai() == date(2028, 2, 29)
     assert rules.period_end("2028-02") == date(2028, 2, 29)

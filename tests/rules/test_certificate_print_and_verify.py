@@ -60,7 +60,6 @@ def _request(db: Database, people: Staff, book: Book, kind: str) -> CertificateR
 
 
 @pytest.mark.parametrize("kind", ["subsidy", "tenancy", "little_giant", "loan_guarantee"])
-@pytest.mark.signs_certificates
 def test_every_kind_prints_reads_back_and_verifies(db, people, book, tmp_path: Path, kind):
     outcome = issue_and_print(db, actor=people.clerk,
                               requests=[_request(db, people, book, kind)])
@@ -85,7 +84,6 @@ def test_every_kind_prints_reads_back_and_verifies(db, people, book, tmp_path: P
     assert verdict.fields["firm"] == firm_name and verdict.fields["amount"] == amount
 
 
-@pytest.mark.signs_certificates
 def test_a_cancelled_batch_keeps_what_it_issued_and_nothing_else(db, people, book):
     requests = [CertificateRequest("tenancy", firm, 1)
                 for firm in [book.firm_a, book.firm_b, book.firm_c] * 20]  # 60, three chunks
@@ -110,7 +108,6 @@ def test_a_cancelled_batch_keeps_what_it_issued_and_nothing_else(db, people, boo
     assert again.serials == [serial("Z01", CHUNK + 1)]
 
 
-@pytest.mark.signs_certificates
 def test_a_batch_refused_midway_keeps_the_chunks_before_and_says_why(db, people, book):
     # firm C moved out of zone 1 at the end of 2025: the zone's firm, no longer its tenant
     version = enterprise_detail(db, actor=people.clerk, enterprise_id=book.firm_c).version
@@ -128,7 +125,6 @@ def test_a_batch_refused_midway_keeps_the_chunks_before_and_says_why(db, people,
         issue_and_print(db, actor=people.clerk, requests=requests[CHUNK:])
 
 
-@pytest.mark.signs_certificates
 def test_another_zones_firm_is_answered_as_a_firm_that_does_not_exist(db, people, book):
     """Firm D is zone 2's: a zone-1 clerk's request for it (made by hand) must not learn that it
     exists, nor its name; the refusal is word for word that of an id no firm has."""

@@ -170,7 +170,6 @@ def test_certificates_from_a_demo_say_so_on_every_page(demo_db, tmp_path):
     assert all(MARK in page for page in pages(copy_pdf, tmp_path))
 
 
-@pytest.mark.signs_certificates
 def test_certificates_from_an_office_database_do_not(db, people, firm, tmp_path):
     outcome = issuing.issue_and_print(db, actor=people.clerk, requests=[
         CertificateRequest("tenancy", firm, 1)])

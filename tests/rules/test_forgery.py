@@ -30,7 +30,7 @@ from db.services.own_key import office_key, replace_signing_key
 from db.startup import open_database
 from tests.conftest import Staff, firm_fields, valid_uscc
 from tests.ledger_data import register_firms
-from tests.rules.raw_sql import raw_connection
+from tests.rules.raw_sql import office_signer, raw_connection
 
 N = 40  # certificates each attacker's database issues
 
@@ -81,7 +81,6 @@ def identity(where: Path | Database) -> str:
         connection.close()
 
 
-@pytest.mark.signs_certificates
 def test_a_second_database_on_the_same_pc_never_issues_a_valid_certificate_here(
         db, people, firms, tmp_path):
     """The issue's case: 39 of 39 such codes verified as valid. Its own key now: unknown here."""
@@ -116,7 +115,8 @@ def test_a_copy_of_the_database_signs_with_our_key_and_is_refused_as_forged(
         assert verify_code(db, actor=people.clerk, text=genuine.printed.qr_text).outcome == "valid"
 
 
-@pytest.mark.signs_certificates
+@pytest.mark.sqlite_only("a second file claiming the office's identity finds its key file; "
+                         "on a server the key never leaves it")
 def test_a_database_that_claims_our_identity_signs_only_forgeries(db, people, firms, tmp_path):
     """sqlite3 on the attacker's file: its identity set to the office's, so it finds the
     office's key file and signs with it; the office refuses every such code."""
@@ -137,12 +137,11 @@ def test_a_database_that_claims_our_identity_signs_only_forgeries(db, people, fi
     assert found == {"forged": N}, found
 
 
-@pytest.mark.signs_certificates
 def test_a_script_signing_with_our_key_makes_only_forgeries(db, people, firms):
     """Our private key used outside the services: serials never issued, other zones and
     years, and a serial issued here with any field changed."""
     issued = tenancy_certificates(db, people.clerk, firms, 1)[0]
-    key = office_key(db)
+    key = office_signer(db)
     payload, _ = certificate_code.decode(issued.printed.qr_text)
     fields = json.loads(payload)
     codes = []
@@ -165,6 +164,8 @@ def test_a_script_signing_with_our_key_makes_only_forgeries(db, people, firms):
 
 # --- the key file ---------------------------------------------------------------------------
 
+KEY_FILE = "the key file on the PC; on a server the key never leaves it (tests/server)"
+
 @pytest.fixture
 def own_folder(monkeypatch, tmp_path) -> Path:
     """A data folder of this test's own, where its key files can be damaged safely."""
@@ -178,7 +179,7 @@ def certificate_count(db: Database) -> int:
         return uow.session.exec(select(func.count()).select_from(Certificate)).one()
 
 
-@pytest.mark.signs_certificates
+@pytest.mark.sqlite_only(KEY_FILE)
 def test_the_key_file_is_named_for_its_database_and_readable_by_its_user_alone(
         db, people, firms, own_folder):
     tenancy_certificates(db, people.clerk, firms, 1)
@@ -204,6 +205,7 @@ def test_the_key_file_is_named_for_its_database_and_readable_by_its_user_alone(
     assert certificate_count(db) == before
 
 
+@pytest.mark.sqlite_only(KEY_FILE)
 def test_a_key_of_another_database_never_signs_here(db, people, firms, own_folder, tmp_path):
     ours = office_key(db)
     second, staff, _ = attacker_database(tmp_path / "new.sqlite")
@@ -254,11 +256,11 @@ def key_events(db: Database) -> list[tuple]:
         connection.close()
 
 
-@pytest.mark.signs_certificates
 def test_replacing_the_key_is_an_administrators_act_and_what_the_old_key_signed_stays_valid(
-        db, people, firms, own_folder):
+        db, people, firms, own_folder, engine):
     old_certificate = tenancy_certificates(db, people.clerk, firms, 1)[0]
     old_key = office_key(db)
+    old_signer = office_signer(db)  # a copy of the old key, in someone's hands
     for who in (people.clerk, people.reviewer, people.auditor, people.clerk2):
         with pytest.raises(PermissionDenied):
             replace_signing_key(db, actor=who, reason="密钥可能被复制")
@@ -273,16 +275,18 @@ def test_replacing_the_key_is_an_administrators_act_and_what_the_old_key_signed_
     for issued in (old_certificate, new_certificate):
         for text in (issued.printed.qr_text, issued.serial):
             assert verify_code(db, actor=people.clerk, text=text).outcome == "valid", text
-    # the old private key is gone from the folder and signs here no more
-    signing._cache.clear()
-    assert signing.database_key(old_key.database_id).key_id == new_id
-    assert list((own_folder / "keys").iterdir()) == [signing.key_path(old_key.database_id)]
+    # the old private key is gone from the folder (on a server: kept, never used) and signs
+    # here no more
+    if engine == "sqlite":
+        signing._cache.clear()
+        assert signing.database_key(old_key.database_id).key_id == new_id
+        assert list((own_folder / "keys").iterdir()) == [signing.key_path(old_key.database_id)]
     with pytest.raises(SigningKeyRefused):
         issue_many(db, actor=people.clerk, requests=[CertificateRequest("tenancy", firms[0], 1)],
                    key=old_key)
     # what someone holding a copy of the old key signs now is forged
     assert verify_code(db, actor=people.clerk, text=signed_with(
-        old_key, old_certificate, "Z01-2026-000099")).outcome == "forged"
+        old_signer, old_certificate, "Z01-2026-000099")).outcome == "forged"
     # audited: the old key retired with the reason, the new one registered, by the administrator
     events = key_events(db)
     assert [(action, actor, entity) for action, actor, entity, _ in events] == [
@@ -297,7 +301,7 @@ def test_replacing_the_key_is_an_administrators_act_and_what_the_old_key_signed_
     assert audit.verify(db).ok
 
 
-@pytest.mark.signs_certificates
+@pytest.mark.sqlite_only(KEY_FILE)
 def test_a_lost_key_stops_signing_until_an_administrator_replaces_it(db, people, firms,
                                                                      own_folder):
     issued = tenancy_certificates(db, people.clerk, firms, 1)[0]
@@ -314,7 +318,7 @@ def test_a_lost_key_stops_signing_until_an_administrator_replaces_it(db, people,
         assert verify_code(db, actor=people.reviewer, text=certificate.serial).outcome == "valid"
 
 
-@pytest.mark.signs_certificates
+@pytest.mark.sqlite_only(KEY_FILE)
 def test_a_replacement_cut_short_is_finished_by_the_next_signature(db, people, firms,
                                                                    own_folder, monkeypatch):
     tenancy_certificates(db, people.clerk, firms, 1)

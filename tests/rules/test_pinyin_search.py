@@ -3,7 +3,6 @@ and the whole reading, in full or in part, wherever firms are searched."""
 
 import sqlite3
 
-import pytest
 from sqlalchemy import text
 
 from db import migrate, search
@@ -69,7 +68,6 @@ def test_a_renamed_firm_is_found_by_its_new_pinyin_only(db, people):
     assert _names(db, people.clerk, "pjgd") == ["上海浦江光电有限公司"]
 
 
-@pytest.mark.signs_certificates
 def test_the_ledger_and_the_certificates_find_firms_by_pinyin(db, people):
     book = make_book(db, people)  # firm A is 上海星河智能科技有限公司, B 上海蓝芯集成电路有限公司
     rows = ledger_page(db, actor=people.admin, flt=LedgerFilter(firm_text="lxjc"))

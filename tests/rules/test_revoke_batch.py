@@ -18,7 +18,6 @@ def statuses(db) -> dict[str, str]:  # noqa: ANN001
         return {c.serial: c.status for c in uow.session.exec(select(Certificate)).all()}
 
 
-@pytest.mark.signs_certificates
 def test_a_batch_issued_in_chunks_is_revoked_as_one(db, people):
     book = make_book(db, people)
     requests = [CertificateRequest("tenancy", firm, 1) for firm in (book.firm_a, book.firm_b)] * 30

@@ -12,8 +12,6 @@ from db.queries.verification import Verdict, verify_code
 from db.services.certificates import CertificateRequest, Issued, issue_many, revoke
 from tests.ledger_data import make_book
 
-pytestmark = pytest.mark.signs_certificates
-
 FIRM_D = "上海海蓝生物医药有限公司"  # tests/ledger_data.py: the firm of zone 2
 SECRET = "法人代表涉嫌虚报面积"  # a revocation reason, kept for zone 2's staff
 

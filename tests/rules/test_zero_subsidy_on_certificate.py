@@ -6,8 +6,6 @@ import json
 import subprocess
 from datetime import date
 
-import pytest
-
 from db.certificates.content import PrintedCertificate
 from db.services import approvals, policy, subsidies
 from db.services.certificates import issue_many
@@ -18,7 +16,6 @@ from tests.certificate_data import subsidy_request
 from tests.ledger_data import RATE_BP, YEAR, make_book
 
 
-@pytest.mark.signs_certificates
 def test_a_zero_subsidy_says_why_on_the_certificate(db, people, tmp_path):
     book = make_book(db, people)
     admin, clerk, reviewer = people.admin, people.clerk, people.reviewer
@@ -60,7 +57,6 @@ def test_a_zero_subsidy_says_why_on_the_certificate(db, people, tmp_path):
     assert stored == issued.printed and table_notes(stored) == table_notes(issued.printed)
 
 
-@pytest.mark.signs_certificates
 def test_a_certificate_stored_before_the_cap_was_kept_still_prints_as_it_did(db, people):
     book = make_book(db, people)
     [issued] = issue_many(db, actor=people.clerk, requests=[subsidy_request(book)])

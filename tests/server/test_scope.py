@@ -458,9 +458,11 @@ def test_an_auditor_reads_everything_and_changes_nothing(office):
     with office.superuser() as root, office.connect("auditor01") as auditor:
         tables = [t for (t,) in root.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-            " AND tablename NOT IN ('unknownname', 'staffaccount')").fetchall()]
+            " AND tablename NOT IN ('unknownname', 'staffaccount', 'officesecret')").fetchall()]
         for table in tables:
             assert _count(auditor, table) == _count(root, table), table
+        # but the office's private key (migration 0017): no staff role reads it
+        assert "permission denied" in _refused(auditor, "SELECT * FROM officesecret")
         for table in [*tables, "staffaccount"]:
             column = root.execute("SELECT column_name FROM information_schema.columns WHERE"
                                   " table_name = %s AND column_name <> 'password_hash'"
@@ -507,11 +509,12 @@ def test_a_staff_role_that_is_no_account_sees_nothing(office):
                      .format(psycopg.sql.Literal(PASSWORD)))
         tables = [t for (t,) in root.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN"
-            " ('alembic_version', 'unknownname', 'staffaccount')").fetchall()]
+            " ('alembic_version', 'unknownname', 'staffaccount', 'officesecret')").fetchall()]
     try:
         with office.connect("stranger01") as stranger:
             for table in tables:
                 assert _count(stranger, table) == 0, table
+            assert "permission denied" in _refused(stranger, "SELECT * FROM officesecret")
             assert _count(stranger, "staffaccount") == 0
             assert stranger.execute("SELECT zonedesk_role(current_user)").fetchone()[0] is None
     finally:

@@ -55,7 +55,8 @@ def test_init_makes_a_server_once_and_a_second_run_changes_nothing(postgres_serv
                        admin_display_name="Admin One", admin_password=PASSWORD)
     assert again == ["role zonedesk_owner already there", "role zonedesk_staff already there",
                      "role zonedesk_keeper already there", f"database {new_name} already there",
-                     f"schema already at revision {head_revision()}", "reference data already there",
+                     f"schema already at revision {head_revision()}",
+                     "signing functions already there", "reference data already there",
                      "an administrator is already there (admin01): none made"]
     assert _state(postgres_server, new_name) == made
     with postgres_server.connect(database=new_name) as root:

@@ -5,8 +5,8 @@ reviewers approve from the same queue at once. No update is lost (a bill saved o
 is refused, never silently replaced), no entry is approved twice, every approval is a reviewer's
 of the zone on an entry they did not enter, and the audit trail verifies.
 
-(Certificates' serials race once certificates are signed on a server: tests/rules' certificate
-tests are skipped on the server until then.)"""
+(Certificates' serials are not raced here yet: one zone and year's serials are taken under an
+advisory lock, and the server's signing refuses a serial that leaves a gap.)"""
 
 import multiprocessing
 import random
