@@ -72,9 +72,9 @@ def current_key(plpy):  # noqa: ANN001, ANN201
 def office_key(plpy, who: str, office: str | None, reason: str | None,  # noqa: ANN001
                at: str) -> list[str]:
     unbound, staff, role, _ = caller(plpy, who)
-    if not unbound and role not in (("admin",) if reason else ISSUERS):
-        refuse(plpy, "only a clerk or an administrator signs, and only an administrator"
-                     " replaces the office's key")
+    if not unbound and (role is None or (reason and role != "admin")):
+        refuse(plpy, "the office's key is made at the first need of a member of the staff, and"
+                     " replaced by an administrator only")
     plpy.execute(f"SELECT pg_advisory_xact_lock({KEY_LOCK})")
     current = current_key(plpy)
     if current is not None and not reason and private_of(plpy, current["key_id"]) is not None:

@@ -35,10 +35,10 @@ def export_public_key(db: Database, *, actor: Actor, office: str | None = None) 
     as the text to send to other offices. Its private key never leaves the data folder."""
     with db.writing() as uow:
         session = uow.session
-        authorise(session, actor, Action.CERTIFICATE_READ)
+        actor = authorise(session, actor, Action.CERTIFICATE_READ)
         registered = current_key(session)
-        if registered is None:
-            own_key(session)  # the database's key, made with the database's first need of it
+        if registered is None:  # the database's key, made with the database's first need of it
+            own_key(session, actor=actor)  # in the person's name (on a server, the trail's rule)
             registered = current_key(session)
             uow.commit()
         return public_key_text(registered.public_key, office or registered.office)

@@ -10,11 +10,14 @@ import pytest
 
 from db import audit_statement
 from db.certificates import code as certificate_code
+from db.errors import PermissionDenied
 from db.queries.verification import verify_code
 from db.server import signing_body
 from db.server.connection import ServerDatabase
 from db.services import approvals, auth, staff
 from db.services.certificates import CertificateRequest, issue_many, reprint
+from db.services.keys import export_public_key
+from db.services.own_key import replace_signing_key
 from tests.conftest import PASSWORD, Staff
 from tests.rules.test_money_rules import YEAR, Desk
 
@@ -62,6 +65,28 @@ def test_the_server_signs_what_the_program_issues(office, postgres_server, serve
     assert kept == issued.printed.to_json()  # the code printed is the code kept
     assert events == [("key.register", clerk.staff_id)]  # made on the server at the first issue
     assert office_name  # named as the server names it until an administrator names the office
+
+
+def test_an_auditor_exports_the_office_key_before_anything_was_issued(
+        postgres_server, server_database):
+    it = ServerDatabase(postgres_server.url(database=server_database))
+    people = Staff(it)
+    try:
+        exported = export_public_key(it, actor=people.auditor)
+        with pytest.raises(PermissionDenied):
+            replace_signing_key(it, actor=people.clerk, reason="密钥可能被复制")
+        new_id = replace_signing_key(it, actor=people.admin, reason="密钥可能被复制")
+    finally:
+        it.dispose()
+    assert exported.startswith("Zone Desk public key")
+    with postgres_server.connect(database=server_database) as root:
+        events = root.execute("SELECT action, actor_id, entity_id FROM auditevent"
+                              " WHERE action LIKE 'key.%' ORDER BY seq").fetchall()
+        secrets = root.execute("SELECT count(*) FROM officesecret").fetchone()[0]
+    assert [(action, actor) for action, actor, _ in events] == [
+        ("key.register", people.auditor.staff_id), ("key.retire", people.admin.staff_id),
+        ("key.replace", people.admin.staff_id)]
+    assert events[2][2] == new_id and secrets == 2  # the old one kept, retired, signing no more
 
 
 def test_psql_cannot_read_the_private_key(office, postgres_server, server_database):
