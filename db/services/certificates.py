@@ -5,8 +5,9 @@ certified (db/services/certificate_subjects.py), refuse what the certificate fon
 take the zone's next serial for the year (max + 1: the transaction began IMMEDIATE, so a second
 program waits and then sees this one's serials; on a server, under an advisory lock per zone and
 year; certificates are never deleted, so serials stay gapless), sign the canonical payload with this database's own key (db/services/own_key.py: made
-for this database, registered on it; no other key signs here), keep the certificate exactly as
-printed, record one audit event. All requests or none.
+for this database, registered on it; no other key signs here; on a server the server signs the
+rows once inserted, after its own checks, db/services/key_on_server.py), keep the certificate
+exactly as printed, record one audit event. All requests or none.
 
 Reprint: the same serial and content, the print count + 1, marked as a copy. Revoke: once, with a
 reason, one certificate or many in one transaction (a batch issued by mistake: all or none, one
