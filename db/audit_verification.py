@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db import audit
+from db.access import Action, Actor, authorise
 from db.audit_anchor import anchor_fault, anchor_of, parse_anchor
 from db.audit_reading import ServerReading, reading
 from db.audit_statement import (
@@ -74,14 +75,22 @@ def _read_anchor(anchor: str | None) -> tuple[tuple | None, tuple[int, str] | No
     return None, parse_anchor(anchor)
 
 
-def verify_server(database: "ServerDatabase", anchor: str | None = None) -> Verification:
+def verify_server(database: "ServerDatabase", anchor: str | None = None, *,
+                  actor: "Actor | None" = None) -> Verification:
     """The same verdict on a server's database, read through its engine in one snapshot
     (db/audit_reading.py). What only a file can suffer (not SQLite, damaged pages, a newer
-    schema's file) is not asked: the server keeps its own files sound."""
+    schema's file) is not asked: the server keeps its own files sound.
+
+    Read as the person logged in (`actor`, `zonedesk verify-audit --user`): only those who read
+    the whole trail, administrators and auditors, may ask, since the server shows anyone else
+    only their zones' rows (PermissionDenied)."""
     try:
         signed, anchored = _read_anchor(anchor)
     except ValidationError as error:
         return Verification(UNREADABLE, (error.message(),))
+    if actor is not None:
+        with database.reading() as uow:
+            authorise(uow.session, actor, Action.AUDIT_READ)
     with reading(database.engine) as connection:
         return _verdict(connection, anchor, signed, anchored)
 

@@ -15,8 +15,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.locations import DB_ENV, database_named, database_path, is_server_url
+
+if TYPE_CHECKING:
+    from db.audit_verification import Verification
 
 # Nothing heavier than db.locations at the top: the program's start (and a second start that
 # only hands over to the window already open) waits for these imports. Each command imports
@@ -44,7 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     make_demo.add_argument("--firms", type=int, default=11_000, help="how many firms (11000)")
     make_demo.add_argument("--seed", type=int, default=2026, help="random seed (2026)")
     check = commands.add_parser("verify-audit", help="check a database's audit chain")
-    check.add_argument("--db", dest="check_db", required=True, help="database file")
+    check.add_argument("--db", dest="check_db", required=True,
+                       help="database file, or a server's postgresql://server/zonedesk")
+    check.add_argument("--user", help="on a server: your user name (an administrator or auditor)")
+    check.add_argument("--password-stdin", action="store_true",
+                       help="on a server: read the password from the first line of standard input")
     check.add_argument("--anchor", help="an anchor code (ZDA1.<seq>.<hash>) written down earlier:"
                        " prove the file unchanged up to it")
     exporting = commands.add_parser("export", help="write a list to an .xlsx or .csv file")
@@ -119,14 +127,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return _demo(Path(args.demo_db), args.firms, args.seed)
     if args.command == "verify-audit":
+        if is_server_url(args.check_db):
+            return _verify_server(args.check_db, args.user, args.anchor, args.password_stdin,
+                                  args.lang)
         return _verify(Path(args.check_db), args.anchor)
     if args.command == "export":
         from desktop.export_command import export
-        return export(args.list, Path(args.export_db), args.user, Path(args.out),
+        return export(args.list, _location(args.export_db), args.user, Path(args.out),
                       password_stdin=args.password_stdin, language=args.lang)
     if args.command == "import":
         from desktop.importing.command import import_file
-        return import_file(args.list, Path(args.import_db), args.user, Path(args.file),
+        return import_file(args.list, _location(args.import_db), args.user, Path(args.file),
                            password_stdin=args.password_stdin, dry_run=args.dry_run, zone=args.zone,
                            month=args.month, sheet=args.sheet, language=args.lang)
     if args.command in ("backup", "restore"):
@@ -243,15 +254,49 @@ def _server_move(args: argparse.Namespace) -> int:
     return 0
 
 
+def _location(db: str) -> Path | str:
+    """A file's path, or a server's address as written (a Path would fold its //)."""
+    return db if is_server_url(db) else Path(db)
+
+
 def _verify(path: Path, anchor: str | None) -> int:
     from db.audit_verification import verify_file
 
-    result = verify_file(path, anchor)
+    return _said(verify_file(path, anchor), "file")
+
+
+def _verify_server(url: str, username: str | None, anchor: str | None, password_stdin: bool,
+                   language: str) -> int:
+    """The person logs in on the server (their password checked there) and the trail is read
+    as they may read it: all of it, for an administrator or an auditor."""
+    from db.audit_verification import UNREADABLE, verify_server
+    from db.errors import ZoneDeskError
+    from desktop.command_log_in import command_log_in
+    from desktop.modals import translate_error
+
+    if not username:
+        print("Say who verifies the server's trail: --user NAME (an administrator or an auditor).",
+              file=sys.stderr)
+        return UNREADABLE
+    opened = command_log_in(url, username, password_stdin=password_stdin, language=language)
+    if isinstance(opened, int):
+        return UNREADABLE
+    database, actor = opened
+    try:
+        return _said(verify_server(database, anchor, actor=actor), "database")
+    except ZoneDeskError as error:
+        print(translate_error(error), file=sys.stderr)
+        return UNREADABLE
+    finally:
+        database.dispose()
+
+
+def _said(result: "Verification", what: str) -> int:
     out = sys.stdout if result.status == 0 else sys.stderr
     for sentence in result.sentences:
         print(sentence, file=out)
     if result.anchor:
-        print(f"Anchor of the file as verified (write it down to prove it later): {result.anchor}")
+        print(f"Anchor of the {what} as verified (write it down to prove it later): {result.anchor}")
     return result.status
 
 

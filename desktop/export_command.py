@@ -46,7 +46,7 @@ def _source(what: str) -> Callable[[Database, Actor], ExportTable]:
     return lambda db, actor: audit_table(db, actor=actor)
 
 
-def export(what: str, db_path: Path, username: str, out: Path, *, password_stdin: bool = False,
+def export(what: str, db_path: Path | str, username: str, out: Path, *, password_stdin: bool = False,
            language: str = "zh_CN", stdin: TextIO | None = None, stdout: TextIO | None = None,
            stderr: TextIO | None = None) -> int:
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr

@@ -20,7 +20,7 @@ from db.errors import ZoneDeskError
 from desktop.command_log_in import command_log_in, install_language
 
 
-def import_file(what: str, db_path: Path, username: str, path: Path, *, password_stdin: bool = False,
+def import_file(what: str, db_path: Path | str, username: str, path: Path, *, password_stdin: bool = False,
                 dry_run: bool = False, zone: str | None = None, month: str | None = None,
                 sheet: str | None = None, language: str = "zh_CN", stdin: TextIO | None = None,
                 stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
