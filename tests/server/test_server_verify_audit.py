@@ -2,7 +2,8 @@
 administrator) logs in on the server with their own password and has its whole trail verified,
 with the anchor to write down and to prove later; a clerk, who sees only their zones' rows, is
 refused in one sentence, as is a wrong password; a trail edited behind the program's back is
-said broken. `zonedesk export` works on the server's address too, with the person's scope."""
+said broken. `zonedesk export` and `zonedesk import` work on the server's address too, with the
+person's scope."""
 
 import io
 import sys
@@ -13,7 +14,8 @@ from python_calamine import CalamineWorkbook
 from db.audit_verification import BROKEN, INTACT, UNREADABLE
 from db.server.connection import ServerDatabase
 from desktop import cli
-from tests.conftest import PASSWORD, Staff
+from tests.conftest import PASSWORD, Staff, valid_uscc
+from tests.import_files import FIRM_HEADER, firm_row, write_csv
 from tests.rules.test_money_rules import Desk
 
 
@@ -81,3 +83,21 @@ def test_a_clerk_exports_their_zones_firms_from_the_server(office, monkeypatch, 
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     assert len(rows) == 2  # the header and zone 1's firm: zone 2's is not the clerk's to see
     assert capsys.readouterr().err == ""
+
+
+def test_a_clerk_imports_firms_into_their_zone_on_the_server(office, postgres_server,
+                                                             server_database, monkeypatch,
+                                                             capsys, tmp_path):
+    rows = [FIRM_HEADER, firm_row(valid_uscc(8101), "上海甲科技有限公司"),
+            firm_row(valid_uscc(8102), "上海乙科技有限公司", zone="Z02")]
+    path = write_csv(tmp_path / "firms.csv", rows, "gb18030")
+    assert _run(monkeypatch, "import", "firms", "--db", office, "--user", "clerk1", str(path)) == 1
+    out = capsys.readouterr().out
+    assert "2 rows: New 1, Refused 1" in out  # Z02 is not the clerk's: all rows or none
+    del rows[2]
+    assert _run(monkeypatch, "import", "firms", "--db", office, "--user", "clerk1",
+                str(write_csv(tmp_path / "firms.csv", rows, "gb18030"))) == 0
+    assert "Imported." in capsys.readouterr().out
+    with postgres_server.connect(database=server_database) as root:
+        assert root.execute("SELECT name, zone_id FROM enterprise WHERE uscc = %s",
+                            (valid_uscc(8101),)).fetchall() == [("上海甲科技有限公司", 1)]
