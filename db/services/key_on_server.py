@@ -24,6 +24,8 @@ from db.clock import utc_now
 from db.models import SigningKey
 from db.translatable import QT_TRANSLATE_NOOP
 
+KEY_LOCK = 0x5A444B59  # "ZDKY": the server's functions make one key at a time under it
+
 
 @dataclass(frozen=True)
 class ServerKey:
@@ -54,6 +56,8 @@ def server_key(session: Session, *, actor: Actor | None, office: str | None = No
 
     if not _installed(session):
         raise _not_installed()
+    # the key as it is once no one else is making it: two PCs' first issues record one key
+    session.connection().execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": KEY_LOCK})
     old = current_key(session)
     before = key_values(old) if old is not None else None
     key_id, retired = session.connection().execute(text(

@@ -5,8 +5,10 @@ reviewers approve from the same queue at once. No update is lost (a bill saved o
 is refused, never silently replaced), no entry is approved twice, every approval is a reviewer's
 of the zone on an entry they did not enter, and the audit trail verifies.
 
-(Certificates' serials are not raced here yet: one zone and year's serials are taken under an
-advisory lock, and the server's signing refuses a serial that leaves a gap.)"""
+Certificates are raced too: clerks and an administrator each issue batches in one zone and year
+at once, on a server whose office key does not exist yet (the first to need it has the server
+make it). One key is made; the serials run 1, 2, 3 … with no gap and none twice, each in the
+name of who issued it; another zone's serials run on their own; every code verifies."""
 
 import multiprocessing
 import random
@@ -17,11 +19,13 @@ from collections import Counter
 import pytest
 
 from db import audit
-from db.clock import utc_now
+from db.clock import today_shanghai, utc_now
 from db.errors import ChangedMeanwhile
 from db.queries.approvals import approval_queue
+from db.queries.verification import verify_code
 from db.server.connection import ServerDatabase
 from db.services import approvals, auth, staff, subsidies
+from db.services.certificates import CertificateRequest, issue_many
 from db.services.subsidies import Bill
 from tests.conftest import PASSWORD, Staff
 from tests.fixed_clock import travel_in_child
@@ -30,7 +34,8 @@ from tests.rules.test_money_rules import YEAR, Desk
 
 FIRMS = 12
 MONTHS = [f"{YEAR}-{m:02d}" for m in (3, 4, 5)]
-BATCH = 3  # entries a reviewer approves together
+BATCH = 3  # entries a reviewer approves together; certificates an issuer issues together
+ROUNDS = 6  # batches each issuer issues
 SAVED_OVER = ("Someone else saved this bill after you opened the sheet: reload the sheet to see it,"
               " then type yours again.")
 
@@ -93,6 +98,27 @@ def _reviewer(program: ServerDatabase, actor, number: int, clerks: int, done) ->
     return {"approved": approved, "lost": lost, "words": sorted(words)}
 
 
+def _issuer(program: ServerDatabase, actor, number: int, firms: dict[int, list[int]],  # noqa: ANN001
+            done) -> dict:  # noqa: ANN001
+    """Issues ROUNDS batches of tenancy confirmations, each of BATCH firms of its zone (the same
+    firms as the others, often: a firm may have several). Returns the serials it was given."""
+    rng = random.Random(200 + number)
+    zone_id = min(z for z in firms if actor.covers(z))
+    issued = []
+    try:
+        for _ in range(ROUNDS):
+            batch = rng.sample(firms[zone_id], BATCH)
+            issued += [(one.serial, one.certificate_id, one.printed.qr_text) for one in issue_many(
+                program, actor=actor, requests=[CertificateRequest("tenancy", firm, zone_id)
+                                                for firm in batch])]
+    finally:
+        done.release()
+    return {"issued": issued}
+
+
+WORK = {"clerk": _clerk, "reviewer": _reviewer, "issuer": _issuer}
+
+
 def _pc(url: str, username: str, kind: str, number: int, work: tuple, start, results, now,  # noqa: ANN001, PLR0913
         clock, done) -> None:
     """One PC: the program started on the server's URL, logged in as `username`."""
@@ -103,7 +129,7 @@ def _pc(url: str, username: str, kind: str, number: int, work: tuple, start, res
         assert program.user == username  # connected as the person, not as anyone else
         start.wait(120)
         began = tick(clock)
-        detail = (_clerk if kind == "clerk" else _reviewer)(program, actor, number, *work, done)
+        detail = WORK[kind](program, actor, number, *work, done)
         results.put((username, "ok", (began, tick(clock), detail)))
     except BaseException:  # reported to the parent, which fails the test with it
         results.put((username, "error", traceback.format_exc()))
@@ -125,6 +151,30 @@ class _Count:
         return self._value.value
 
 
+def _raced(url: str, plan: list[tuple[str, str, int, tuple]]) -> dict:
+    """Each (username, kind, number, work) of `plan` started as a PC of its own on `url` (which
+    names no person), all let go at once; their reports by username, after checking that each
+    ended well and that they worked at the same time."""
+    context = multiprocessing.get_context("spawn")
+    start, results = context.Barrier(len(plan)), context.Queue()
+    now, clock, done = utc_now(), shared_clock(context), _Count(context)
+    programs = [context.Process(target=_pc, args=(url, username, kind, number, work, start,
+                                                  results, now, clock, done))
+                for username, kind, number, work in plan]
+    for program in programs:
+        program.start()
+    reports = {name: (status, detail) for name, status, detail in
+               (results.get(timeout=600) for _ in programs)}
+    for program in programs:
+        program.join(timeout=60)
+    for name, (status, detail) in reports.items():
+        assert status == "ok", f"{name} failed:\n{detail}"
+    assert all(program.exitcode == 0 for program in programs)
+    assert worked_together([detail[:2] for _, detail in reports.values()]), \
+        "the programs did not work at the same time"
+    return reports
+
+
 @pytest.mark.parametrize(("clerks", "reviewers"), [(1, 1), (4, 6)], ids=["2 PCs", "10 PCs"])
 def test_pcs_typing_and_approving_at_once(postgres_server, server_database, clerks, reviewers):
     office = ServerDatabase(postgres_server.url(database=server_database))  # the district's IT
@@ -141,28 +191,10 @@ def test_pcs_typing_and_approving_at_once(postgres_server, server_database, cler
                                                password=PASSWORD)
     seq = desk.seq()
     office.dispose()
-
-    context = multiprocessing.get_context("spawn")
-    start, results = context.Barrier(clerks + reviewers), context.Queue()
-    now, clock, done = utc_now(), shared_clock(context), _Count(context)
-    url = postgres_server.url(user=None, database=server_database)  # no name, no password
-    programs = [context.Process(target=_pc, args=(url, username, "clerk", n, (firms,), start,
-                                                  results, now, clock, done))
-                for n, username in enumerate(names["clerk"], 1)]
-    programs += [context.Process(target=_pc, args=(url, username, "reviewer", n, (clerks,), start,
-                                                   results, now, clock, done))
-                 for n, username in enumerate(names["reviewer"], 1)]
-    for program in programs:
-        program.start()
-    reports = {name: (status, detail) for name, status, detail in
-               (results.get(timeout=600) for _ in programs)}
-    for program in programs:
-        program.join(timeout=60)
-    for name, (status, detail) in reports.items():
-        assert status == "ok", f"{name} failed:\n{detail}"
-    assert all(program.exitcode == 0 for program in programs)
-    assert worked_together([detail[:2] for _, detail in reports.values()]), \
-        "the programs did not work at the same time"
+    plan = [(username, "clerk", n, (firms,)) for n, username in enumerate(names["clerk"], 1)]
+    plan += [(username, "reviewer", n, (clerks,))
+             for n, username in enumerate(names["reviewer"], 1)]
+    reports = _raced(postgres_server.url(user=None, database=server_database), plan)
     clerk_reports = [reports[name][1][2] for name in names["clerk"]]
     reviewer_reports = [reports[name][1][2] for name in names["reviewer"]]
 
@@ -205,6 +237,65 @@ def test_pcs_typing_and_approving_at_once(postgres_server, server_database, cler
             "Entry {id} is no longer waiting for review (it is approved): reload the queue."}
 
     # the audit trail is one line, and the rows agree with it
+    office = ServerDatabase(postgres_server.url(database=server_database))
+    try:
+        check = audit.verify(office)
+        assert check.ok, check.sentence()
+    finally:
+        office.dispose()
+
+
+@pytest.mark.parametrize(("clerks", "admins"), [(1, 1), (8, 1)], ids=["2 PCs", "10 PCs"])
+def test_pcs_issuing_certificates_at_once(postgres_server, server_database, clerks, admins):
+    office = ServerDatabase(postgres_server.url(database=server_database))  # the district's IT
+    people = Staff(office)
+    desk = Desk(office, people)
+    firms = {1: [desk.firm() for _ in range(FIRMS)], 2: [desk.firm(zone_id=2) for _ in range(BATCH)]}
+    zones = {f"race_clerk{n}": [2 if n == clerks > 1 else 1] for n in range(1, clerks + 1)}
+    zones |= {f"race_admin{n}": [] for n in range(1, admins + 1)}  # all zones: issues in Z01
+    ids = {username: staff.create_staff(
+        office, actor=people.admin, username=username, display_name="签发员",
+        role="admin" if "admin" in username else "clerk", zone_ids=zone_ids, password=PASSWORD)
+        for username, zone_ids in zones.items()}
+    seq = desk.seq()
+    assert desk.table("signingkey") == []  # the first to issue has the server make the key
+    office.dispose()
+    plan = [(username, "issuer", n, (firms,)) for n, username in enumerate(zones, 1)]
+    reports = _raced(postgres_server.url(user=None, database=server_database), plan)
+    issued = {name: report[1][2]["issued"] for name, report in reports.items()}
+
+    # one key, made once, in the name of one of them
+    (key,) = desk.table("signingkey")
+    assert key["own"] and key["retired_at"] is None and key["added_by"] in ids.values()
+    # each zone's serials of the year 1, 2, 3 …: no gap, none twice, each the issuer's
+    certificates = desk.table("certificate")
+    assert len(certificates) == len(zones) * ROUNDS * BATCH
+    for zone_id in (1, 2):
+        rows = [row for row in certificates if row["zone_id"] == zone_id]
+        assert sorted(row["seq"] for row in rows) == list(range(1, len(rows) + 1))
+        assert len({row["serial"] for row in rows}) == len(rows)
+        assert {row["year"] for row in rows} <= {today_shanghai().year}
+    assert len([row for row in certificates if row["zone_id"] == 2]) == (
+        ROUNDS * BATCH if clerks > 1 else 0)
+    by_id = {row["id"]: row for row in certificates}
+    for name, serials in issued.items():
+        for serial, certificate_id, _ in serials:
+            assert by_id[certificate_id]["serial"] == serial
+            assert by_id[certificate_id]["issued_by"] == ids[name]
+            assert by_id[certificate_id]["key_id"] == key["key_id"]
+    events = Counter((action, entity) for action, _, entity in desk.events_since(seq))
+    assert Counter(action for action, _ in events.elements()) == {
+        "certificate.issue": len(certificates), "key.register": 1, "staff.log_in": len(zones)}
+    assert all(n == 1 for n in events.values())
+
+    office = ServerDatabase(postgres_server.url(user=None, database=server_database))
+    try:  # every code verifies, read by an auditor; the trail is one line
+        auditor = auth.log_in(office, username="auditor", password=PASSWORD)
+        for serials in issued.values():
+            for serial, _, code in serials:
+                assert verify_code(office, actor=auditor, text=code).outcome == "valid", serial
+    finally:
+        office.dispose()
     office = ServerDatabase(postgres_server.url(database=server_database))
     try:
         check = audit.verify(office)

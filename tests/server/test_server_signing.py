@@ -14,7 +14,7 @@ from db.errors import PermissionDenied
 from db.queries.verification import verify_code
 from db.server import signing_body
 from db.server.connection import ServerDatabase
-from db.services import approvals, auth, staff
+from db.services import approvals, auth, key_on_server, staff
 from db.services.certificates import CertificateRequest, issue_many, reprint
 from db.services.keys import export_public_key
 from db.services.own_key import replace_signing_key
@@ -172,6 +172,7 @@ def test_psql_cannot_have_the_server_sign_what_the_program_would_not(
         assert clerk.execute("SELECT count(*) FROM certificate").fetchone()[0] == 2
 
 
-def test_the_server_and_the_program_agree_on_the_statements_domain():
+def test_the_server_and_the_program_agree_on_the_statements_domain_and_the_keys_lock():
     assert signing_body.STATEMENT_DOMAIN == audit_statement.DOMAIN
+    assert signing_body.KEY_LOCK == key_on_server.KEY_LOCK
     assert certificate_code.FORMAT_VERSION == 1  # the server's payloads say "v": 1
