@@ -12,7 +12,8 @@ Python runs it, as the owner role, with `plpy` and the function's arguments give
   certifies (db/services/certificate_subjects.py, kept a second time here): the payload is the
   canonical text of the row's own columns, the firm's and the zone's names, the award,
   tenancy or approved, unreversed subsidy entries it covers, with a serial that leaves no gap.
-  Each signed row gets its signature and, in its printed content, the code.
+  Each signed row gets its signature and, in its printed content, the code. What the rows name
+  is read once for the whole batch (class Known), not certificate by certificate.
 - `sign_statement(plpy, who, data)`: the signature of a month's audit statement whose payload
   names this database, the office's key, a real event of the trail and the caller.
 Refusals raise plpy.error with SQLSTATE 42501, their words in English (the program says them
@@ -108,46 +109,96 @@ def area(dm2: int) -> str:
     return f"{dm2 // 100:,}.{dm2 % 100:02d}"
 
 
-def subject_facts(plpy, row, issued: str) -> tuple[object, dict, list | None]:  # noqa: ANN001
+class Known:
+    """What the rows being signed name, read at once (a query for each kind of thing, not for
+    each certificate): zones, firms, the zones each firm has or had a tenancy in, tenancies,
+    awards, the entries each subsidy confirmation covers and those it should cover, and whether
+    each zone and year's serials up to the highest being signed run 1, 2, 3 … with no gap."""
+
+    def __init__(self, plpy, rows: list) -> None:  # noqa: ANN001
+        def read(query: str, types: list[str], *values: object) -> list:
+            return list(plpy.execute(plpy.prepare(query, types), list(values)))
+
+        def ids(name: str, kinds: tuple[str, ...] | None = None) -> list[int]:
+            return sorted({r[name] for r in rows if r[name] is not None
+                           and (kinds is None or r["kind"] in kinds)})
+
+        firms = ids("enterprise_id")
+        self.zones = {z["id"]: z for z in read(
+            "SELECT id, code, name, service_centre FROM zone WHERE id = ANY($1)", ["bigint[]"],
+            ids("zone_id"))}
+        self.firms = {f["id"]: f for f in read(
+            "SELECT id, uscc, name, zone_id FROM enterprise WHERE id = ANY($1)", ["bigint[]"],
+            firms)}
+        self.had = {(t["enterprise_id"], t["zone_id"]) for t in read(
+            "SELECT DISTINCT enterprise_id, zone_id FROM tenancy WHERE enterprise_id = ANY($1)",
+            ["bigint[]"], firms)}
+        self.tenancies = {t["id"]: t for t in read(
+            "SELECT id, enterprise_id, zone_id, unit, start_on::text AS since, end_on::text AS"
+            " until, floor_area_dm2 FROM tenancy WHERE id = ANY($1)", ["bigint[]"],
+            ids("tenancy_id", ("tenancy",)))}
+        self.awards = {a["id"]: a for a in read(
+            "SELECT * FROM award WHERE id = ANY($1)", ["bigint[]"],
+            ids("award_id", ("little_giant", "loan_guarantee")))}
+        subsidies = ids("id", ("subsidy",))
+        self.covered: dict[int, list] = {i: [] for i in subsidies}
+        for e in read("SELECT c.certificate_id, e.id, e.period, e.category, e.billed_fen,"
+                      " e.subsidy_fen FROM certificatecover c JOIN subsidyentry e"
+                      " ON e.id = c.entry_id WHERE c.certificate_id = ANY($1)", ["bigint[]"],
+                      subsidies):
+            self.covered[e["certificate_id"]].append(e)
+        self.approved: dict[tuple[int, int], list] = {}
+        for e in read("SELECT id, enterprise_id, zone_id, period FROM subsidyentry"
+                      " WHERE enterprise_id = ANY($1) AND status = 'approved'"
+                      " AND reverses_id IS NULL AND reversed_by_id IS NULL", ["bigint[]"],
+                      ids("enterprise_id", ("subsidy",))):
+            self.approved.setdefault((e["enterprise_id"], e["zone_id"]), []).append(e)
+        highest: dict[tuple[int, int], int] = {}
+        for r in rows:
+            group = (r["zone_id"], int(r["issued_day"][:4]))
+            highest[group] = max(highest.get(group, 0), r["seq"])
+        taken = plpy.prepare("SELECT count(*) AS n, count(DISTINCT seq) AS d, min(seq) AS low"
+                             " FROM certificate WHERE zone_id = $1 AND year = $2 AND seq <= $3",
+                             ["bigint", "integer", "integer"])
+        self.gapless = set()
+        for (zone_id, year), seq in highest.items():
+            count = plpy.execute(taken, [zone_id, year, seq])[0]
+            if count["n"] == count["d"] == seq and count["low"] == 1:
+                self.gapless.add((zone_id, year))
+
+
+def subject_facts(plpy, known: Known, row,  # noqa: ANN001
+                  issued: str) -> tuple[object, dict, list | None]:
     """(amount, facts, the covered entries as printed lines) that the issuing service would
     certify for this row; refuses what it would not certify."""
     kind = row["kind"]
     if kind == "subsidy":
-        covered = plpy.execute(plpy.prepare(
-            "SELECT e.id, e.period, e.category, e.billed_fen, e.subsidy_fen FROM certificatecover c"
-            " JOIN subsidyentry e ON e.id = c.entry_id WHERE c.certificate_id = $1",
-            ["bigint"]), [row["id"]])
-        due = plpy.execute(plpy.prepare(
-            "SELECT id FROM subsidyentry WHERE enterprise_id = $1 AND zone_id = $2"
-            " AND status = 'approved' AND reverses_id IS NULL AND reversed_by_id IS NULL"
-            " AND period BETWEEN $3 AND $4", ["bigint", "bigint", "text", "text"]),
-            [row["enterprise_id"], row["zone_id"], row["period_from"], row["period_to"]])
+        covered = known.covered.get(row["id"], [])
+        due = [e for e in known.approved.get((row["enterprise_id"], row["zone_id"]), [])
+               if row["period_from"] and row["period_from"] <= e["period"] <= row["period_to"]]
         if (not row["period_from"] or row["period_from"] > row["period_to"]
-                or row["period_to"] > issued[:7] or not due.nrows()
+                or row["period_to"] > issued[:7] or not due
                 or sorted(e["id"] for e in covered) != sorted(e["id"] for e in due)):
             refuse(plpy, "a subsidy confirmation covers exactly the approved, unreversed entries"
                          " of its firm, zone and months")
         lines = sorted((e["period"], e["category"], e["billed_fen"], e["subsidy_fen"])
-                        for e in covered)
+                       for e in covered)
         return (sum(e["subsidy_fen"] for e in covered),
                 {"period_from": row["period_from"], "period_to": row["period_to"]}, lines)
     if kind == "tenancy":
-        tenancy = one(plpy, "SELECT unit, start_on::text AS since, end_on::text AS until,"
-                            " floor_area_dm2 FROM tenancy WHERE id = $1 AND enterprise_id = $2"
-                            " AND zone_id = $3", ["bigint", "bigint", "bigint"],
-                      [row["tenancy_id"], row["enterprise_id"], row["zone_id"]])
-        if tenancy is None or tenancy["since"] > issued or (tenancy["until"] is not None
-                                                            and tenancy["until"] < issued):
+        tenancy = known.tenancies.get(row["tenancy_id"])
+        if (tenancy is None or (tenancy["enterprise_id"], tenancy["zone_id"])
+                != (row["enterprise_id"], row["zone_id"]) or tenancy["since"] > issued
+                or (tenancy["until"] is not None and tenancy["until"] < issued)):
             refuse(plpy, "a tenancy confirmation names a tenancy of the firm in the zone"
                          " on the day of issue")
         return None, {"unit": tenancy["unit"], "since": tenancy["since"],
                       "area_m2": area(tenancy["floor_area_dm2"])}, None
     if kind in ("little_giant", "loan_guarantee"):
-        award = one(plpy, "SELECT * FROM award WHERE id = $1 AND kind = $2 AND enterprise_id = $3"
-                          " AND zone_id = $4 AND status = 'approved' AND reverses_id IS NULL"
-                          " AND reversed_by_id IS NULL", ["bigint", "text", "bigint", "bigint"],
-                    [row["award_id"], kind, row["enterprise_id"], row["zone_id"]])
-        if award is None:
+        award = known.awards.get(row["award_id"])
+        if (award is None or (award["kind"], award["enterprise_id"], award["zone_id"])
+                != (kind, row["enterprise_id"], row["zone_id"]) or award["status"] != "approved"
+                or award["reverses_id"] is not None or award["reversed_by_id"] is not None):
             refuse(plpy, "only an approved award that was not reversed is certified")
         if kind == "little_giant":
             recognised = award["recognised_on"]
@@ -161,25 +212,20 @@ def subject_facts(plpy, row, issued: str) -> tuple[object, dict, list | None]:  
     return None, {}, None
 
 
-def check(plpy, row, key_id: str) -> None:  # noqa: ANN001
+def check(plpy, known: Known, row, key_id: str) -> None:  # noqa: ANN001
     """Refuses a row whose payload or printed content is not what the issuing service makes."""
-    zone = one(plpy, "SELECT code, name, service_centre FROM zone WHERE id = $1", ["bigint"],
-               [row["zone_id"]])
-    firm = one(plpy, "SELECT id, uscc, name, zone_id FROM enterprise WHERE id = $1", ["bigint"],
-               [row["enterprise_id"]])
-    if zone is None or firm is None or (firm["zone_id"] != row["zone_id"] and one(
-            plpy, "SELECT 1 FROM tenancy WHERE enterprise_id = $1 AND zone_id = $2 LIMIT 1",
-            ["bigint", "bigint"], [firm["id"], row["zone_id"]]) is None):
+    zone = known.zones.get(row["zone_id"])
+    firm = known.firms.get(row["enterprise_id"])
+    if zone is None or firm is None or (firm["zone_id"] != row["zone_id"]
+                                        and (firm["id"], row["zone_id"]) not in known.had):
         refuse(plpy, "a certificate names a firm its zone has or had")
     issued = row["issued_day"]
     year = int(issued[:4])
     serial = f"{zone['code']}-{year}-{row['seq']:06d}"
-    taken = one(plpy, "SELECT count(*) AS n FROM certificate WHERE zone_id = $1 AND year = $2"
-                      " AND seq <= $3", ["bigint", "integer", "integer"],
-                [row["zone_id"], year, row["seq"]])
-    if row["serial"] != serial or row["year"] != year or taken["n"] != row["seq"]:
+    if (row["serial"] != serial or row["year"] != year
+            or (row["zone_id"], year) not in known.gapless):
         refuse(plpy, "a serial is the zone's next of the year of issue")
-    amount, facts, lines = subject_facts(plpy, row, issued)
+    amount, facts, lines = subject_facts(plpy, known, row, issued)
     issuer = zone["service_centre"] or f"{zone['name']}服务中心"
     payload = canonical({"v": 1, "key": key_id, "serial": serial, "kind": row["kind"],
                          "uscc": firm["uscc"], "firm": firm["name"], "issuer": issuer,
@@ -205,27 +251,32 @@ def sign_certificates(plpy, who: str, ids: list[int]) -> list[bytes]:  # noqa: A
     private = private_of(plpy, current["key_id"]) if current is not None else None
     if private is None:
         refuse(plpy, "the office's key is not on this server")
-    read = plpy.prepare("SELECT c.*, (c.issued_at AT TIME ZONE 'Asia/Shanghai')::date::text"
-                        " AS issued_day FROM certificate c WHERE c.id = $1 FOR UPDATE", ["bigint"])
-    write = plpy.prepare("UPDATE certificate SET signature = $2, content = $3 WHERE id = $1",
-                         ["bigint", "bytea", "text"])
-    signatures = []
-    for certificate_id in ids:
-        found = plpy.execute(read, [certificate_id])
-        row = found[0] if found.nrows() else None
-        if row is None or bytes(row["signature"]) != b"" or row["status"] != "valid":
-            refuse(plpy, "only a certificate inserted unsigned is signed, once")
-        if not unbound and (role not in ISSUERS or row["zone_id"] not in zones
-                            or row["issued_by"] != staff):
-            refuse(plpy, "a certificate is signed for the clerk or administrator of its zone"
-                         " who issues it")
-        check(plpy, row, current["key_id"])
+    ids = list(ids or [])
+    found = {row["id"]: row for row in plpy.execute(plpy.prepare(
+        "SELECT c.*, (c.issued_at AT TIME ZONE 'Asia/Shanghai')::date::text AS issued_day"
+        " FROM certificate c WHERE c.id = ANY($1) ORDER BY c.id FOR UPDATE", ["bigint[]"]), [ids])}
+    rows = [found.get(certificate_id) for certificate_id in ids]
+    if len(set(ids)) != len(ids) or any(
+            row is None or bytes(row["signature"]) != b"" or row["status"] != "valid"
+            for row in rows):
+        refuse(plpy, "only a certificate inserted unsigned is signed, once")
+    if not unbound and any(role not in ISSUERS or row["zone_id"] not in zones
+                           or row["issued_by"] != staff for row in rows):
+        refuse(plpy, "a certificate is signed for the clerk or administrator of its zone"
+                     " who issues it")
+    known = Known(plpy, rows)
+    signatures, contents = [], []
+    for row in rows:
+        check(plpy, known, row, current["key_id"])
         signature = private.sign(bytes(row["payload"]))
         printed = json.loads(row["content"])
         printed["qr_text"] = f"ZD1.{b32(bytes(row['payload']))}.{b32(signature)}"
-        plpy.execute(write, [certificate_id, signature,
-                             json.dumps(printed, ensure_ascii=False, sort_keys=True)])
         signatures.append(signature)
+        contents.append(json.dumps(printed, ensure_ascii=False, sort_keys=True))
+    plpy.execute(plpy.prepare(
+        "UPDATE certificate c SET signature = v.signature, content = v.content"
+        " FROM unnest($1, $2, $3) AS v(id, signature, content) WHERE c.id = v.id",
+        ["bigint[]", "bytea[]", "text[]"]), [ids, signatures, contents])
     return signatures
 
 

@@ -147,6 +147,22 @@ def test_psql_cannot_have_the_server_sign_what_the_program_would_not(
                 clerk.execute("SELECT zonedesk_sign_certificates(current_user::text, %s)",
                               ([new_id],))
             assert refused, what
+    gap = seq + 1  # a serial leaving a gap, the rest as the program makes it
+    skipped = issued.serial[:-6] + f"{gap:06d}"
+    with psql(postgres_server, server_database) as clerk, clerk.transaction(force_rollback=True):
+        new_id = _copy_of(clerk, issued.certificate_id, seq=gap, serial=skipped,
+                          payload=certificate_code.canonical(dict(fields, serial=skipped)),
+                          content=json.dumps(dict(printed, serial=skipped, qr_text=""),
+                                             ensure_ascii=False, sort_keys=True))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="zone's next"):
+            clerk.execute("SELECT zonedesk_sign_certificates(current_user::text, %s)", ([new_id],))
+    with psql(postgres_server, server_database) as clerk, clerk.transaction(force_rollback=True):
+        new_id = _copy_of(clerk, issued.certificate_id, payload=certificate_code.canonical(twice),
+                          content=json.dumps(dict(printed, serial=serial, qr_text=""),
+                                             ensure_ascii=False, sort_keys=True))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="signed, once"):
+            clerk.execute("SELECT zonedesk_sign_certificates(current_user::text, %s)",
+                          ([new_id, new_id],))  # twice in one call: two codes for one serial
     # the same certificate as the program makes it is signed (a second confirmation is allowed)
     with psql(postgres_server, server_database) as clerk:
         with pytest.raises(psycopg.errors.IntegrityError, match="left unsigned"):
