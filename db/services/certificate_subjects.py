@@ -96,17 +96,50 @@ def _line(session: Session, entry: Entry, rates: Rates) -> CertificateLine:
                            reason, rate.yearly_cap_fen if rate is not None else None)
 
 
-def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise,
-             rates: Rates) -> Subject:
-    first, last = confirmation_months(request.period_from, request.period_to)
+# a transaction's approved entries already read, by (zone, first month, last month), then firm
+EntriesRead = dict[tuple[int, str, str], dict[int, list[Entry]]]
+_APPROVED = ("SELECT enterprise_id, id, period, category, billed_fen, subsidy_fen, rate_bp"
+             " FROM subsidyentry{indexed_by} WHERE enterprise_id IN ({firms}) AND zone_id = :zone"
+             " AND status = 'approved' AND reverses_id IS NULL AND reversed_by_id IS NULL"
+             " AND period BETWEEN :first AND :last")
+_FIRMS_A_QUERY = 500  # well under the most values a statement may carry (SQLite: 32,766)
+
+
+def read_approved(session: Session, requests: list[CertificateRequest], read: EntriesRead) -> None:
+    """The approved, unreversed entries of the subsidy confirmations asked for, a query for all
+    the firms of the same zone and months (not one a firm), into `read`; requests whose months
+    are not well written are left to _subsidy, which says why."""
+    wanted: dict[tuple[int, str, str], set[int]] = {}
+    for request in requests:
+        if request.kind == "subsidy":
+            try:
+                first, last = confirmation_months(request.period_from, request.period_to)
+            except ValidationError:
+                continue
+            wanted.setdefault((request.zone_id, first, last), set()).add(request.enterprise_id)
     # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
     # entries, a zone's months tens of thousands, and SQLite would otherwise pick the zone's
     indexed_by = words(session).indexed_by("ix_subsidyentry_firm")
-    entries = [Entry(*row) for row in session.connection().execute(text(
-        f"SELECT id, period, category, billed_fen, subsidy_fen, rate_bp FROM subsidyentry{indexed_by}"
-        " WHERE enterprise_id = :firm AND zone_id = :zone AND status = 'approved'"
-        " AND reverses_id IS NULL AND reversed_by_id IS NULL AND period BETWEEN :first AND :last"),
-        {"firm": firm.id, "zone": request.zone_id, "first": first, "last": last})]
+    for (zone_id, first, last), firms in wanted.items():
+        found: dict[int, list[Entry]] = {firm: [] for firm in firms}
+        every = sorted(firms)
+        for start in range(0, len(every), _FIRMS_A_QUERY):
+            numbered = every[start:start + _FIRMS_A_QUERY]
+            marks = ", ".join(f":f{n}" for n in range(len(numbered)))
+            for row in session.connection().execute(
+                    text(_APPROVED.format(indexed_by=indexed_by, firms=marks)),
+                    {"zone": zone_id, "first": first, "last": last,
+                     **{f"f{n}": firm for n, firm in enumerate(numbered)}}):
+                found[row[0]].append(Entry(*row[1:]))
+        read.setdefault((zone_id, first, last), {}).update(found)
+
+
+def _subsidy(session: Session, request: CertificateRequest, firm: Enterprise,
+             rates: Rates, read: EntriesRead) -> Subject:
+    first, last = confirmation_months(request.period_from, request.period_to)
+    if firm.id not in read.get((request.zone_id, first, last), {}):
+        read_approved(session, [request], read)
+    entries = read[(request.zone_id, first, last)][firm.id]
     if not entries:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "db", "{name} has no approved subsidies in this zone from {first} to {last}: "
@@ -160,12 +193,14 @@ def _known_in_zone(session: Session, firm: Enterprise, zone_id: int) -> bool:
         {"firm": firm.id, "zone": zone_id}).first() is not None
 
 
-def subject(session: Session, request: CertificateRequest, rates: Rates | None = None) -> Subject:
-    """What the request certifies (`rates`: those read in this transaction so far, kept by a
-    caller that asks for many). A firm the zone never had is answered exactly as a firm that
-    does not exist (not named, not told apart), so that a request made by hand learns nothing
-    of another zone's firms; a firm the zone has or had hears why it cannot be certified (not a
-    tenant today, no approved subsidies in those months ...)."""
+def subject(session: Session, request: CertificateRequest, rates: Rates | None = None,
+            read: EntriesRead | None = None) -> Subject:
+    """What the request certifies (`rates`, `read`: the rates and approved entries read in this
+    transaction so far, kept by a caller that asks for many: read_approved). A firm the zone
+    never had is answered exactly as a firm that does not exist (not named, not told apart), so
+    that a request made by hand learns nothing of another zone's firms; a firm the zone has or
+    had hears why it cannot be certified (not a tenant today, no approved subsidies in those
+    months ...)."""
     if request.kind not in KINDS:
         raise ValidationError(QT_TRANSLATE_NOOP("db", "Unknown kind of certificate."), field="kind")
     firm = session.get(Enterprise, request.enterprise_id)
@@ -174,7 +209,8 @@ def subject(session: Session, request: CertificateRequest, rates: Rates | None =
             "db", "There is no such firm in this zone: it does not exist, or it has never been a "
                   "tenant here."))
     if request.kind == "subsidy":
-        return _subsidy(session, request, firm, {} if rates is None else rates)
+        return _subsidy(session, request, firm, {} if rates is None else rates,
+                        {} if read is None else read)
     if request.kind == "tenancy":
         return _tenancy(session, request, firm)
     return _award(session, request, firm)

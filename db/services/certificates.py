@@ -40,7 +40,14 @@ from db.errors import ChangedMeanwhile, NotFound, ValidationError
 from db.models import Certificate, CertificateCover, Enterprise, Zone
 from db.models.reference import service_centre_name
 from db.server.dialect import is_server
-from db.services.certificate_subjects import CertificateRequest, Rates, Subject, subject
+from db.services.certificate_subjects import (
+    CertificateRequest,
+    EntriesRead,
+    Rates,
+    Subject,
+    read_approved,
+    subject,
+)
 from db.services.key_on_server import ServerKey, sign_certificates
 from db.services.own_key import own_key
 from db.translatable import QT_TRANSLATE_NOOP
@@ -108,11 +115,14 @@ class _Issuing:
     last_seq: dict[tuple[int, int], int] = field(default_factory=dict)
     firms: list[Enterprise] = field(default_factory=list)  # kept in the session's identity map
     rates: Rates = field(default_factory=dict)
+    approved: EntriesRead = field(default_factory=dict)
 
     def read_firms(self, session: Session, requests: list[CertificateRequest]) -> None:
-        """Each firm asked for, in one query: subject() then finds it in the session."""
+        """Each firm asked for, in one query: subject() then finds it in the session; and the
+        approved entries of the subsidy confirmations asked for, a query for all firms."""
         ids = sorted({request.enterprise_id for request in requests})
         self.firms = list(session.exec(select(Enterprise).where(Enterprise.id.in_(ids))))
+        read_approved(session, requests, self.approved)
 
     def zone(self, session: Session, zone_id: int) -> Zone | None:
         if zone_id not in self.zones:
@@ -161,7 +171,7 @@ def _issue_one(session: Session, actor: Actor, request: CertificateRequest,
     zone = issuing.zone(session, request.zone_id)
     if zone is None:
         raise NotFound(QT_TRANSLATE_NOOP("db", "This zone does not exist."))
-    found = subject(session, request, issuing.rates)
+    found = subject(session, request, issuing.rates, issuing.approved)
     issuer = issuer_of(zone)
     _refuse_unprintable(found, issuer)
     issued_on = to_shanghai(now).date()
@@ -202,10 +212,15 @@ def _insert(session: Session, made: list[_Made]) -> list[int]:
     ids = list(connection.execute(_INSERT, [one.row for one in made]).scalars())
     covers = [(certificate_id, entry) for certificate_id, one in zip(ids, made, strict=True)
               for entry in one.entry_ids]
-    if covers:
-        marks = "%s, %s" if connection.dialect.name == "postgresql" else "?, ?"  # the driver's
+    if covers and connection.dialect.name == "postgresql":  # one statement, not one a row
+        certificates, entries = zip(*covers, strict=True)
         connection.exec_driver_sql(
-            f"INSERT INTO certificatecover (certificate_id, entry_id) VALUES ({marks})", covers)
+            "INSERT INTO certificatecover (certificate_id, entry_id)"
+            " SELECT * FROM unnest(%s::bigint[], %s::bigint[])",
+            (list(certificates), list(entries)))
+    elif covers:
+        connection.exec_driver_sql(
+            "INSERT INTO certificatecover (certificate_id, entry_id) VALUES (?, ?)", covers)
     return ids
 
 

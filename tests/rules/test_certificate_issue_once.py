@@ -15,6 +15,8 @@ from sqlmodel import select
 from db.certificates.content import CertificateLine, PrintedCertificate
 from db.errors import NotFound
 from db.models import Certificate
+from db.services import certificate_subjects
+from db.services.certificate_subjects import subject
 from db.services.certificates import CertificateRequest, issue_many
 from tests.certificate_data import subsidy_request
 from tests.ledger_data import make_book
@@ -61,6 +63,30 @@ def test_a_batch_reads_each_zone_and_its_last_serial_once(db, people, book):
     again = issue_many(db, actor=people.admin, requests=requests[:2])
     assert [i.serial for i in again] == [f"Z01-{year}-000008", f"Z01-{year}-000009"]
     assert all(serial == expected for serial, expected in serials_as_max_plus_one(db))
+
+
+def approved_reads(seen: list[str]) -> list[str]:
+    return [s for s in seen if "FROM subsidyentry" in s and "status = 'approved'" in s]
+
+
+@pytest.mark.parametrize("firms_a_query, queries", [(500, 2), (1, 3)], ids=["one", "chunked"])
+def test_a_batch_reads_the_approved_entries_of_a_zones_months_for_all_its_firms_at_once(
+        db, people, book, monkeypatch, firms_a_query, queries):
+    with db.reading() as uow:
+        alone = {(r.enterprise_id, r.zone_id): subject(uow.session, r) for r in (
+            subsidy_request(book, book.firm_a), subsidy_request(book, book.firm_b),
+            subsidy_request(book, book.firm_d, zone=2))}
+    monkeypatch.setattr(certificate_subjects, "_FIRMS_A_QUERY", firms_a_query)
+    seen = statements(db)
+    requests = [subsidy_request(book, book.firm_a), subsidy_request(book, book.firm_d, zone=2),
+                subsidy_request(book, book.firm_b), subsidy_request(book, book.firm_a)]
+    issued = issue_many(db, actor=people.admin, requests=requests)
+    assert len(approved_reads(seen)) == queries  # Z01's two firms together unless chunked by 1
+    for request, one in zip(requests, issued, strict=True):
+        expected = alone[(request.enterprise_id, request.zone_id)]
+        assert (one.printed.amount_fen, one.printed.lines) == (expected.amount_fen, expected.lines)
+    assert all(s.lines and s.amount_fen > 0 for s in alone.values())
+    assert len({s.amount_fen for s in alone.values()}) == 3  # each firm's own entries
 
 
 def test_a_zone_that_does_not_exist_refuses_the_batch(db, people, book):
