@@ -22,7 +22,7 @@ QT_X11=$(runtime_group window)
 # (tests/rules/test_system_packages.py) reads every subprocess call of the code and the tests
 # and fails on a program missing here. PostgreSQL's server programs (the tests' throw-away server,
 # tests/throwaway_server.py) live in /usr/lib/postgresql/<version>/bin, off the PATH.
-TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount desktop-file-validate:desktop-file-utils objdump:binutils git:git dpkg:dpkg dpkg-deb:dpkg dpkg-query:dpkg initdb:postgresql pg_ctl:postgresql"
+TEST_PROGRAMS="pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils pdffonts:poppler-utils mount:mount umount:mount desktop-file-validate:desktop-file-utils objdump:binutils git:git dpkg:dpkg dpkg-deb:dpkg dpkg-query:dpkg initdb:postgresql pg_ctl:postgresql psql:postgresql-client"
 CHECK_PROGRAMS="debootstrap:debootstrap faketime:faketime git:git"
 # The tests' server signs certificates in PL/Python (db/server/signing.py), whose Python needs
 # cryptography: Debian's packages for the server's version (bookworm's postgresql is 15)
