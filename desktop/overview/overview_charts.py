@@ -95,10 +95,13 @@ class _MoneyChart(QChart):
             if bars.count():
                 bars.remove(0, bars.count())
             bars.append([fen / self.unit for fen in amounts])
-        self.y_axis.setLabelFormat("%.0f" if self.unit == FEN_PER_YUAN
-                                   or largest_fen >= 10 * FEN_PER_WAN_YUAN else "%.2f")
+        whole = self.unit == FEN_PER_YUAN or largest_fen >= 10 * FEN_PER_WAN_YUAN
+        self.y_axis.setLabelFormat("%.0f" if whole else "%.2f")
         self.y_axis.setRange(0, max(largest_fen / self.unit, 1))
         self.y_axis.applyNiceNumbers()
+        top = self.y_axis.max()
+        if whole and top < self.y_axis.tickCount() - 1:  # 0 to 1 in fifths would read 0 0 0 1 1 1
+            self.y_axis.setTickCount(int(top) + 1)
         self.y_axis.setTitleText(self.tr("10,000 yuan") if self.unit == FEN_PER_WAN_YUAN
                                  else self.tr("yuan"))
 

@@ -59,6 +59,27 @@ def test_the_month_chart_carries_the_approved_sums_of_the_last_twelve_months(ope
     assert pane.waiting.text() == "Waiting for review: subsidy entries 1, awards 0"
 
 
+def axis_labels(axis) -> list[str]:  # noqa: ANN001
+    """The value axis's labels as drawn: each tick's value in the axis's label format."""
+    count = axis.tickCount()
+    step = (axis.max() - axis.min()) / (count - 1)
+    return [axis.labelFormat() % (axis.min() + n * step) for n in range(count)]
+
+
+def test_a_new_offices_empty_charts_label_each_tick_once(open_pane, people):
+    pane = open_pane(people.clerk)  # a new office: nothing approved, no budget
+    for chart in (pane.monthly_chart, pane.budget_chart):
+        labels = axis_labels(chart.y_axis)
+        assert labels == ["0", "1"], labels
+
+
+def test_the_value_axes_label_each_tick_once(open_pane, people, book):
+    pane = open_pane(people.clerk)
+    for chart in (pane.monthly_chart, pane.budget_chart):
+        labels = axis_labels(chart.y_axis)
+        assert len(labels) > 2 and len(set(labels)) == len(labels), labels
+
+
 def test_a_calendar_year_shows_january_to_december(qtbot, open_pane, people, book):
     pane = open_pane(people.clerk)
     with qtbot.waitSignal(pane.refreshed):
