@@ -154,9 +154,10 @@ class AuditCheck:
 
     def sentence(self) -> str:
         if self.ok:
-            return f"Audit trail intact: {self.events:,} events, and the file's rows agree with it."
+            return (f"Audit trail intact: {self.events:,} events, and the database's rows agree"
+                    " with it.")
         if self.mismatches:
-            return (f"The file's rows differ from its audit trail ({self.events:,} events "
+            return (f"The database's rows differ from its audit trail ({self.events:,} events "
                     f"verified): {self.reason}.")
         where = self.where or (f"event {self.first_broken_seq}" if self.first_broken_seq is not None
                                else "the audit table")

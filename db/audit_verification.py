@@ -174,7 +174,7 @@ def _differences(check: audit.AuditCheck) -> tuple[str, ...]:
     """One sentence for one difference; for several, a sentence that counts them and one for
     each (the first SHOWN), each naming the row, the field, what it holds and what was recorded."""
     found = check.mismatches
-    verified = f"The file's rows differ from its audit trail ({check.events:,} events verified)"
+    verified = f"The database's rows differ from its audit trail ({check.events:,} events verified)"
     if len(found) == 1:
         return (f"{verified}: {found[0].sentence()}",)
     head = (f"{verified} in {len(found):,}{' or more' if len(found) >= 1000 else ''} places, "

@@ -177,16 +177,16 @@ class AuditPane(ListPane):
     def _verified(self, check: audit.AuditCheck) -> None:
         self.verdict = check
         if check.ok:
-            text = self.tr("The audit chain is intact: {count} events verified, and the file's "
-                           "rows agree with it.").format(count=QLocale().toString(check.events))
+            text = self.tr("The audit chain is intact: {count} events verified, and the "
+                           "database's rows agree with it.").format(count=QLocale().toString(check.events))
             self.status.setText(text)
             modals.show_message(self, self.tr("Audit chain intact"), text)
             return
         count = QLocale().toString(check.events)
         if check.mismatches:  # the chain holds; rows were edited behind the program's back
             first = check.mismatches[0]
-            text = self.tr("The audit chain holds ({count} events verified), but the file's rows "
-                           "differ from it in %n place(s), the first at {where}: they were edited "
+            text = self.tr("The audit chain holds ({count} events verified), but the database's "
+                           "rows differ from it in %n place(s), the first at {where}: they were edited "
                            "behind the program's back.", "", len(check.mismatches)).format(
                                count=count, where=f"{first.table} {first.key}")
         else:

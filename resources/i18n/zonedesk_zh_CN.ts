@@ -338,18 +338,18 @@
         <translation>正在核验审计链…</translation>
     </message>
     <message>
-        <source>The audit chain is intact: {count} events verified, and the file&apos;s rows agree with it.</source>
-        <translation>审计链完整：已核验 {count} 条记录，数据与审计记录一致。</translation>
+        <source>The audit chain is intact: {count} events verified, and the database&apos;s rows agree with it.</source>
+        <translation>审计链完整：已核验 {count} 条记录，库中数据与审计记录一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain holds ({count} events verified), but the database&apos;s rows differ from it in %n place(s), the first at {where}: they were edited behind the program&apos;s back.</source>
+        <translation>
+            <numerusform>审计链完整（已核验 {count} 条记录），但库中数据与审计记录不符，共 %n 处，第一处在 {where}：这些数据曾被绕过本程序修改。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Audit chain intact</source>
         <translation>审计链完整</translation>
-    </message>
-    <message numerus="yes">
-        <source>The audit chain holds ({count} events verified), but the file&apos;s rows differ from it in %n place(s), the first at {where}: they were edited behind the program&apos;s back.</source>
-        <translation>
-            <numerusform>审计链完整（已核验 {count} 条记录），但文件中的数据与审计记录不符，共 %n 处，第一处在 {where}：这些数据曾被绕过本程序修改。</numerusform>
-        </translation>
     </message>
     <message>
         <source>event {seq}</source>
