@@ -7,7 +7,7 @@ confirmation covers (a later reversal of one of them revokes it).
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlmodel import Session, select
 
 from db.arguments import checked
@@ -99,7 +99,7 @@ def _line(session: Session, entry: Entry, rates: Rates) -> CertificateLine:
 # a transaction's approved entries already read, by (zone, first month, last month), then firm
 EntriesRead = dict[tuple[int, str, str], dict[int, list[Entry]]]
 _APPROVED = ("SELECT enterprise_id, id, period, category, billed_fen, subsidy_fen, rate_bp"
-             " FROM subsidyentry{indexed_by} WHERE enterprise_id IN ({firms}) AND zone_id = :zone"
+             " FROM subsidyentry{indexed_by} WHERE enterprise_id IN :firms AND zone_id = :zone"
              " AND status = 'approved' AND reverses_id IS NULL AND reversed_by_id IS NULL"
              " AND period BETWEEN :first AND :last")
 _FIRMS_A_QUERY = 500  # well under the most values a statement may carry (SQLite: 32,766)
@@ -120,16 +120,15 @@ def read_approved(session: Session, requests: list[CertificateRequest], read: En
     # by the firm's index (enterprise, category, period; migration 0002): a firm has a few dozen
     # entries, a zone's months tens of thousands, and SQLite would otherwise pick the zone's
     indexed_by = words(session).indexed_by("ix_subsidyentry_firm")
+    query = text(_APPROVED.format(indexed_by=indexed_by)).bindparams(
+        bindparam("firms", expanding=True))
     for (zone_id, first, last), firms in wanted.items():
         found: dict[int, list[Entry]] = {firm: [] for firm in firms}
         every = sorted(firms)
         for start in range(0, len(every), _FIRMS_A_QUERY):
-            numbered = every[start:start + _FIRMS_A_QUERY]
-            marks = ", ".join(f":f{n}" for n in range(len(numbered)))
-            for row in session.connection().execute(
-                    text(_APPROVED.format(indexed_by=indexed_by, firms=marks)),
-                    {"zone": zone_id, "first": first, "last": last,
-                     **{f"f{n}": firm for n, firm in enumerate(numbered)}}):
+            for row in session.connection().execute(query, {
+                    "firms": every[start:start + _FIRMS_A_QUERY], "zone": zone_id,
+                    "first": first, "last": last}):
                 found[row[0]].append(Entry(*row[1:]))
         read.setdefault((zone_id, first, last), {}).update(found)
 
