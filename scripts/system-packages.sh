@@ -62,7 +62,16 @@ done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages:$missing"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  # what the program and the tests use, not what the packages recommend beside it: on a
+  # minimal Debian, postgresql's recommends bring cron and a mail server whose set-up fails
+  log=$(mktemp)
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >"$log" 2>&1; then
+    tail -25 "$log" >&2
+    rm -f "$log"
+    echo "Installing the system packages failed (above, apt's last words)." >&2
+    exit 1
+  fi
+  rm -f "$log"
 else
   echo "Zone Desk needs these system packages; please install them (as root):" >&2
   echo "  apt-get install$missing" >&2
