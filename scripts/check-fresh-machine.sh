@@ -31,6 +31,7 @@ mirror=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}'
 mirror=${mirror:-http://deb.debian.org/debian}
 
 [ -n "$dir" ] || dir=$(mktemp -d /var/tmp/zonedesk-fresh.XXXXXX)
+chmod 755 "$dir"  # the system's / as on any machine: mktemp's 700 kept every user but root out
 cleanup() {
   for mounted in "$dir/dev/pts" "$dir/dev" "$dir/proc"; do
     umount "$mounted" 2>/dev/null || umount -l "$mounted" 2>/dev/null || true
